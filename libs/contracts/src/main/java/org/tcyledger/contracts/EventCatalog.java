@@ -1,0 +1,65 @@
+package org.tcyledger.contracts;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Wire names of the events of one or more contexts, read from the sealed interfaces that list them, so that an
+ * event added to a context is known everywhere without a second list to keep in step.
+ */
+public final class EventCatalog {
+
+    private static final Pattern WIRE_NAME = Pattern.compile("^tcy\\.[a-z-]+\\.[A-Z][A-Za-z]+\\.v[1-9][0-9]*$");
+
+    /** A wire type split as the event store keeps it: the name, and the version as the payload revision. */
+    public record StoredType(String name, String revision) {
+        public String wireType() {
+            return name + ".v" + revision;
+        }
+
+        public static StoredType parse(String wireType) {
+            int at = wireType.lastIndexOf(".v");
+            return new StoredType(wireType.substring(0, at), wireType.substring(at + 2));
+        }
+    }
+
+    private final Map<Class<?>, StoredType> typeByClass = new HashMap<>();
+    private final Map<String, Class<?>> classByWireType = new HashMap<>();
+
+    public EventCatalog(Class<?>... sealedEventInterfaces) {
+        for (Class<?> family : sealedEventInterfaces) {
+            if (!family.isSealed()) {
+                throw new IllegalArgumentException(family + " must be a sealed interface of event records");
+            }
+            Arrays.stream(family.getPermittedSubclasses()).forEach(this::register);
+        }
+    }
+
+    private void register(Class<?> eventClass) {
+        WireType annotation = eventClass.getAnnotation(WireType.class);
+        if (annotation == null || !WIRE_NAME.matcher(annotation.value()).matches()) {
+            throw new IllegalStateException(eventClass + " needs @WireType(\"tcy.<context>.<Event>.v<N>\")");
+        }
+        if (classByWireType.putIfAbsent(annotation.value(), eventClass) != null) {
+            throw new IllegalStateException("two events claim the wire type " + annotation.value());
+        }
+        typeByClass.put(eventClass, StoredType.parse(annotation.value()));
+    }
+
+    public Optional<StoredType> storedTypeOf(Class<?> eventClass) {
+        return Optional.ofNullable(typeByClass.get(eventClass));
+    }
+
+    public Optional<Class<?>> classOf(String wireType) {
+        return Optional.ofNullable(classByWireType.get(wireType));
+    }
+
+    public String wireTypeOf(Class<?> eventClass) {
+        return storedTypeOf(eventClass)
+                .orElseThrow(() -> new IllegalArgumentException(eventClass + " is not an event of this catalog"))
+                .wireType();
+    }
+}

@@ -1,0 +1,3 @@
+package org.tcyledger.contracts.membership;
+
+public enum MemberKind { STATE, ORGANISATION }

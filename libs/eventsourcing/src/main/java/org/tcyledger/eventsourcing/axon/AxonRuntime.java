@@ -1,0 +1,175 @@
+package org.tcyledger.eventsourcing.axon;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tcyledger.eventsourcing.WriteModel;
+import org.tcyledger.eventsourcing.kafka.KafkaPublisher;
+import org.tcyledger.eventsourcing.kafka.KafkaSettings;
+
+/**
+ * Axon Framework 4 for a write service, configured once for all of them: the JDBC event store on the service's
+ * PostgreSQL (hash-chained, Jackson, wire type names), a JTA-joining transaction manager, errors that propagate
+ * instead of being logged away, a JDBC token store, and the {@code kafka-publisher} tracking processor.
+ * Services without a {@link WriteModel} (the projection) get none of it.
+ */
+@ApplicationScoped
+public class AxonRuntime {
+
+    public static final String PUBLISHER = "kafka-publisher";
+
+    /** Metadata keys: the JWT subject, and our names for Axon's message origin (root and direct cause). */
+    public static final String ACTOR = "actor";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+    public static final String TRACEPARENT = "traceparent";
+
+    public static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index").timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier").aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number").typeColumn("type")
+            .payloadTypeColumn("payload_type").payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload").metaDataColumn("meta_data")
+            .build();
+
+    private static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
+            .setTokenTable("token_entry").setProcessorNameColumn("processor_name").setSegmentColumn("segment")
+            .setTokenColumn("token").setTokenTypeColumn("token_type").setTimestampColumn("time_stamp")
+            .setOwnerColumn("owner")
+            .build();
+
+    @Inject
+    Instance<WriteModel> writeModel;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    jakarta.transaction.TransactionManager jta;
+    @Inject
+    KafkaSettings kafka;
+
+    /** Longer than an event transaction can ever stay open, so the tracking processor never skips a slow commit. */
+    @ConfigProperty(name = "tcy.axon.gap-timeout-ms", defaultValue = "120000")
+    int gapTimeoutMs;
+    @ConfigProperty(name = "tcy.axon.publisher-batch-size", defaultValue = "200")
+    int publisherBatchSize;
+
+    private Configuration configuration;
+    private KafkaPublisher publisher;
+
+    void onStart(@Observes StartupEvent startup) {
+        if (writeModel.isResolvable()) {
+            configuration().start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent shutdown) {
+        if (configuration != null) {
+            configuration.shutdown();
+            publisher.close();
+        }
+    }
+
+    public synchronized Configuration configuration() {
+        if (configuration == null) {
+            configuration = build(writeModel.get());
+        }
+        return configuration;
+    }
+
+    @Produces
+    @ApplicationScoped
+    CommandGateway commandGateway() {
+        return configuration().commandGateway();
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventStore eventStore() {
+        return configuration().eventStore();
+    }
+
+    private Configuration build(WriteModel model) {
+        // Stored timestamps have millisecond precision; events carry exactly the time that is stored and hashed.
+        GenericEventMessage.clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+
+        WireTypeSerializer serializer = WireTypeSerializer.create(model.catalog());
+        TransactionManager transactions = new JtaTransactionManager(jta);
+        DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
+        publisher = new KafkaPublisher(model, kafka, serializer);
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureCorrelationDataProviders(c -> List.of(
+                        new MessageOriginProvider(CAUSATION_ID, CORRELATION_ID),
+                        new SimpleCorrelationDataProvider(ACTOR, TRACEPARENT)))
+                .configureCommandBus(c -> {
+                    SimpleCommandBus bus = SimpleCommandBus.builder().transactionManager(transactions).build();
+                    bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
+                    bus.registerHandlerInterceptor(CommandOutcomes.outcome());
+                    return bus;
+                })
+                .configureEmbeddedEventStore(c -> new HashChainingStorageEngine(
+                        JdbcEventStorageEngine.builder()
+                                .connectionProvider(connections)
+                                .transactionManager(transactions)
+                                .eventSerializer(serializer)
+                                .snapshotSerializer(serializer)
+                                .dataType(byte[].class)
+                                .schema(EVENT_SCHEMA)
+                                .gapTimeout(gapTimeoutMs)
+                                .build(),
+                        dataSource, serializer, model.catalog()));
+        model.aggregates().forEach(configurer::configureAggregate);
+        configurer.eventProcessing(processing -> processing
+                .registerTokenStore(c -> JdbcTokenStore.builder()
+                        .connectionProvider(connections)
+                        .serializer(serializer)
+                        .schema(TOKEN_SCHEMA)
+                        .contentType(byte[].class)
+                        // longer than the producer can block in one batch (max.block.ms + delivery.timeout.ms)
+                        .claimTimeout(Duration.ofMillis(kafka.worstCaseBlockingMs() * 3L))
+                        .build())
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessor(PUBLISHER, Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(publisherBatchSize))
+                .registerEventHandler(c -> publisher)
+                .assignHandlerInstancesMatching(PUBLISHER, handler -> handler == publisher));
+        Configuration built = configurer.buildConfiguration();
+        built.eventStore().registerDispatchInterceptor(CommandOutcomes.recorder());
+        return built;
+    }
+}

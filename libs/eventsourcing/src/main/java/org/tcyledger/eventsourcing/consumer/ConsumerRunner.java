@@ -1,0 +1,250 @@
+package org.tcyledger.eventsourcing.consumer;
+
+import io.agroal.api.AgroalDataSource;
+import io.cloudevents.CloudEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+import org.tcyledger.contracts.wire.EventEnvelope;
+import org.tcyledger.eventsourcing.kafka.KafkaSettings;
+import org.tcyledger.eventsourcing.kafka.TopicAdmin;
+
+/**
+ * Runs every {@link TopicConsumer} of the service on a thread of its own: at least once in from Kafka, exactly once
+ * in effect. Each event is applied and recorded as consumed in one PostgreSQL transaction; a duplicate id is
+ * skipped; a gap in an aggregate's sequence is recorded and reported in health; the Kafka offsets are committed
+ * after the database. An event that cannot be applied is retried, never skipped.
+ */
+@ApplicationScoped
+public class ConsumerRunner {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerRunner.class);
+
+    /** What health reports of one consumer. */
+    public record Status(String group, boolean running, long applied, long duplicates, long gaps, String lastError) {
+    }
+
+    @Inject
+    @Any
+    Instance<TopicConsumer> consumers;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    KafkaSettings settings;
+
+    private final Map<String, Loop> loops = new ConcurrentHashMap<>();
+
+    void onStart(@Observes StartupEvent startup) {
+        for (TopicConsumer consumer : consumers) {
+            Loop loop = new Loop(consumer);
+            loops.put(consumer.group(), loop);
+            Thread thread = new Thread(loop, "consumer-" + consumer.group());
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent shutdown) {
+        loops.values().forEach(Loop::stop);
+    }
+
+    public List<Status> statuses() {
+        return loops.values().stream().map(Loop::status).toList();
+    }
+
+    private final class Loop implements Runnable {
+        private final TopicConsumer consumer;
+        private volatile boolean stopping;
+        private volatile boolean running;
+        private volatile KafkaConsumer<String, CloudEvent> kafka;
+        private volatile long applied;
+        private volatile long duplicates;
+        private volatile long gaps;
+        private volatile String lastError;
+
+        Loop(TopicConsumer consumer) {
+            this.consumer = consumer;
+        }
+
+        Status status() {
+            return new Status(consumer.group(), running, applied, duplicates, gaps, lastError);
+        }
+
+        void stop() {
+            stopping = true;
+            KafkaConsumer<String, CloudEvent> current = kafka;
+            if (current != null) {
+                current.wakeup();
+            }
+        }
+
+        @Override
+        public void run() {
+            Duration backoff = Duration.ofMillis(200);
+            while (!stopping) {
+                try {
+                    TopicAdmin.ensure(settings, consumer.topics());
+                    consumeUntilStopped();
+                    backoff = Duration.ofMillis(200);
+                } catch (WakeupException e) {
+                    // stopping
+                } catch (RuntimeException e) {
+                    running = false;
+                    lastError = e.getMessage();
+                    LOG.errorf(e, "consumer %s failed; it resumes from its last committed offset", consumer.group());
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+                            ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+                }
+            }
+            running = false;
+        }
+
+        private void consumeUntilStopped() {
+            try (KafkaConsumer<String, CloudEvent> client = new KafkaConsumer<>(settings.consumer(consumer.group()))) {
+                kafka = client;
+                client.subscribe(consumer.topics());
+                running = true;
+                while (!stopping) {
+                    ConsumerRecords<String, CloudEvent> records = client.poll(Duration.ofMillis(500));
+                    if (records.isEmpty()) {
+                        continue;
+                    }
+                    for (ConsumerRecord<String, CloudEvent> record : records) {
+                        applyOnce(record);
+                    }
+                    client.commitSync();
+                    lastError = null;
+                }
+            } finally {
+                kafka = null;
+            }
+        }
+
+        private void applyOnce(ConsumerRecord<String, CloudEvent> record) {
+            EventEnvelope event = EventEnvelope.fromCloudEvent(record.value());
+            boolean fresh = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    if (!recordConsumed(connection, event, record)) {
+                        return false;
+                    }
+                    consumer.apply(event, connection);
+                    return true;
+                }
+            });
+            if (fresh) {
+                applied++;
+            } else {
+                duplicates++;
+            }
+        }
+
+        /** False when this event was applied before: by id, or by its place in the aggregate's sequence. */
+        private boolean recordConsumed(Connection connection, EventEnvelope event,
+                                       ConsumerRecord<String, CloudEvent> record) throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO consumed_event (event_id, source, subject, sequence, topic, kafka_partition, kafka_offset) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+                insert.setString(1, event.id());
+                insert.setString(2, event.source());
+                insert.setString(3, event.subject());
+                insert.setLong(4, event.sequence());
+                insert.setString(5, record.topic());
+                insert.setInt(6, record.partition());
+                insert.setLong(7, record.offset());
+                if (insert.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            Long last = null;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT sequence FROM consumed_position WHERE source = ? AND subject = ? FOR UPDATE")) {
+                select.setString(1, event.source());
+                select.setString(2, event.subject());
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        last = row.getLong(1);
+                    }
+                }
+            }
+            long expected = last == null ? 0 : last + 1;
+            if (event.sequence() < expected) {
+                LOG.warnf("%s: event %s of %s has sequence %d, already applied up to %d; skipped",
+                        consumer.group(), event.id(), event.subject(), event.sequence(), expected - 1);
+                return false;
+            }
+            if (event.sequence() > expected) {
+                gaps++;
+                LOG.errorf("%s: gap in %s %s: expected sequence %d, received %d (event %s)", consumer.group(),
+                        event.source(), event.subject(), expected, event.sequence(), event.id());
+                try (PreparedStatement gap = connection.prepareStatement(
+                        "INSERT INTO consumed_gap (source, subject, expected_sequence, received_sequence, event_id) "
+                        + "VALUES (?, ?, ?, ?, ?)")) {
+                    gap.setString(1, event.source());
+                    gap.setString(2, event.subject());
+                    gap.setLong(3, expected);
+                    gap.setLong(4, event.sequence());
+                    gap.setString(5, event.id());
+                    gap.executeUpdate();
+                }
+            }
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO consumed_position (source, subject, sequence) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (source, subject) DO UPDATE SET sequence = excluded.sequence")) {
+                upsert.setString(1, event.source());
+                upsert.setString(2, event.subject());
+                upsert.setLong(3, event.sequence());
+                upsert.executeUpdate();
+            }
+            return true;
+        }
+    }
+
+    /** Gaps recorded in the database, across restarts. */
+    public List<String> recordedGaps() {
+        List<String> found = new ArrayList<>();
+        if (loops.isEmpty()) {
+            return found;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT source, subject, expected_sequence, received_sequence FROM consumed_gap ORDER BY detected_at");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                found.add(rows.getString(1) + " " + rows.getString(2) + ": expected " + rows.getLong(3)
+                          + ", received " + rows.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.tcyledger.eventsourcing.kafka;
+
+import io.cloudevents.CloudEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.jboss.logging.Logger;
+import org.tcyledger.contracts.wire.EventEnvelope;
+import org.tcyledger.eventsourcing.WriteModel;
+import org.tcyledger.eventsourcing.axon.Envelopes;
+
+/**
+ * The only way events leave a write service: the {@code kafka-publisher} tracking processor hands it every stored
+ * event in order. It sends a batch without waiting, then, before the processor's token is stored in the same
+ * transaction, flushes and checks every send once. If any failed, the batch's transaction rolls back, the token
+ * stays where it was and the processor retries the batch: events may reach the topic twice (consumers drop
+ * duplicates by id) but never not at all.
+ */
+public final class KafkaPublisher {
+
+    private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
+    private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
+
+    private final WriteModel model;
+    private final KafkaSettings settings;
+    private final Serializer serializer;
+    private volatile Producer<String, CloudEvent> producer;
+    private volatile boolean topicReady;
+
+    public KafkaPublisher(WriteModel model, KafkaSettings settings, Serializer serializer) {
+        this.model = model;
+        this.settings = settings;
+        this.serializer = serializer;
+    }
+
+    @EventHandler
+    public void publish(Object payload, EventMessage<?> message) {
+        if (!(message instanceof DomainEventMessage<?> event)) {
+            return;
+        }
+        EventEnvelope envelope = Envelopes.of(event, model.source(), model.catalog(), serializer);
+        pendingSends().add(producer().send(
+                new ProducerRecord<>(model.topic(), envelope.subject(), envelope.toCloudEvent())));
+    }
+
+    private List<Future<RecordMetadata>> pendingSends() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING, key -> {
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            batch.onPrepareCommit(u -> confirm(sends));
+            return sends;
+        });
+    }
+
+    private void confirm(List<Future<RecordMetadata>> sends) {
+        producer().flush();
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while confirming sends", e);
+            } catch (ExecutionException e) {
+                LOG.warnf("Kafka did not acknowledge an event of %s; the batch will be published again: %s",
+                        model.topic(), e.getCause().getMessage());
+                reset();
+                throw new IllegalStateException("Kafka did not acknowledge the batch", e.getCause());
+            }
+        }
+    }
+
+    private Producer<String, CloudEvent> producer() {
+        if (!topicReady) {
+            TopicAdmin.ensure(settings, List.of(model.topic()));
+            topicReady = true;
+        }
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(settings.producer(model.service() + "-publisher"));
+                }
+            }
+        }
+        return producer;
+    }
+
+    /** A producer whose batch expired starts over, so that no state of the failed attempt leaks into the retry. */
+    private synchronized void reset() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    public void close() {
+        reset();
+    }
+}

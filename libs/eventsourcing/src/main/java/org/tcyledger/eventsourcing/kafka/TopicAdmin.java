@@ -1,0 +1,50 @@
+package org.tcyledger.eventsourcing.kafka;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Creates our topics explicitly, never by auto-creation: they are the log the read side rebuilds from, so they
+ * keep every record ({@code retention.ms=-1}) and require all but one replica in sync.
+ */
+public final class TopicAdmin {
+
+    private TopicAdmin() {
+    }
+
+    public static void ensure(KafkaSettings settings, Collection<String> names) {
+        try (Admin admin = Admin.create(settings.admin())) {
+            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, settings.partitions(), settings.replicationFactor())
+                            .configs(Map.of(
+                                    TopicConfig.RETENTION_MS_CONFIG, "-1",
+                                    TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                                    Integer.toString(Math.max(1, settings.replicationFactor() - 1)))))
+                    .toList();
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics " + names + ": " + e.getMessage(), e);
+        }
+    }
+}

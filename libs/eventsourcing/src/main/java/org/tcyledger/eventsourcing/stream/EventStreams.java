@@ -1,0 +1,106 @@
+package org.tcyledger.eventsourcing.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.wire.EventEnvelope;
+import org.tcyledger.eventsourcing.WriteModel;
+import org.tcyledger.eventsourcing.axon.AxonRuntime;
+import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+
+/**
+ * An aggregate's stream exactly as stored (payload bytes before any upcasting, metadata with hashes), for auditors
+ * and for point-in-time reads that replay the stored events.
+ */
+@ApplicationScoped
+public class EventStreams {
+
+    /** One stored event with its payload read back as the event record. */
+    public record Recorded(EventEnvelope envelope, Object event) {
+    }
+
+    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Instance<WriteModel> writeModel;
+
+    public List<EventEnvelope> envelopes(String aggregateId) {
+        WriteModel model = writeModel.get();
+        List<EventEnvelope> stream = new ArrayList<>();
+        String sql = "SELECT event_identifier, sequence_number, time_stamp, payload_type, payload_revision, payload, "
+                     + "meta_data FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, aggregateId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    JsonNode meta = JSON.readTree(row.getBytes(7));
+                    stream.add(new EventEnvelope(
+                            row.getString(1),
+                            model.source(),
+                            new EventCatalog.StoredType(row.getString(4), row.getString(5)).wireType(),
+                            aggregateId,
+                            row.getLong(2),
+                            Instant.parse(row.getString(3)),
+                            text(meta, AxonRuntime.ACTOR),
+                            text(meta, AxonRuntime.CORRELATION_ID),
+                            text(meta, AxonRuntime.CAUSATION_ID),
+                            text(meta, "prevhash"),
+                            text(meta, "hash"),
+                            text(meta, AxonRuntime.TRACEPARENT),
+                            row.getBytes(6)));
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read the events of " + aggregateId, e);
+        }
+        return stream;
+    }
+
+    public List<Recorded> history(String aggregateId) {
+        EventCatalog catalog = writeModel.get().catalog();
+        return envelopes(aggregateId).stream().map(envelope -> {
+            Class<?> type = catalog.classOf(envelope.type())
+                    .orElseThrow(() -> new IllegalStateException("unknown stored type " + envelope.type()));
+            try {
+                return new Recorded(envelope, JSON.readValue(envelope.data(), type));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read event " + envelope.id(), e);
+            }
+        }).toList();
+    }
+
+    /** The JSON an auditor receives for one event: {@code {id, type, subject, sequence, time, actor, data, prevhash, hash}}. */
+    public static StoredEvent view(EventEnvelope envelope) {
+        try {
+            return new StoredEvent(envelope.id(), envelope.type(), envelope.subject(), envelope.sequence(),
+                    org.tcyledger.contracts.wire.ChainHash.rfc3339Micros(envelope.time()), envelope.actor(),
+                    JSON.readTree(envelope.data()), envelope.prevhash(), envelope.hash());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record StoredEvent(String id, String type, String subject, long sequence, String time, String actor,
+                              JsonNode data, String prevhash, String hash) {
+    }
+
+    private static String text(JsonNode meta, String key) {
+        JsonNode value = meta == null ? null : meta.get(key);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

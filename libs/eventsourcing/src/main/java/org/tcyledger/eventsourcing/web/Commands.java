@@ -1,0 +1,135 @@
+package org.tcyledger.eventsourcing.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.tcyledger.eventsourcing.CommandOutcome;
+import org.tcyledger.eventsourcing.axon.AxonRuntime;
+
+/**
+ * How a REST resource sends a command: with the caller's identity and correlation id as metadata, in a transaction
+ * that also stores the answer under its {@code Idempotency-Key}. A repeat with the same key and the same request is
+ * answered from that record and stores nothing; the same key with another request is 422.
+ */
+@ApplicationScoped
+public class Commands {
+
+    /** The command's answer: {@code id}, {@code eventId}, {@code sequence}, and what the command derived. */
+    public record Answer(int status, Map<String, Object> body) {
+    }
+
+    @Inject
+    CommandGateway gateway;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * @param route       method and path, part of what an Idempotency-Key is bound to
+     * @param request     the request body as received
+     * @param command     the command to send
+     * @param status      the status of a success (201 for a creation, 200 otherwise)
+     * @param derived     adds what the command derived to the answer, from the handler's result
+     */
+    public Response send(String idempotencyKey, String correlationId, String route, Object request, Object command,
+                         int status, Function<Object, Map<String, Object>> derived) {
+        String requestHash = hash(route, request);
+        Answer answer = QuarkusTransaction.requiringNew().call(() -> {
+            if (idempotencyKey != null) {
+                Answer earlier = earlierAnswer(idempotencyKey, requestHash);
+                if (earlier != null) {
+                    return earlier;
+                }
+            }
+            CommandOutcome outcome = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(metadata(correlationId)));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", outcome.aggregateId());
+            body.put("eventId", outcome.eventId());
+            body.put("sequence", outcome.sequence());
+            body.putAll(derived.apply(outcome.result()));
+            Answer fresh = new Answer(status, body);
+            if (idempotencyKey != null) {
+                remember(idempotencyKey, requestHash, fresh);
+            }
+            return fresh;
+        });
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+    }
+
+    private Map<String, Object> metadata(String correlationId) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(AxonRuntime.ACTOR, identity.getPrincipal().getName());
+        metadata.put(AxonRuntime.CORRELATION_ID, correlationId == null || correlationId.isBlank()
+                ? UUID.randomUUID().toString() : correlationId);
+        return metadata;
+    }
+
+    private Answer earlierAnswer(String key, String requestHash) throws SQLException, JsonProcessingException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT request_hash, status, response FROM idempotency_key WHERE idempotency_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                if (!row.getString(1).equals(requestHash)) {
+                    throw new IdempotencyKeyReused(key);
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> body = json.readValue(row.getString(3), LinkedHashMap.class);
+                return new Answer(row.getInt(2), body);
+            }
+        }
+    }
+
+    private void remember(String key, String requestHash, Answer answer) throws SQLException, JsonProcessingException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO idempotency_key (idempotency_key, request_hash, status, response) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, requestHash);
+            insert.setInt(3, answer.status());
+            insert.setString(4, json.writeValueAsString(answer.body()));
+            // a concurrent request with the same key fails here on the primary key, and its events roll back with it
+            insert.executeUpdate();
+        }
+    }
+
+    private String hash(String route, Object request) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(route.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) '\n');
+            sha256.update(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

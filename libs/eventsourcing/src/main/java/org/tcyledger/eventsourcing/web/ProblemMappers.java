@@ -1,0 +1,148 @@
+package org.tcyledger.eventsourcing.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tcyledger.eventsourcing.RuleViolation;
+
+/** Every error of every service as {@code application/problem+json}: 400 shape, 401/403 identity, 404, 409 rule, 422. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response rule(RuleViolation e) {
+        return Problem.of(new Problem("urn:tcy:rule:" + e.rule(), "A rule of the domain forbids this", 409,
+                e.getMessage(), e.rule(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response exists(AggregateStreamCreationException e) {
+        return Problem.of(new Problem("urn:tcy:rule:id-unique", "The id is taken", 409,
+                "Something with this id is already recorded", "id-unique", null));
+    }
+
+    @ServerExceptionMapper
+    public Response concurrent(ConcurrencyException e) {
+        return Problem.of(new Problem("urn:tcy:rule:concurrent-change", "Changed concurrently", 409,
+                "Another command changed the same record at the same time; retry", "concurrent-change", null));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(AggregateNotFoundException e) {
+        return Problem.response(404, "Not found", "No record with id '" + e.getAggregateIdentifier() + "'");
+    }
+
+    @ServerExceptionMapper
+    public Response wrapped(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuleViolation rule) {
+            return rule(rule);
+        }
+        if (cause instanceof AggregateNotFoundException missing) {
+            return notFound(missing);
+        }
+        if (cause instanceof AggregateStreamCreationException taken) {
+            return exists(taken);
+        }
+        if (cause instanceof ConcurrencyException concurrent) {
+            return concurrent(concurrent);
+        }
+        LOG.error("command failed", e);
+        return Problem.response(500, "Internal error", "The command failed; nothing was stored");
+    }
+
+    @ServerExceptionMapper
+    public Response reused(IdempotencyKeyReused e) {
+        return Problem.response(422, "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.of(new Problem("urn:tcy:invalid-request", "The request is not valid", 400,
+                errors.size() + " field(s) are missing or malformed", null, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
+        if (message.contains("\n")) {
+            message = message.substring(0, message.indexOf('\n'));
+        }
+        return Problem.of(new Problem("urn:tcy:invalid-request", "The request is not valid", 400,
+                "The body is not the JSON this endpoint takes", null,
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message))));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json);
+        }
+        int status = e.getResponse().getStatus();
+        return Problem.response(status, Response.Status.fromStatusCode(status) == null
+                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.response(403, "Forbidden", "Your role may not do this");
+    }
+
+    private static Response unauthenticated() {
+        return Response.fromResponse(Problem.response(401, "Unauthorized", "A valid bearer token is required"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** {@code register.arg0.name} → {@code name}: the field as the client wrote it. */
+    private static String field(Path path) {
+        List<Path.Node> nodes = StreamSupport.stream(path.spliterator(), false).toList();
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : nodes) {
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
+                    || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                names.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,181 @@
+package org.tcyledger.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * One real PostgreSQL server and one real Kafka broker on loopback. Tests share one per JVM
+ * ({@link #forTests()}); the local stack runs one with fixed ports and kept data ({@link #local}). Both stop with
+ * the JVM that started them: a shutdown hook when it exits, and a watchdog process for when it is killed.
+ */
+public final class Infrastructure {
+
+    private static Infrastructure shared;
+
+    private final Path directory;
+    private final boolean keepData;
+    private final int postgresPort;
+    private final KafkaBroker kafka;
+    private EmbeddedPostgres postgres;
+    private Process watchdog;
+
+    private Infrastructure(Path directory, boolean keepData, int postgresPort, int kafkaPort, int controllerPort) {
+        this.directory = directory;
+        this.keepData = keepData;
+        this.postgresPort = postgresPort;
+        this.kafka = new KafkaBroker(directory.resolve("kafka"), kafkaPort, controllerPort);
+    }
+
+    /** The JVM's shared infrastructure for tests, on free ports, in a temporary directory deleted at exit. */
+    public static synchronized Infrastructure forTests() {
+        if (shared == null) {
+            try {
+                Path directory = Files.createTempDirectory("tcy-test-infra-");
+                shared = new Infrastructure(directory, false, FreePort.onLoopback(), FreePort.onLoopback(),
+                        FreePort.onLoopback());
+                shared.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    /** The local stack's infrastructure: fixed ports, data kept in {@code directory} across restarts. */
+    public static Infrastructure local(Path directory, int postgresPort, int kafkaPort, int controllerPort) {
+        return new Infrastructure(directory, true, postgresPort, kafkaPort, controllerPort);
+    }
+
+    public synchronized void start() {
+        long began = System.nanoTime();
+        try {
+            Files.createDirectories(directory);
+            watchdog = Watchdog.start(directory.resolve("pids"));
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "infrastructure-stop"));
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(postgresPort)
+                    .setDataDirectory(directory.resolve("postgres"))
+                    .setCleanDataDirectory(!keepData)
+                    .setOverrideWorkingDirectory(directory.resolve("postgres-bin").toFile())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // embedded PostgreSQL turns durability off by default; we test what production runs
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            recordPids();
+            kafka.start();
+            recordPids();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.printf("PostgreSQL on 127.0.0.1:%d and Kafka on %s ready in %d ms%n", postgresPort,
+                kafka.bootstrapServers(), (System.nanoTime() - began) / 1_000_000);
+    }
+
+    public synchronized void stop() {
+        kafka.stop();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
+        if (watchdog != null) {
+            watchdog.destroy();
+            watchdog = null;
+        }
+        if (!keepData) {
+            deleteRecursively(directory);
+        }
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** Stops the broker and starts it again on the same port and data, after {@code whileDown} has run. */
+    public void withKafkaDown(Runnable whileDown) {
+        kafka.stop();
+        recordPids();
+        try {
+            whileDown.run();
+        } finally {
+            kafka.start();
+            recordPids();
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
+    }
+
+    public String user() {
+        return "postgres";
+    }
+
+    public String password() {
+        return "postgres";
+    }
+
+    /** Creates the database if it does not exist yet. */
+    public synchronized void ensureDatabase(String name) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "") + "'")) {
+                if (exists.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+    }
+
+    private void recordPids() {
+        StringBuilder pids = new StringBuilder();
+        if (kafka.pid() > 0) {
+            pids.append(kafka.pid()).append('\n');
+        }
+        Path postmaster = directory.resolve("postgres/postmaster.pid");
+        try {
+            if (postgres != null && Files.exists(postmaster)) {
+                pids.append(Files.readAllLines(postmaster).get(0).trim()).append('\n');
+            }
+            Files.writeString(directory.resolve("pids"), pids.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + directory + ": " + e.getMessage());
+        }
+    }
+}
