@@ -13,12 +13,31 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.tcyledger.eventsourcing.CommandOutcome;
 
 /**
- * Remembers the last event a command applied (its id and sequence are known when it is applied) and turns the
- * handler's return value into a {@link CommandOutcome}, which the REST layer answers with.
+ * Turns a command handler's return value into a {@link CommandOutcome} that also names the last event the command
+ * stored. Axon dispatches a unit of work's events when it prepares to commit, after the handler returned, so the
+ * handler's answer is a {@link Pending} that the event dispatch completes before the gateway hands it back.
  */
-final class CommandOutcomes {
+public final class CommandOutcomes {
 
-    private static final String LAST_EVENT = CommandOutcomes.class.getName() + ".lastEvent";
+    private static final String PENDING = CommandOutcomes.class.getName() + ".pending";
+
+    /** The answer of a command whose events are not dispatched yet. */
+    public static final class Pending {
+        private final Object result;
+        private volatile DomainEventMessage<?> lastEvent;
+
+        private Pending(Object result) {
+            this.result = result;
+        }
+
+        public CommandOutcome outcome() {
+            DomainEventMessage<?> last = lastEvent;
+            return last == null
+                    ? new CommandOutcome(null, null, null, result)
+                    : new CommandOutcome(last.getAggregateIdentifier(), last.getIdentifier(),
+                            last.getSequenceNumber(), result);
+        }
+    }
 
     private CommandOutcomes() {
     }
@@ -27,9 +46,15 @@ final class CommandOutcomes {
         return new MessageDispatchInterceptor<>() {
             @Override
             public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-                if (CurrentUnitOfWork.isStarted() && !messages.isEmpty()
-                        && messages.get(messages.size() - 1) instanceof DomainEventMessage<?> last) {
-                    CurrentUnitOfWork.get().root().resources().put(LAST_EVENT, last);
+                if (CurrentUnitOfWork.isStarted()) {
+                    Pending pending = CurrentUnitOfWork.get().root().getResource(PENDING);
+                    if (pending != null) {
+                        for (EventMessage<?> message : messages) {
+                            if (message instanceof DomainEventMessage<?> event) {
+                                pending.lastEvent = event;
+                            }
+                        }
+                    }
                 }
                 return (index, message) -> message;
             }
@@ -41,12 +66,9 @@ final class CommandOutcomes {
             @Override
             public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork,
                                  InterceptorChain interceptorChain) throws Exception {
-                Object result = interceptorChain.proceed();
-                DomainEventMessage<?> last = unitOfWork.root().getResource(LAST_EVENT);
-                return last == null
-                        ? new CommandOutcome(null, null, null, result)
-                        : new CommandOutcome(last.getAggregateIdentifier(), last.getIdentifier(),
-                                last.getSequenceNumber(), result);
+                Pending pending = new Pending(interceptorChain.proceed());
+                unitOfWork.root().resources().put(PENDING, pending);
+                return pending;
             }
         };
     }

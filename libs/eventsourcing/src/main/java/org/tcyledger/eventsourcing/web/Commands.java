@@ -26,6 +26,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.tcyledger.eventsourcing.CommandOutcome;
 import org.tcyledger.eventsourcing.axon.AxonRuntime;
+import org.tcyledger.eventsourcing.axon.CommandOutcomes;
 
 /**
  * How a REST resource sends a command: with the caller's identity and correlation id as metadata, in a transaction
@@ -65,8 +66,9 @@ public class Commands {
                     return earlier;
                 }
             }
-            CommandOutcome outcome = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+            CommandOutcomes.Pending pending = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(metadata(correlationId)));
+            CommandOutcome outcome = pending.outcome();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", outcome.aggregateId());
             body.put("eventId", outcome.eventId());

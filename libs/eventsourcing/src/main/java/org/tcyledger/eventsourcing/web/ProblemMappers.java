@@ -2,9 +2,11 @@ package org.tcyledger.eventsourcing.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
@@ -75,6 +77,12 @@ public class ProblemMappers {
         return Problem.response(422, "Idempotency-Key reused", e.getMessage());
     }
 
+    /** Quarkus throws its own subtype for invalid REST parameters; it must not reach Quarkus's plain-JSON mapper. */
+    @ServerExceptionMapper
+    public Response invalidParameters(ResteasyReactiveViolationException e) {
+        return invalid(e);
+    }
+
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
@@ -83,6 +91,12 @@ public class ProblemMappers {
                 .toList();
         return Problem.of(new Problem("urn:tcy:invalid-request", "The request is not valid", 400,
                 errors.size() + " field(s) are missing or malformed", null, errors));
+    }
+
+    /** More specific than {@link JsonProcessingException}, so that Quarkus's own plain-JSON mapper does not win. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper
