@@ -1,0 +1,166 @@
+package org.tcyledger.projection.register;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.Topics;
+import org.tcyledger.contracts.membership.InstrumentKind;
+import org.tcyledger.contracts.membership.MemberKind;
+import org.tcyledger.contracts.membership.MembershipEvent;
+import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDeposited;
+import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
+import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
+import org.tcyledger.contracts.membership.Treaty;
+import org.tcyledger.contracts.wire.ChainHash;
+import org.tcyledger.contracts.wire.EventEnvelope;
+import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.testing.RealInfrastructure;
+import org.tcyledger.testing.Tokens;
+
+/**
+ * The register read model fed through a real broker with records shaped exactly as membership publishes them,
+ * including the redeliveries and gaps a real topic can bring.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "tcy_projection"))
+class MemberRegisterProjectionTest {
+
+    private static final String OBSERVER = Tokens.forTests().token("observer");
+    private static final EventCatalog CATALOG = new EventCatalog(MembershipEvent.class);
+    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Builds a member's chained envelopes in order, as the membership service stores them. */
+    private static final class Stream {
+        private final String subject;
+        private String prevhash = ChainHash.GENESIS;
+        private long sequence;
+
+        Stream(String subject) {
+            this.subject = subject;
+        }
+
+        EventEnvelope next(MembershipEvent event) throws Exception {
+            return at(sequence, event);
+        }
+
+        EventEnvelope at(long atSequence, MembershipEvent event) throws Exception {
+            byte[] data = JSON.writeValueAsBytes(event);
+            String type = CATALOG.wireTypeOf(event.getClass());
+            Instant time = Instant.parse("2026-11-22T10:00:00.123Z");
+            String hash = ChainHash.of(prevhash, type, subject, atSequence, time, "secretariat-user", data);
+            EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "/tcy/membership", type, subject,
+                    atSequence, time, "secretariat-user", "c-1", null, prevhash, hash, null, data);
+            prevhash = hash;
+            sequence = atSequence + 1;
+            return envelope;
+        }
+    }
+
+    private void publish(EventEnvelope... envelopes) throws Exception {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(config)) {
+            for (EventEnvelope envelope : envelopes) {
+                producer.send(new ProducerRecord<>(Topics.MEMBERSHIP, envelope.subject(), envelope.toCloudEvent())).get();
+            }
+        }
+    }
+
+    @Test
+    void theRegisterShowsStatusOnAnyDate() throws Exception {
+        Stream estonia = new Stream("EE");
+        publish(estonia.next(new MemberRegistered("EE", "Estonia", MemberKind.STATE, true)),
+                estonia.next(new TreatySigned("EE", Treaty.ETS185, LocalDate.parse("2001-11-23"))),
+                estonia.next(new InstrumentDeposited("EE", Treaty.ETS185, InstrumentKind.RATIFICATION,
+                        LocalDate.parse("2003-05-12"), List.of(), List.of(), LocalDate.parse("2004-07-01"))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(OBSERVER).queryParam("asOf", "2004-07-01").get("/members/EE").then()
+                        .statusCode(200).body("status", equalTo("PARTY")).body("entryIntoForceOn", equalTo("2004-07-01")));
+        given().auth().oauth2(OBSERVER).queryParam("asOf", "2004-06-30").get("/members/EE").then()
+                .statusCode(200).body("status", equalTo("RATIFIED")).body("capacity", equalTo("OBSERVER"));
+        given().auth().oauth2(OBSERVER).queryParam("asOf", "2001-11-22").get("/members/EE").then()
+                .statusCode(200).body("status", equalTo("NONE")).body("entryIntoForceOn", equalTo(null));
+        given().auth().oauth2(OBSERVER).queryParam("asOf", "2004-07-01").queryParam("status", "PARTY").get("/members")
+                .then().statusCode(200).body("id", hasItem("EE"));
+        given().get("/members").then().statusCode(401);
+        given().auth().oauth2(OBSERVER).queryParam("asOf", "July 2004").get("/members").then().statusCode(400);
+        given().auth().oauth2(OBSERVER).get("/members/XX").then().statusCode(404);
+    }
+
+    @Test
+    void aDuplicateDeliveryChangesNothing() throws Exception {
+        Stream japan = new Stream("JP");
+        EventEnvelope registered = japan.next(new MemberRegistered("JP", "Japan", MemberKind.STATE, false));
+        EventEnvelope signed = japan.next(new TreatySigned("JP", Treaty.ETS185, LocalDate.parse("2001-11-23")));
+        publish(registered, signed, registered, signed);
+        EventEnvelope deposited = japan.next(new InstrumentDeposited("JP", Treaty.ETS185, InstrumentKind.ACCEPTANCE,
+                LocalDate.parse("2012-07-03"), List.of(), List.of(), LocalDate.parse("2012-11-01")));
+        publish(deposited, signed);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertEquals(3, consumedEventsOf("JP")));
+        given().auth().oauth2(OBSERVER).queryParam("asOf", "2012-11-01").get("/members/JP").then()
+                .statusCode(200).body("status", equalTo("PARTY")).body("name", equalTo("Japan"));
+        assertEquals(0, count("SELECT count(*) FROM consumed_gap WHERE subject = 'JP'"));
+    }
+
+    @Test
+    void aGapInAnAggregatesSequenceIsRecordedAndReported() throws Exception {
+        Stream germany = new Stream("DE");
+        publish(germany.next(new MemberRegistered("DE", "Germany", MemberKind.STATE, true)),
+                germany.at(5, new TreatySigned("DE", Treaty.ETS185, LocalDate.parse("2001-11-23"))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertEquals(1, count("SELECT count(*) FROM consumed_gap WHERE subject = 'DE' AND expected_sequence = 1 "
+                                      + "AND received_sequence = 5")));
+        given().get("/q/health/ready").then().statusCode(503);
+    }
+
+    private long consumedEventsOf(String subject) throws Exception {
+        return count("SELECT count(*) FROM consumed_event WHERE subject = '" + subject + "'");
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}
