@@ -28,6 +28,7 @@ public final class Infrastructure {
     private final KafkaBroker kafka;
     private EmbeddedPostgres postgres;
     private Process watchdog;
+    private final java.util.Set<Long> adopted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Infrastructure(Path directory, boolean keepData, int postgresPort, int kafkaPort, int controllerPort) {
         this.directory = directory;
@@ -136,6 +137,18 @@ public final class Infrastructure {
         return "postgres";
     }
 
+    /** What a service needs to run on this infrastructure, with its own database and the given JWT key. */
+    public java.util.Map<String, String> serviceConfig(String database, Tokens tokens) {
+        java.util.Map<String, String> config = new java.util.HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl(database));
+        config.put("quarkus.datasource.username", user());
+        config.put("quarkus.datasource.password", password());
+        config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
+        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        return config;
+    }
+
     /** Creates the database if it does not exist yet. */
     public synchronized void ensureDatabase(String name) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -152,8 +165,20 @@ public final class Infrastructure {
         }
     }
 
-    private void recordPids() {
+    /** A process (a service under test) that must not outlive this JVM either. */
+    public void adopt(Process process) {
+        adopted.add(process.pid());
+        recordPids();
+    }
+
+    public void release(Process process) {
+        adopted.remove(process.pid());
+        recordPids();
+    }
+
+    private synchronized void recordPids() {
         StringBuilder pids = new StringBuilder();
+        adopted.forEach(pid -> pids.append(pid).append('\n'));
         if (kafka.pid() > 0) {
             pids.append(kafka.pid()).append('\n');
         }

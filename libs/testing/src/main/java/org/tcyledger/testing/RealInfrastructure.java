@@ -1,7 +1,6 @@
 package org.tcyledger.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,18 +20,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Infrastructure infrastructure = Infrastructure.forTests();
         infrastructure.ensureDatabase(database);
-        return configFor(infrastructure, database, Tokens.forTests());
-    }
-
-    public static Map<String, String> configFor(Infrastructure infrastructure, String database, Tokens tokens) {
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", infrastructure.jdbcUrl(database));
-        config.put("quarkus.datasource.username", infrastructure.user());
-        config.put("quarkus.datasource.password", infrastructure.password());
-        config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
-        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
-        return config;
+        return infrastructure.serviceConfig(database, Tokens.forTests());
     }
 
     @Override

@@ -50,8 +50,15 @@ public final class KafkaPublisher {
             return;
         }
         EventEnvelope envelope = Envelopes.of(event, model.source(), model.catalog(), serializer);
-        pendingSends().add(producer().send(
-                new ProducerRecord<>(model.topic(), envelope.subject(), envelope.toCloudEvent())));
+        try {
+            pendingSends().add(producer().send(
+                    new ProducerRecord<>(model.topic(), envelope.subject(), envelope.toCloudEvent())));
+        } catch (RuntimeException e) {
+            LOG.warnf("Kafka did not take event %s of %s; the batch will be published again: %s",
+                    envelope.id(), model.topic(), e.getMessage());
+            reset();
+            throw e;
+        }
     }
 
     private List<Future<RecordMetadata>> pendingSends() {

@@ -1,0 +1,126 @@
+package org.tcyledger.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service as it runs in production: its packaged Quarkus application in a JVM of its own, configured by system
+ * properties, on a free loopback port. Used by the end-to-end tests, which need several services at once.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+    private final Infrastructure infrastructure;
+
+    private ServiceProcess(String name, int port, Path log, Process process, Infrastructure infrastructure) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+        this.infrastructure = infrastructure;
+    }
+
+    /** Starts {@code services/<name>} against the infrastructure, with its own database, and waits until ready. */
+    public static ServiceProcess start(String name, Infrastructure infrastructure, String database, Tokens tokens,
+                                       Map<String, String> extraConfig) {
+        infrastructure.ensureDatabase(database);
+        Path jar = Workspace.root().resolve("services/" + name + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build " + name + " first (mvn package): " + jar + " is missing");
+        }
+        int port = FreePort.onLoopback();
+        List<String> command = new ArrayList<>(List.of(Jvm.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC"));
+        infrastructure.serviceConfig(database, tokens)
+                .forEach((key, value) -> command.add("-D" + key + "=" + value));
+        extraConfig.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
+            Path log = Files.createTempFile("tcy-" + name + "-", ".log");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            infrastructure.adopt(process);
+            ServiceProcess service = new ServiceProcess(name, port, log, process, infrastructure);
+            service.awaitReady(Duration.ofSeconds(90));
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited at start:\n" + logText());
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + logText());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        infrastructure.release(process);
+    }
+}

@@ -1,0 +1,147 @@
+package org.tcyledger.endtoend;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tcyledger.testing.Infrastructure;
+import org.tcyledger.testing.ServiceProcess;
+import org.tcyledger.testing.Tokens;
+
+/**
+ * The whole path, with membership and projection running as they do in production: a secretariat command through
+ * membership's REST, its event in PostgreSQL, published to Kafka, consumed into the projection, read by an observer.
+ */
+class SecretariatToObserverTest {
+
+    private static final Tokens TOKENS = Tokens.forTests();
+    private static final String SECRETARIAT = TOKENS.token("secretariat");
+    private static final String OBSERVER = TOKENS.token("observer");
+    private static final String AUDITOR = TOKENS.token("auditor");
+
+    private static Infrastructure infrastructure;
+    private static ServiceProcess membership;
+    private static ServiceProcess projection;
+
+    @BeforeAll
+    static void startServices() {
+        infrastructure = Infrastructure.forTests();
+        // short producer timeouts so that a broker outage fails a publishing batch within seconds
+        membership = ServiceProcess.start("membership", infrastructure, "tcy_membership", TOKENS,
+                Map.of("tcy.kafka.max-block-ms", "2000", "tcy.kafka.delivery-timeout-ms", "4000"));
+        projection = ServiceProcess.start("projection", infrastructure, "tcy_projection", TOKENS, Map.of());
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (projection != null) {
+            projection.close();
+        }
+        if (membership != null) {
+            membership.close();
+        }
+    }
+
+    private static void command(String path, String body) {
+        given().baseUri(membership.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).body(body)
+                .post(path).then().statusCode(201);
+    }
+
+    private static void ratify(String id, String name, boolean councilOfEurope, String depositedOn) {
+        command("/members", "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"kind\":\"STATE\",\"councilOfEuropeMember\":"
+                            + councilOfEurope + "}");
+        command("/members/" + id + "/signatures", "{\"treaty\":\"ETS185\",\"signedOn\":\"2001-11-23\"}");
+        command("/members/" + id + "/instruments",
+                "{\"treaty\":\"ETS185\",\"kind\":\"RATIFICATION\",\"depositedOn\":\"" + depositedOn + "\"}");
+    }
+
+    private static void awaitStatus(String id, String asOf, String status, String entryIntoForceOn, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().baseUri(projection.url()).auth().oauth2(OBSERVER).queryParam("asOf", asOf)
+                        .get("/members/" + id).then().statusCode(200)
+                        .body("status", equalTo(status)).body("entryIntoForceOn", equalTo(entryIntoForceOn)));
+    }
+
+    @Test
+    void estoniaRatifiesAndObserversSeeAPartyFromTheConventionsEntryIntoForce() {
+        ratify("EE", "Estonia", true, "2003-05-12");
+
+        awaitStatus("EE", "2004-07-01", "PARTY", "2004-07-01", Duration.ofSeconds(30));
+        given().baseUri(projection.url()).auth().oauth2(OBSERVER).queryParam("asOf", "2004-06-30").get("/members/EE")
+                .then().statusCode(200).body("status", equalTo("RATIFIED")).body("entryIntoForceOn", equalTo("2004-07-01"));
+    }
+
+    @Test
+    void thePublisherLosesNothingWhileKafkaIsAway() throws Exception {
+        infrastructure.withKafkaDown(() -> {
+            // the secretariat keeps working: commands are stored, nothing is written to Kafka on the request path
+            ratify("FR", "France", true, "2006-01-10");
+            ratify("US", "United States of America", false, "2006-09-29");
+            sleep(Duration.ofSeconds(8)); // longer than the producer's delivery timeout: a batch must fail
+        });
+
+        awaitStatus("FR", "2006-05-01", "PARTY", "2006-05-01", Duration.ofSeconds(120));
+        awaitStatus("US", "2007-01-01", "PARTY", "2007-01-01", Duration.ofSeconds(60));
+
+        assertTrue(membership.logText().contains("the batch will be published again"),
+                "the outage must have failed at least one publishing batch");
+        for (String id : List.of("FR", "US")) {
+            assertEquals(List.of(0L, 1L, 2L), sequencesInConsumptionOrder(id), id + " applied once each, in order");
+            int stored = given().baseUri(membership.url()).auth().oauth2(AUDITOR).get("/members/" + id + "/events")
+                    .then().statusCode(200).extract().jsonPath().getList("$").size();
+            assertEquals(3, stored);
+        }
+        assertEquals(0, gapsRecorded());
+    }
+
+    private static List<Long> sequencesInConsumptionOrder(String subject) throws Exception {
+        List<Long> sequences = new ArrayList<>();
+        try (Connection connection = projectionDatabase();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT sequence FROM consumed_event WHERE subject = ? ORDER BY kafka_partition, kafka_offset")) {
+            select.setString(1, subject);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sequences.add(rows.getLong(1));
+                }
+            }
+        }
+        return sequences;
+    }
+
+    private static long gapsRecorded() throws Exception {
+        try (Connection connection = projectionDatabase();
+             PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM consumed_gap");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static Connection projectionDatabase() throws Exception {
+        return DriverManager.getConnection(infrastructure.jdbcUrl("tcy_projection"), infrastructure.user(),
+                infrastructure.password());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
