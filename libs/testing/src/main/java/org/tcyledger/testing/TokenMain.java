@@ -1,0 +1,28 @@
+package org.tcyledger.testing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/** {@code deploy/local/token ROLE}: prints a bearer token that the local services accept for that role. */
+public final class TokenMain {
+
+    private static final Set<String> ROLES = Set.of("secretariat", "observer", "auditor");
+
+    private TokenMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1 || !ROLES.contains(args[0])) {
+            System.err.println("usage: deploy/local/token secretariat|observer|auditor [subject]");
+            System.exit(2);
+        }
+        Path keys = Path.of(System.getProperty("tcy.state", "deploy/local/.state")).resolve("jwt");
+        if (!keys.resolve("private.pem").toFile().exists()) {
+            System.err.println("no local key pair in " + keys + ": run deploy/local/up first");
+            System.exit(1);
+        }
+        String subject = args.length > 1 ? args[1] : "local-" + args[0];
+        System.out.println(Tokens.inDirectory(keys).token(subject, args[0], Duration.ofHours(12)));
+    }
+}
