@@ -39,6 +39,14 @@ public final class EventCatalog {
     }
 
     private void register(Class<?> eventClass) {
+        if (eventClass.isInterface() && eventClass.isSealed()) {
+            Arrays.stream(eventClass.getPermittedSubclasses()).forEach(this::register);
+            return;
+        }
+        registerEvent(eventClass);
+    }
+
+    private void registerEvent(Class<?> eventClass) {
         WireType annotation = eventClass.getAnnotation(WireType.class);
         if (annotation == null || !WIRE_NAME.matcher(annotation.value()).matches()) {
             throw new IllegalStateException(eventClass + " needs @WireType(\"tcy.<context>.<Event>.v<N>\")");

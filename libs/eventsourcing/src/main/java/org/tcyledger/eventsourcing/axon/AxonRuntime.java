@@ -85,7 +85,8 @@ public class AxonRuntime {
     private Configuration configuration;
     private KafkaPublisher publisher;
 
-    void onStart(@Observes StartupEvent startup) {
+    /** Before any other start-up observer, so that services can send commands when they start. */
+    void onStart(@Observes @jakarta.annotation.Priority(10) StartupEvent startup) {
         if (writeModel.isResolvable()) {
             configuration().start();
         }
@@ -115,6 +116,11 @@ public class AxonRuntime {
     @ApplicationScoped
     EventStore eventStore() {
         return configuration().eventStore();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void register(Configurer configurer, Class<T> type, Object resource) {
+        configurer.registerComponent(type, c -> (T) resource);
     }
 
     private Configuration build(WriteModel model) {
@@ -152,6 +158,7 @@ public class AxonRuntime {
                                 .build(),
                         dataSource, serializer, model.catalog()));
         model.aggregates().forEach(configurer::configureAggregate);
+        model.handlerResources().forEach((type, resource) -> register(configurer, type, resource));
         configurer.eventProcessing(processing -> processing
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(connections)

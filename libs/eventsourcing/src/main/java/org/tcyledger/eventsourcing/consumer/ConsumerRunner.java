@@ -33,7 +33,8 @@ import org.tcyledger.eventsourcing.kafka.TopicAdmin;
  * Runs every {@link TopicConsumer} of the service on a thread of its own: at least once in from Kafka, exactly once
  * in effect. Each event is applied and recorded as consumed in one PostgreSQL transaction; a duplicate id is
  * skipped; a gap in an aggregate's sequence is recorded and reported in health; the Kafka offsets are committed
- * after the database. An event that cannot be applied is retried, never skipped.
+ * after the database. An event that cannot be applied is retried, never skipped. An event that arrives before
+ * the events it follows is held back (not applied, not recorded) and the gap reported until they arrive.
  */
 @ApplicationScoped
 public class ConsumerRunner {
@@ -71,6 +72,8 @@ public class ConsumerRunner {
     public List<Status> statuses() {
         return loops.values().stream().map(Loop::status).toList();
     }
+
+    private enum Arrival { IN_ORDER, DUPLICATE, EARLY }
 
     private final class Loop implements Runnable {
         private final TopicConsumer consumer;
@@ -143,24 +146,24 @@ public class ConsumerRunner {
 
         private void applyOnce(ConsumerRecord<String, CloudEvent> record) {
             EventEnvelope event = EventEnvelope.fromCloudEvent(record.value());
-            boolean fresh = QuarkusTransaction.requiringNew().call(() -> {
+            Arrival arrival = QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection connection = dataSource.getConnection()) {
-                    if (!recordConsumed(connection, event, record)) {
-                        return false;
+                    Arrival seen = recordConsumed(connection, event, record);
+                    if (seen == Arrival.IN_ORDER) {
+                        consumer.apply(event, connection);
                     }
-                    consumer.apply(event, connection);
-                    return true;
+                    return seen;
                 }
             });
-            if (fresh) {
-                applied++;
-            } else {
-                duplicates++;
+            switch (arrival) {
+                case IN_ORDER -> applied++;
+                case DUPLICATE -> duplicates++;
+                case EARLY -> gaps++;
             }
         }
 
-        /** False when this event was applied before: by id, or by its place in the aggregate's sequence. */
-        private boolean recordConsumed(Connection connection, EventEnvelope event,
+        /** Whether to apply the event: not if applied before (by id or sequence), nor before the events it follows. */
+        private Arrival recordConsumed(Connection connection, EventEnvelope event,
                                        ConsumerRecord<String, CloudEvent> record) throws SQLException {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO consumed_event (event_id, source, subject, sequence, topic, kafka_partition, kafka_offset) "
@@ -173,7 +176,7 @@ public class ConsumerRunner {
                 insert.setInt(6, record.partition());
                 insert.setLong(7, record.offset());
                 if (insert.executeUpdate() == 0) {
-                    return false;
+                    return Arrival.DUPLICATE;
                 }
             }
             Long last = null;
@@ -191,12 +194,13 @@ public class ConsumerRunner {
             if (event.sequence() < expected) {
                 LOG.warnf("%s: event %s of %s has sequence %d, already applied up to %d; skipped",
                         consumer.group(), event.id(), event.subject(), event.sequence(), expected - 1);
-                return false;
+                return Arrival.DUPLICATE;
             }
             if (event.sequence() > expected) {
-                gaps++;
-                LOG.errorf("%s: gap in %s %s: expected sequence %d, received %d (event %s)", consumer.group(),
-                        event.source(), event.subject(), expected, event.sequence(), event.id());
+                // Not applied and not recorded as consumed: the missing events come first when the publisher
+                // redelivers them, and this one after them. If they never come, the gap stays reported.
+                LOG.errorf("%s: gap in %s %s: expected sequence %d, received %d (event %s); held back",
+                        consumer.group(), event.source(), event.subject(), expected, event.sequence(), event.id());
                 try (PreparedStatement gap = connection.prepareStatement(
                         "INSERT INTO consumed_gap (source, subject, expected_sequence, received_sequence, event_id) "
                         + "VALUES (?, ?, ?, ?, ?)")) {
@@ -207,6 +211,20 @@ public class ConsumerRunner {
                     gap.setString(5, event.id());
                     gap.executeUpdate();
                 }
+                try (PreparedStatement forget = connection.prepareStatement(
+                        "DELETE FROM consumed_event WHERE event_id = ?")) {
+                    forget.setString(1, event.id());
+                    forget.executeUpdate();
+                }
+                return Arrival.EARLY;
+            }
+            try (PreparedStatement heal = connection.prepareStatement(
+                    "UPDATE consumed_gap SET healed_at = now() WHERE source = ? AND subject = ? "
+                    + "AND healed_at IS NULL AND expected_sequence = ?")) {
+                heal.setString(1, event.source());
+                heal.setString(2, event.subject());
+                heal.setLong(3, event.sequence());
+                heal.executeUpdate();
             }
             try (PreparedStatement upsert = connection.prepareStatement(
                     "INSERT INTO consumed_position (source, subject, sequence) VALUES (?, ?, ?) "
@@ -216,11 +234,11 @@ public class ConsumerRunner {
                 upsert.setLong(3, event.sequence());
                 upsert.executeUpdate();
             }
-            return true;
+            return Arrival.IN_ORDER;
         }
     }
 
-    /** Gaps recorded in the database, across restarts. */
+    /** Gaps not healed yet, as recorded in the database across restarts. */
     public List<String> recordedGaps() {
         List<String> found = new ArrayList<>();
         if (loops.isEmpty()) {
@@ -228,7 +246,8 @@ public class ConsumerRunner {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT source, subject, expected_sequence, received_sequence FROM consumed_gap ORDER BY detected_at");
+                     "SELECT source, subject, expected_sequence, received_sequence FROM consumed_gap "
+                     + "WHERE healed_at IS NULL ORDER BY detected_at");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 found.add(rows.getString(1) + " " + rows.getString(2) + ": expected " + rows.getLong(3)

@@ -64,6 +64,9 @@ public final class KafkaPublisher {
     private List<Future<RecordMetadata>> pendingSends() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING, key -> {
+            // Metadata first: a send that waits for it can fail after later sends of the batch have gone out,
+            // which would put an aggregate's events on the topic out of order.
+            producer().partitionsFor(model.topic());
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             batch.onPrepareCommit(u -> confirm(sends));
             return sends;

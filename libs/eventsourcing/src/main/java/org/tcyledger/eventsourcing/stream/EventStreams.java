@@ -71,6 +71,24 @@ public class EventStreams {
         return stream;
     }
 
+    /** The ids of every aggregate of one type (Axon's aggregate type name, the class's simple name). */
+    public List<String> aggregateIds(String aggregateType) {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT DISTINCT aggregate_identifier FROM domain_event_entry WHERE type = ? ORDER BY 1")) {
+            select.setString(1, aggregateType);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list aggregates of type " + aggregateType, e);
+        }
+        return ids;
+    }
+
     public List<Recorded> history(String aggregateId) {
         EventCatalog catalog = writeModel.get().catalog();
         return envelopes(aggregateId).stream().map(envelope -> {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.tcyledger.eventsourcing.CommandOutcome;
@@ -52,12 +53,20 @@ public class Commands {
     /**
      * @param route       method and path, part of what an Idempotency-Key is bound to
      * @param request     the request body as received
-     * @param command     the command to send
+     * @param command     makes the command to send, inside the transaction (sealing personal data, say)
      * @param status      the status of a success (201 for a creation, 200 otherwise)
      * @param derived     adds what the command derived to the answer, from the handler's result
      */
-    public Response send(String idempotencyKey, String correlationId, String route, Object request, Object command,
-                         int status, Function<Object, Map<String, Object>> derived) {
+    public Response send(String idempotencyKey, String correlationId, String route, Object request,
+                         Supplier<Object> command, int status, Function<Object, Map<String, Object>> derived) {
+        return send(idempotencyKey, correlationId, route, request, command, status, derived, () -> {
+        });
+    }
+
+    /** As above, and {@code alsoInTransaction} runs after the command succeeded, committing or failing with it. */
+    public Response send(String idempotencyKey, String correlationId, String route, Object request,
+                         Supplier<Object> command, int status, Function<Object, Map<String, Object>> derived,
+                         Runnable alsoInTransaction) {
         String requestHash = hash(route, request);
         Answer answer = QuarkusTransaction.requiringNew().call(() -> {
             if (idempotencyKey != null) {
@@ -66,9 +75,10 @@ public class Commands {
                     return earlier;
                 }
             }
-            CommandOutcomes.Pending pending = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+            CommandOutcomes.Pending pending = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command.get())
                     .andMetaData(metadata(correlationId)));
             CommandOutcome outcome = pending.outcome();
+            alsoInTransaction.run();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", outcome.aggregateId());
             body.put("eventId", outcome.eventId());

@@ -59,6 +59,9 @@ public class ProblemMappers {
         if (cause instanceof RuleViolation rule) {
             return rule(rule);
         }
+        if (cause instanceof InvalidRequest invalid) {
+            return invalidRequest(invalid);
+        }
         if (cause instanceof AggregateNotFoundException missing) {
             return notFound(missing);
         }
@@ -70,6 +73,13 @@ public class ProblemMappers {
         }
         LOG.error("command failed", e);
         return Problem.response(500, "Internal error", "The command failed; nothing was stored");
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequest e) {
+        return Problem.of(new Problem("urn:tcy:invalid-request", "The request is not valid", 400,
+                "1 field(s) are missing or malformed", null,
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))));
     }
 
     @ServerExceptionMapper

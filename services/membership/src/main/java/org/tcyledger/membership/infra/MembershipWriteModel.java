@@ -1,20 +1,25 @@
 package org.tcyledger.membership.infra;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.membership.MembershipEvent;
+import org.tcyledger.contracts.membership.TreatyEvent;
 import org.tcyledger.eventsourcing.WriteModel;
 import org.tcyledger.membership.member.Member;
+import org.tcyledger.membership.member.TreatyCalendars;
+import org.tcyledger.membership.treaty.TreatyInForce;
 
 public class MembershipWriteModel {
 
     @Produces
     @Singleton
-    WriteModel writeModel() {
-        return new WriteModel("membership", Topics.MEMBERSHIP, List.of(Member.class),
-                new EventCatalog(MembershipEvent.class));
+    WriteModel writeModel(StoredTreatyCalendars calendars) {
+        return new WriteModel("membership", Topics.MEMBERSHIP, List.of(Member.class, TreatyInForce.class),
+                new EventCatalog(MembershipEvent.class, TreatyEvent.class),
+                Map.of(TreatyCalendars.class, calendars));
     }
 }

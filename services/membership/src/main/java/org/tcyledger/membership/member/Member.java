@@ -3,22 +3,47 @@ package org.tcyledger.membership.member;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.tcyledger.contracts.membership.EntryIntoForce;
 import org.tcyledger.contracts.membership.MembershipEvent;
+import org.tcyledger.contracts.membership.MembershipEvent.ContactPointDesignated;
+import org.tcyledger.contracts.membership.MembershipEvent.DenunciationCorrected;
+import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDepositCorrected;
 import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDeposited;
+import org.tcyledger.contracts.membership.MembershipEvent.InvitationCorrected;
+import org.tcyledger.contracts.membership.MembershipEvent.InvitedToAccede;
 import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
+import org.tcyledger.contracts.membership.MembershipEvent.ObserverStatusEnded;
+import org.tcyledger.contracts.membership.MembershipEvent.ObserverStatusGranted;
+import org.tcyledger.contracts.membership.MembershipEvent.PersonalDataErased;
+import org.tcyledger.contracts.membership.MembershipEvent.RepresentativeAppointed;
+import org.tcyledger.contracts.membership.MembershipEvent.RepresentativeWithdrawn;
+import org.tcyledger.contracts.membership.MembershipEvent.SignatureCorrected;
+import org.tcyledger.contracts.membership.MembershipEvent.TreatyDenounced;
 import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
 import org.tcyledger.contracts.membership.Treaty;
-import org.tcyledger.contracts.membership.TreatyStatus;
+import org.tcyledger.contracts.membership.TreatyCalendar;
+
 import org.tcyledger.eventsourcing.RuleViolation;
+import org.tcyledger.eventsourcing.web.InvalidRequest;
+import org.tcyledger.membership.member.MemberCommands.AppointRepresentative;
+import org.tcyledger.membership.member.MemberCommands.CorrectFact;
+import org.tcyledger.membership.member.MemberCommands.Denounce;
 import org.tcyledger.membership.member.MemberCommands.DepositInstrument;
+import org.tcyledger.membership.member.MemberCommands.DesignateContactPoint;
+import org.tcyledger.membership.member.MemberCommands.EndObserverStatus;
+import org.tcyledger.membership.member.MemberCommands.ErasePersonalData;
+import org.tcyledger.membership.member.MemberCommands.GrantObserverStatus;
+import org.tcyledger.membership.member.MemberCommands.InviteToAccede;
 import org.tcyledger.membership.member.MemberCommands.RegisterMember;
 import org.tcyledger.membership.member.MemberCommands.SignTreaty;
+import org.tcyledger.membership.member.MemberCommands.WithdrawRepresentative;
 
-/** A State or organisation and its steps under the three treaties. Each rule is checked here, once. */
+/** A State or organisation: its steps under the three treaties, its observer status, its people. Rules: {@link MemberRules}. */
 public class Member {
 
     @AggregateIdentifier
@@ -36,74 +61,138 @@ public class Member {
     }
 
     @CommandHandler
-    public void handle(SignTreaty command) {
-        Treaty treaty = command.treaty();
-        MemberState.TreatyRecord record = state.treaty(treaty);
-        notBeforeOpening(treaty, command.signedOn());
-        if (record.signedOn() != null) {
-            throw new RuleViolation("no-second-signature",
-                    state.name() + " already signed " + treaty + " on " + record.signedOn());
-        }
-        if (record.depositedOn() != null) {
-            throw new RuleViolation("no-signature-after-deposit",
-                    state.name() + " already deposited an instrument for " + treaty + " on " + record.depositedOn());
-        }
-        if (treaty == Treaty.CETS224 && state.statusOn(Treaty.ETS185, command.signedOn()) != TreatyStatus.PARTY) {
-            throw new RuleViolation("cets224-signature-only-by-party",
-                    "Only a Party to ETS185 may sign CETS224; " + state.name() + " is not one on " + command.signedOn());
-        }
-        apply(new TreatySigned(memberId, treaty, command.signedOn()));
+    public void handle(InviteToAccede command) {
+        record(new InvitedToAccede(memberId, command.invitedOn(), command.reference()), TreatyCalendar.EMPTY);
     }
 
-    /** Answers the member's entry-into-force date for the treaty, or null while the treaty is not in force. */
     @CommandHandler
-    public LocalDate handle(DepositInstrument command) {
-        Treaty treaty = command.treaty();
-        MemberState.TreatyRecord record = state.treaty(treaty);
-        LocalDate depositedOn = command.depositedOn();
-        notBeforeOpening(treaty, depositedOn);
-        if (record.depositedOn() != null) {
-            throw new RuleViolation("no-second-deposit",
-                    state.name() + " already deposited an instrument for " + treaty + " on " + record.depositedOn());
-        }
-        if (command.kind().confirmsSignature()) {
-            if (record.signedOn() == null) {
-                throw new RuleViolation("deposit-needs-signature", "A " + command.kind() + " of " + treaty
-                        + " needs a prior signature; " + state.name() + " has not signed it");
-            }
-            if (depositedOn.isBefore(record.signedOn())) {
-                throw new RuleViolation("date-not-before-previous-step", "The deposit (" + depositedOn
-                        + ") cannot precede the signature of " + treaty + " (" + record.signedOn() + ")");
-            }
-        } else if (!treaty.isProtocol()) {
-            throw new RuleViolation("accession-needs-invitation",
-                    "Accession to ETS185 needs a prior invitation to accede; " + state.name() + " has none");
-        }
-        if (treaty.isProtocol()) {
-            LocalDate conventionDeposit = state.treaty(Treaty.ETS185).depositedOn();
-            if (conventionDeposit == null || conventionDeposit.isAfter(depositedOn)) {
-                throw new RuleViolation("protocol-needs-convention-deposit", "A deposit for " + treaty
-                        + " needs " + state.name() + "'s own deposit for ETS185 on or before " + depositedOn);
-            }
-        }
-        LocalDate entryIntoForceOn = EntryIntoForce.forDeposit(depositedOn, treaty.inForceOn().orElse(null));
-        apply(new InstrumentDeposited(memberId, treaty, command.kind(), depositedOn, command.reservations(),
-                command.declarations(), entryIntoForceOn));
+    public void handle(SignTreaty command, TreatyCalendars calendars) {
+        record(new TreatySigned(memberId, command.treaty(), command.signedOn()), calendars.current());
+    }
+
+    /** Answers the member's entry-into-force date, or null while the treaty itself is not in force. */
+    @CommandHandler
+    public LocalDate handle(DepositInstrument command, TreatyCalendars calendars) {
+        TreatyCalendar calendar = calendars.current();
+        LocalDate entryIntoForceOn = EntryIntoForce.forDeposit(command.depositedOn(),
+                calendar.inForceOn(command.treaty()).orElse(null));
+        record(new InstrumentDeposited(memberId, command.treaty(), command.kind(), command.depositedOn(),
+                command.reservations(), command.declarations(), entryIntoForceOn), calendar);
         return entryIntoForceOn;
     }
 
-    private void notBeforeOpening(Treaty treaty, LocalDate date) {
-        if (date.isBefore(treaty.openedOn())) {
-            throw new RuleViolation("not-before-treaty-opened",
-                    treaty + " was opened for signature on " + treaty.openedOn() + "; " + date + " is earlier");
+    /** Denouncing the Convention ends the member's protocols on the same date. Answers the date it takes effect. */
+    @CommandHandler
+    public LocalDate handle(Denounce command, TreatyCalendars calendars) {
+        TreatyCalendar calendar = calendars.current();
+        LocalDate effectiveOn = EntryIntoForce.denunciationEffectiveOn(command.notifiedOn());
+        record(new TreatyDenounced(memberId, command.treaty(), command.notifiedOn(), effectiveOn), calendar);
+        if (command.treaty() == Treaty.ETS185) {
+            for (Treaty protocol : List.of(Treaty.ETS189, Treaty.CETS224)) {
+                MemberState.TreatyRecord record = state.treaty(protocol);
+                if (record.depositedOn() != null && record.denouncedOn() == null) {
+                    record(new TreatyDenounced(memberId, protocol, command.notifiedOn(), effectiveOn), calendar);
+                }
+            }
         }
+        return effectiveOn;
+    }
+
+    @CommandHandler
+    public void handle(GrantObserverStatus command, TreatyCalendars calendars) {
+        record(new ObserverStatusGranted(memberId, command.grantedOn(), command.reference()), calendars.current());
+    }
+
+    @CommandHandler
+    public void handle(EndObserverStatus command) {
+        record(new ObserverStatusEnded(memberId, command.endedOn()), TreatyCalendar.EMPTY);
+    }
+
+    @CommandHandler
+    public String handle(AppointRepresentative command) {
+        apply(new RepresentativeAppointed(memberId, command.representativeId(), command.role(),
+                command.appointedOn(), command.personalData()));
+        return command.representativeId();
+    }
+
+    @CommandHandler
+    public void handle(WithdrawRepresentative command) {
+        MemberState.Representative representative = state.representatives().get(command.representativeId());
+        if (representative == null) {
+            throw new RuleViolation("unknown-representative", state.name() + " has no representative "
+                    + command.representativeId());
+        }
+        if (representative.withdrawnOn() != null) {
+            throw new RuleViolation("representative-already-withdrawn", "The representative was withdrawn on "
+                    + representative.withdrawnOn());
+        }
+        MemberRules.notBeforePreviousStep("appointment", representative.appointedOn(), command.withdrawnOn());
+        apply(new RepresentativeWithdrawn(memberId, command.representativeId(), command.withdrawnOn()));
+    }
+
+    @CommandHandler
+    public void handle(DesignateContactPoint command) {
+        apply(new ContactPointDesignated(memberId, command.personId(), command.unit(), command.personalData()));
+    }
+
+    @CommandHandler
+    public void handle(ErasePersonalData command) {
+        if (!state.knowsPerson(command.personId())) {
+            throw new RuleViolation("unknown-person", state.name() + " has no person " + command.personId());
+        }
+        if (state.erasedPersons().contains(command.personId())) {
+            throw new RuleViolation("personal-data-already-erased", "The data of " + command.personId()
+                    + " is already erased");
+        }
+        apply(new PersonalDataErased(memberId, command.personId(), command.requestedBy(), command.reason()));
+    }
+
+    /** A correction must leave a history that still satisfies every rule; it is checked as a whole. */
+    @CommandHandler
+    public Object handle(CorrectFact command, TreatyCalendars calendars) {
+        MemberState.FactKind kind = state.factKindOf(command.correctsEventId());
+        if (kind == null || kind == MemberState.FactKind.OBSERVER_STATUS) {
+            throw new RuleViolation("correction-of-unknown-fact", "No invitation, signature, deposit or "
+                    + "denunciation of " + state.name() + " was recorded by event " + command.correctsEventId());
+        }
+        TreatyCalendar calendar = calendars.current();
+        MembershipEvent correction = switch (kind) {
+            case INVITATION -> new InvitationCorrected(memberId, command.correctsEventId(), command.reason(),
+                    required("invitedOn", command.invitedOn()), command.reference());
+            case SIGNATURE -> new SignatureCorrected(memberId, command.correctsEventId(), command.reason(),
+                    required("treaty", command.treaty()), required("signedOn", command.signedOn()));
+            case DEPOSIT -> new InstrumentDepositCorrected(memberId, command.correctsEventId(), command.reason(),
+                    required("treaty", command.treaty()), required("kind", command.kind()),
+                    required("depositedOn", command.depositedOn()), command.reservations(), command.declarations(),
+                    EntryIntoForce.forDeposit(command.depositedOn(), calendar.inForceOn(command.treaty()).orElse(null)));
+            case DENUNCIATION -> new DenunciationCorrected(memberId, command.correctsEventId(), command.reason(),
+                    required("treaty", command.treaty()), required("notifiedOn", command.notifiedOn()),
+                    EntryIntoForce.denunciationEffectiveOn(command.notifiedOn()));
+            case OBSERVER_STATUS -> throw new IllegalStateException();
+        };
+        MemberState corrected = state.evolve(correction, null);
+        state.replayFacts(corrected.facts(), (before, fact) -> MemberRules.check(before, fact, calendar));
+        apply(correction);
+        return correction;
+    }
+
+    private void record(MembershipEvent fact, TreatyCalendar calendar) {
+        MemberRules.check(state, fact, calendar);
+        apply(fact);
+    }
+
+    private static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new InvalidRequest(field, "is required to correct this kind of fact");
+        }
+        return value;
     }
 
     @EventSourcingHandler
-    void on(MembershipEvent event) {
+    void on(MembershipEvent event, @MessageIdentifier String eventId) {
         if (event instanceof MemberRegistered registered) {
             memberId = registered.memberId();
         }
-        state = state.evolve(event);
+        state = state.evolve(event, eventId);
     }
 }

@@ -6,9 +6,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.tcyledger.contracts.membership.InstrumentKind;
 import org.tcyledger.contracts.membership.MemberKind;
 import org.tcyledger.contracts.membership.MembershipEvent.ArticleStatement;
+import org.tcyledger.contracts.membership.MembershipEvent.SealedPersonalData;
+import org.tcyledger.contracts.membership.RepresentativeRole;
 import org.tcyledger.contracts.membership.Treaty;
 
-/** What the secretariat can ask of a member (domain.md §1). */
+/** What the secretariat can ask of a member (domain.md §1). Personal data arrives already sealed. */
 public final class MemberCommands {
 
     private MemberCommands() {
@@ -17,11 +19,46 @@ public final class MemberCommands {
     public record RegisterMember(String memberId, String name, MemberKind kind, boolean councilOfEuropeMember) {
     }
 
+    public record InviteToAccede(@TargetAggregateIdentifier String memberId, LocalDate invitedOn, String reference) {
+    }
+
     public record SignTreaty(@TargetAggregateIdentifier String memberId, Treaty treaty, LocalDate signedOn) {
     }
 
     public record DepositInstrument(@TargetAggregateIdentifier String memberId, Treaty treaty, InstrumentKind kind,
                                     LocalDate depositedOn, List<ArticleStatement> reservations,
                                     List<ArticleStatement> declarations) {
+    }
+
+    public record Denounce(@TargetAggregateIdentifier String memberId, Treaty treaty, LocalDate notifiedOn) {
+    }
+
+    public record GrantObserverStatus(@TargetAggregateIdentifier String memberId, LocalDate grantedOn, String reference) {
+    }
+
+    public record EndObserverStatus(@TargetAggregateIdentifier String memberId, LocalDate endedOn) {
+    }
+
+    public record AppointRepresentative(@TargetAggregateIdentifier String memberId, String representativeId,
+                                        RepresentativeRole role, LocalDate appointedOn, SealedPersonalData personalData) {
+    }
+
+    public record WithdrawRepresentative(@TargetAggregateIdentifier String memberId, String representativeId,
+                                         LocalDate withdrawnOn) {
+    }
+
+    public record DesignateContactPoint(@TargetAggregateIdentifier String memberId, String personId, String unit,
+                                        SealedPersonalData personalData) {
+    }
+
+    public record ErasePersonalData(@TargetAggregateIdentifier String memberId, String personId, String requestedBy,
+                                    String reason) {
+    }
+
+    /** Corrects the fact recorded by {@code correctsEventId}; only the fields of that kind of fact are read. */
+    public record CorrectFact(@TargetAggregateIdentifier String memberId, String correctsEventId, String reason,
+                              LocalDate invitedOn, String reference, Treaty treaty, LocalDate signedOn,
+                              InstrumentKind kind, LocalDate depositedOn, List<ArticleStatement> reservations,
+                              List<ArticleStatement> declarations, LocalDate notifiedOn) {
     }
 }

@@ -9,20 +9,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tcyledger.contracts.membership.Capacity;
 import org.tcyledger.contracts.membership.MemberKind;
 import org.tcyledger.contracts.membership.Treaty;
+import org.tcyledger.contracts.membership.TreatyCalendar;
 import org.tcyledger.contracts.membership.TreatyStatus;
 
-/** Answers the register on a date from the read model, with the same status rule membership uses. */
+/** Answers the register on a date from the read model, with the same status rules membership uses. */
 @ApplicationScoped
 public class MemberRegister {
 
+    static final String ERASED = "[erased]";
+
     /** One line of the register: a member under one treaty on a date. */
     public record Entry(String id, String name, MemberKind kind, Treaty treaty, TreatyStatus status,
-                        LocalDate entryIntoForceOn, Capacity capacity, Object contactPoint) {
+                        LocalDate entryIntoForceOn, Capacity capacity, ContactPoint contactPoint) {
+    }
+
+    /**
+     * The 24/7 point of contact. Its phone and email stay sealed in this read model (they read "[erased]" once the
+     * person's data was erased); see the service README for what remains to show them to observers.
+     */
+    public record ContactPoint(String unit, String phone, String email) {
     }
 
     @Inject
@@ -39,30 +51,44 @@ public class MemberRegister {
     }
 
     private List<Entry> query(LocalDate date, Treaty treaty, String onlyId) {
-        String sql = "SELECT m.id, m.name, m.kind, t.signed_on, t.deposited_on, t.entry_into_force_on, "
-                     + "c.signed_on, c.deposited_on, c.entry_into_force_on "
+        String sql = "SELECT m.id, m.name, m.kind, m.invited_on, "
+                     + "t.signed_on, t.deposited_on, t.entry_into_force_on, t.denunciation_effective_on, "
+                     + "c.signed_on, c.deposited_on, c.entry_into_force_on, c.denunciation_effective_on, "
+                     + "p.unit, p.erased, "
+                     + "EXISTS (SELECT 1 FROM register_observer_period o WHERE o.member_id = m.id "
+                     + "        AND o.granted_on <= ? AND (o.ended_on IS NULL OR o.ended_on > ?)) "
                      + "FROM register_member m "
                      + "LEFT JOIN register_treaty t ON t.member_id = m.id AND t.treaty = ? "
                      + "LEFT JOIN register_treaty c ON c.member_id = m.id AND c.treaty = 'ETS185' "
+                     + "LEFT JOIN register_contact_point p ON p.member_id = m.id "
                      + (onlyId == null ? "" : "WHERE m.id = ? ")
                      + "ORDER BY m.id";
         List<Entry> entries = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, treaty.name());
-            if (onlyId != null) {
-                select.setString(2, onlyId);
-            }
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    TreatyStatus.Steps steps = steps(row, 4);
-                    TreatyStatus status = TreatyStatus.on(date, steps);
-                    Capacity capacity = Capacity.of(TreatyStatus.on(date, steps(row, 7)), false);
-                    LocalDate deposited = steps.depositedOn();
-                    LocalDate entryIntoForceOn = deposited != null && !deposited.isAfter(date)
-                            ? steps.entryIntoForceOn() : null;
-                    entries.add(new Entry(row.getString(1), row.getString(2), MemberKind.valueOf(row.getString(3)),
-                            treaty, status, entryIntoForceOn, capacity, null));
+        try (Connection connection = dataSource.getConnection()) {
+            TreatyCalendar calendar = calendar(connection);
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setObject(1, java.sql.Date.valueOf(date));
+                select.setObject(2, java.sql.Date.valueOf(date));
+                select.setString(3, treaty.name());
+                if (onlyId != null) {
+                    select.setString(4, onlyId);
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        LocalDate invitedOn = date(row, 4);
+                        TreatyStatus.Steps steps = steps(row, 5, treaty, treaty == Treaty.ETS185 ? invitedOn : null, calendar);
+                        TreatyStatus.Steps convention = steps(row, 9, Treaty.ETS185, invitedOn, calendar);
+                        TreatyStatus status = TreatyStatus.on(date, steps);
+                        Capacity capacity = Capacity.of(TreatyStatus.on(date, convention), row.getBoolean(15));
+                        LocalDate deposited = steps.depositedOn();
+                        LocalDate entryIntoForceOn = deposited != null && !deposited.isAfter(date)
+                                ? steps.entryIntoForceOn() : null;
+                        String unit = row.getString(13);
+                        ContactPoint contactPoint = unit == null ? null : row.getBoolean(14)
+                                ? new ContactPoint(unit, ERASED, ERASED) : new ContactPoint(unit, null, null);
+                        entries.add(new Entry(row.getString(1), row.getString(2), MemberKind.valueOf(row.getString(3)),
+                                treaty, status, entryIntoForceOn, capacity, contactPoint));
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -71,9 +97,22 @@ public class MemberRegister {
         return entries;
     }
 
-    private static TreatyStatus.Steps steps(ResultSet row, int firstColumn) throws SQLException {
-        return new TreatyStatus.Steps(null, date(row, firstColumn), date(row, firstColumn + 1),
-                date(row, firstColumn + 2), null);
+    private static TreatyCalendar calendar(Connection connection) throws SQLException {
+        Map<Treaty, LocalDate> dates = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT treaty, in_force_on FROM register_treaty_in_force");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                dates.put(Treaty.valueOf(rows.getString(1)), rows.getDate(2).toLocalDate());
+            }
+        }
+        return new TreatyCalendar(dates);
+    }
+
+    private static TreatyStatus.Steps steps(ResultSet row, int first, Treaty treaty, LocalDate invitedOn,
+                                            TreatyCalendar calendar) throws SQLException {
+        LocalDate depositedOn = date(row, first + 1);
+        return new TreatyStatus.Steps(invitedOn, date(row, first), depositedOn,
+                calendar.entryIntoForce(treaty, depositedOn, date(row, first + 2)), date(row, first + 3));
     }
 
     private static LocalDate date(ResultSet row, int column) throws SQLException {

@@ -12,18 +12,35 @@ import java.util.List;
 import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.membership.MembershipEvent;
+import org.tcyledger.contracts.membership.MembershipEvent.ContactPointDesignated;
+import org.tcyledger.contracts.membership.MembershipEvent.DenunciationCorrected;
+import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDepositCorrected;
 import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDeposited;
+import org.tcyledger.contracts.membership.MembershipEvent.InvitationCorrected;
+import org.tcyledger.contracts.membership.MembershipEvent.InvitedToAccede;
 import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
+import org.tcyledger.contracts.membership.MembershipEvent.ObserverStatusEnded;
+import org.tcyledger.contracts.membership.MembershipEvent.ObserverStatusGranted;
+import org.tcyledger.contracts.membership.MembershipEvent.PersonalDataErased;
+import org.tcyledger.contracts.membership.MembershipEvent.RepresentativeAppointed;
+import org.tcyledger.contracts.membership.MembershipEvent.RepresentativeWithdrawn;
+import org.tcyledger.contracts.membership.MembershipEvent.SignatureCorrected;
+import org.tcyledger.contracts.membership.MembershipEvent.TreatyDenounced;
 import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
+import org.tcyledger.contracts.membership.TreatyEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
 
-/** Keeps the members register: who each member is and the dated steps it took under each treaty. */
+/**
+ * Keeps the members register: who each member is, the dated steps it took under each treaty (corrections replace
+ * the fact they correct), its observer status, its contact point, and when each treaty entered into force.
+ * Representatives are never kept here: observers do not see them.
+ */
 @ApplicationScoped
 public class MemberRegisterProjection implements TopicConsumer {
 
-    private static final EventCatalog CATALOG = new EventCatalog(MembershipEvent.class);
+    private static final EventCatalog CATALOG = new EventCatalog(MembershipEvent.class, TreatyEvent.class);
     private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
 
     @Override
@@ -42,29 +59,88 @@ public class MemberRegisterProjection implements TopicConsumer {
         if (type.isEmpty()) {
             return; // an event type this read model does not use
         }
-        MembershipEvent event;
+        Object event;
         try {
-            event = (MembershipEvent) JSON.readValue(envelope.data(), type.get());
+            event = JSON.readValue(envelope.data(), type.get());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + envelope.type() + " " + envelope.id(), e);
         }
-        switch (event) {
+        if (event instanceof TreatyEvent.TreatyEnteredIntoForce entered) {
+            update(connection, "INSERT INTO register_treaty_in_force (treaty, in_force_on) VALUES (?, ?) "
+                               + "ON CONFLICT (treaty) DO UPDATE SET in_force_on = excluded.in_force_on",
+                    entered.treaty().name(), entered.inForceOn());
+            return;
+        }
+        switch ((MembershipEvent) event) {
             case MemberRegistered registered -> update(connection,
                     "INSERT INTO register_member (id, name, kind, council_of_europe_member) VALUES (?, ?, ?, ?)",
                     registered.memberId(), registered.name(), registered.kind().name(),
                     registered.councilOfEuropeMember());
-            case TreatySigned signed -> update(connection,
-                    "INSERT INTO register_treaty (member_id, treaty, signed_on) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (member_id, treaty) DO UPDATE SET signed_on = excluded.signed_on",
-                    signed.memberId(), signed.treaty().name(), signed.signedOn());
-            case InstrumentDeposited deposited -> update(connection,
-                    "INSERT INTO register_treaty (member_id, treaty, instrument, deposited_on, entry_into_force_on) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id, treaty) DO UPDATE SET "
-                    + "instrument = excluded.instrument, deposited_on = excluded.deposited_on, "
-                    + "entry_into_force_on = excluded.entry_into_force_on",
-                    deposited.memberId(), deposited.treaty().name(), deposited.kind().name(),
-                    deposited.depositedOn(), deposited.entryIntoForceOn());
+            case InvitedToAccede invited -> invitation(connection, invited.memberId(), invited.invitedOn());
+            case InvitationCorrected corrected -> invitation(connection, corrected.memberId(), corrected.invitedOn());
+            case TreatySigned signed -> signature(connection, signed.memberId(), signed.treaty().name(), signed.signedOn());
+            case SignatureCorrected corrected ->
+                    signature(connection, corrected.memberId(), corrected.treaty().name(), corrected.signedOn());
+            case InstrumentDeposited deposited -> deposit(connection, deposited.memberId(), deposited.treaty().name(),
+                    deposited.kind().name(), deposited.depositedOn(), deposited.entryIntoForceOn());
+            case InstrumentDepositCorrected corrected -> deposit(connection, corrected.memberId(),
+                    corrected.treaty().name(), corrected.kind().name(), corrected.depositedOn(),
+                    corrected.entryIntoForceOn());
+            case TreatyDenounced denounced -> denunciation(connection, denounced.memberId(),
+                    denounced.treaty().name(), denounced.notifiedOn(), denounced.effectiveOn());
+            case DenunciationCorrected corrected -> denunciation(connection, corrected.memberId(),
+                    corrected.treaty().name(), corrected.notifiedOn(), corrected.effectiveOn());
+            case ObserverStatusGranted granted -> update(connection,
+                    "INSERT INTO register_observer_period (member_id, granted_on) VALUES (?, ?)",
+                    granted.memberId(), granted.grantedOn());
+            case ObserverStatusEnded ended -> update(connection,
+                    "UPDATE register_observer_period SET ended_on = ? WHERE member_id = ? AND ended_on IS NULL",
+                    ended.endedOn(), ended.memberId());
+            case ContactPointDesignated designated -> update(connection,
+                    "INSERT INTO register_contact_point (member_id, person_id, unit, sealed) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT (member_id) DO UPDATE SET person_id = excluded.person_id, unit = excluded.unit, "
+                    + "sealed = excluded.sealed, erased = false",
+                    designated.memberId(), designated.personId(), designated.unit(),
+                    designated.personalData().ciphertext());
+            case PersonalDataErased erased -> update(connection,
+                    "UPDATE register_contact_point SET sealed = NULL, erased = true WHERE person_id = ?",
+                    erased.personId());
+            case RepresentativeAppointed appointed -> {
+                // observers never see representatives
+            }
+            case RepresentativeWithdrawn withdrawn -> {
+                // observers never see representatives
+            }
         }
+    }
+
+    private static void invitation(Connection connection, String memberId, LocalDate invitedOn) throws SQLException {
+        update(connection, "UPDATE register_member SET invited_on = ? WHERE id = ?", invitedOn, memberId);
+    }
+
+    private static void signature(Connection connection, String memberId, String treaty, LocalDate signedOn)
+            throws SQLException {
+        update(connection, "INSERT INTO register_treaty (member_id, treaty, signed_on) VALUES (?, ?, ?) "
+                           + "ON CONFLICT (member_id, treaty) DO UPDATE SET signed_on = excluded.signed_on",
+                memberId, treaty, signedOn);
+    }
+
+    private static void deposit(Connection connection, String memberId, String treaty, String kind,
+                                LocalDate depositedOn, LocalDate entryIntoForceOn) throws SQLException {
+        update(connection, "INSERT INTO register_treaty (member_id, treaty, instrument, deposited_on, entry_into_force_on) "
+                           + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id, treaty) DO UPDATE SET "
+                           + "instrument = excluded.instrument, deposited_on = excluded.deposited_on, "
+                           + "entry_into_force_on = excluded.entry_into_force_on",
+                memberId, treaty, kind, depositedOn, entryIntoForceOn);
+    }
+
+    private static void denunciation(Connection connection, String memberId, String treaty, LocalDate notifiedOn,
+                                     LocalDate effectiveOn) throws SQLException {
+        update(connection, "INSERT INTO register_treaty (member_id, treaty, denounced_on, denunciation_effective_on) "
+                           + "VALUES (?, ?, ?, ?) ON CONFLICT (member_id, treaty) DO UPDATE SET "
+                           + "denounced_on = excluded.denounced_on, "
+                           + "denunciation_effective_on = excluded.denunciation_effective_on",
+                memberId, treaty, notifiedOn, effectiveOn);
     }
 
     private static void update(Connection connection, String sql, Object... values) throws SQLException {

@@ -141,6 +141,24 @@ class MemberRegisterProjectionTest {
     }
 
     @Test
+    void anEventThatArrivesEarlyWaitsForTheOnesBeforeIt() throws Exception {
+        Stream portugal = new Stream("PT");
+        EventEnvelope registered = portugal.next(new MemberRegistered("PT", "Portugal", MemberKind.STATE, true));
+        EventEnvelope signed = portugal.next(new TreatySigned("PT", Treaty.ETS185, LocalDate.parse("2001-11-23")));
+        EventEnvelope deposited = portugal.next(new InstrumentDeposited("PT", Treaty.ETS185, InstrumentKind.RATIFICATION,
+                LocalDate.parse("2010-03-24"), List.of(), List.of(), LocalDate.parse("2010-07-01")));
+        // what a publisher retry can produce: a later event first, then the whole batch again
+        publish(registered, deposited, signed, deposited);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(OBSERVER).queryParam("asOf", "2010-07-01").get("/members/PT").then()
+                        .statusCode(200).body("status", equalTo("PARTY")));
+        assertEquals(3, consumedEventsOf("PT"));
+        assertEquals(1, count("SELECT count(*) FROM consumed_gap WHERE subject = 'PT' AND healed_at IS NOT NULL"));
+        assertEquals(0, count("SELECT count(*) FROM consumed_gap WHERE subject = 'PT' AND healed_at IS NULL"));
+    }
+
+    @Test
     void aGapInAnAggregatesSequenceIsRecordedAndReported() throws Exception {
         Stream germany = new Stream("DE");
         publish(germany.next(new MemberRegistered("DE", "Germany", MemberKind.STATE, true)),

@@ -2,6 +2,7 @@ package org.tcyledger.membership.member.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,12 +11,14 @@ import java.time.LocalDate;
 import java.util.List;
 import org.tcyledger.contracts.membership.InstrumentKind;
 import org.tcyledger.contracts.membership.MemberKind;
+import org.tcyledger.contracts.membership.RepresentativeRole;
 import org.tcyledger.contracts.membership.Treaty;
 
 /** The shapes the membership endpoints accept; the domain's rules are the aggregate's, not these. */
 final class MemberRequests {
 
     static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+    static final String PHONE = "^\\+?[0-9 ()./-]{5,30}$";
 
     private MemberRequests() {
     }
@@ -35,6 +38,9 @@ final class MemberRequests {
         }
     }
 
+    record InviteToAccede(@NotNull LocalDate invitedOn, @Size(max = 200) String reference) {
+    }
+
     record SignTreaty(@NotNull Treaty treaty, @NotNull LocalDate signedOn) {
     }
 
@@ -46,5 +52,42 @@ final class MemberRequests {
                              @NotNull LocalDate depositedOn,
                              List<@Valid @NotNull ArticleStatement> reservations,
                              List<@Valid @NotNull ArticleStatement> declarations) {
+    }
+
+    record Denounce(@NotNull Treaty treaty, @NotNull LocalDate notifiedOn) {
+    }
+
+    record GrantObserverStatus(@NotNull LocalDate grantedOn, @Size(max = 200) String reference) {
+    }
+
+    record EndObserverStatus(@NotNull LocalDate endedOn) {
+    }
+
+    record AppointRepresentative(@NotBlank @Size(max = 200) String name,
+                                 @NotBlank @Email @Size(max = 200) String email,
+                                 @NotNull RepresentativeRole role,
+                                 @NotNull LocalDate appointedOn) {
+    }
+
+    record WithdrawRepresentative(@NotNull LocalDate withdrawnOn) {
+    }
+
+    record DesignateContactPoint(@NotBlank @Size(max = 200) String unit,
+                                 @NotBlank @Pattern(regexp = PHONE) String phone,
+                                 @NotBlank @Email @Size(max = 200) String email) {
+    }
+
+    record ErasePersonalData(@NotBlank @Size(max = 200) String requestedBy, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** The fields of the fact being corrected are required by the kind of that fact, which only the member knows. */
+    record CorrectFact(@NotBlank @Size(max = 64) String correctsEventId,
+                       @NotBlank @Size(max = 2000) String reason,
+                       LocalDate invitedOn, @Size(max = 200) String reference,
+                       Treaty treaty, LocalDate signedOn,
+                       InstrumentKind kind, LocalDate depositedOn,
+                       List<@Valid @NotNull ArticleStatement> reservations,
+                       List<@Valid @NotNull ArticleStatement> declarations,
+                       LocalDate notifiedOn) {
     }
 }

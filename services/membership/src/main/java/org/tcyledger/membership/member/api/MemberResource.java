@@ -6,10 +6,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,10 +23,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tcyledger.contracts.membership.MembershipEvent;
+import java.util.UUID;
 import org.tcyledger.contracts.membership.MembershipEvent.ArticleStatement;
+import org.tcyledger.contracts.membership.MembershipEvent.SealedPersonalData;
+import org.tcyledger.contracts.membership.Treaty;
+import org.tcyledger.contracts.membership.TreatyCalendar;
+import org.tcyledger.contracts.membership.TreatyStatus;
+import org.tcyledger.eventsourcing.personal.PersonalDataVault;
 import org.tcyledger.eventsourcing.stream.EventStreams;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
@@ -36,13 +44,17 @@ import org.tcyledger.membership.member.MemberState;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemberResource {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final String CORRELATION_ID = "X-Correlation-Id";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String CORRELATION_ID = "X-Correlation-Id";
 
     @Inject
     Commands commands;
     @Inject
     EventStreams streams;
+    @Inject
+    MemberReads reads;
+    @Inject
+    PersonalDataVault vault;
     @Inject
     Clock clock;
 
@@ -51,9 +63,18 @@ public class MemberResource {
     public Response register(@Valid @NotNull MemberRequests.RegisterMember body,
                              @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
         Response response = commands.send(key, correlation, "POST /members", body,
-                new MemberCommands.RegisterMember(body.id(), body.name(), body.kind(), body.councilOfEuropeMember()),
+                () -> new MemberCommands.RegisterMember(body.id(), body.name(), body.kind(), body.councilOfEuropeMember()),
                 201, result -> Map.of());
         return Response.fromResponse(response).location(URI.create("/members/" + body.id())).build();
+    }
+
+    @POST
+    @Path("/{id}/invitations")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response invite(@PathParam("id") String id, @Valid @NotNull MemberRequests.InviteToAccede body,
+                           @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /members/" + id + "/invitations", body,
+                () -> new MemberCommands.InviteToAccede(id, body.invitedOn(), body.reference()), 201, result -> Map.of());
     }
 
     @POST
@@ -62,7 +83,7 @@ public class MemberResource {
     public Response sign(@PathParam("id") String id, @Valid @NotNull MemberRequests.SignTreaty body,
                          @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
         return commands.send(key, correlation, "POST /members/" + id + "/signatures", body,
-                new MemberCommands.SignTreaty(id, body.treaty(), body.signedOn()), 201, result -> Map.of());
+                () -> new MemberCommands.SignTreaty(id, body.treaty(), body.signedOn()), 201, result -> Map.of());
     }
 
     @POST
@@ -71,18 +92,108 @@ public class MemberResource {
     public Response deposit(@PathParam("id") String id, @Valid @NotNull MemberRequests.DepositInstrument body,
                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
         return commands.send(key, correlation, "POST /members/" + id + "/instruments", body,
-                new MemberCommands.DepositInstrument(id, body.treaty(), body.kind(), body.depositedOn(),
+                () -> new MemberCommands.DepositInstrument(id, body.treaty(), body.kind(), body.depositedOn(),
                         statements(body.reservations()), statements(body.declarations())),
-                201, entryIntoForceOn -> {
-                    Map<String, Object> derived = new java.util.LinkedHashMap<>();
-                    derived.put("entryIntoForceOn", entryIntoForceOn);
-                    return derived;
-                });
+                201, entryIntoForceOn -> derived("entryIntoForceOn", entryIntoForceOn));
+    }
+
+    @POST
+    @Path("/{id}/denunciations")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response denounce(@PathParam("id") String id, @Valid @NotNull MemberRequests.Denounce body,
+                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /members/" + id + "/denunciations", body,
+                () -> new MemberCommands.Denounce(id, body.treaty(), body.notifiedOn()),
+                201, effectiveOn -> derived("effectiveOn", effectiveOn));
+    }
+
+    @POST
+    @Path("/{id}/observer-status")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response grantObserverStatus(@PathParam("id") String id, @Valid @NotNull MemberRequests.GrantObserverStatus body,
+                                        @HeaderParam(IDEMPOTENCY_KEY) String key,
+                                        @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /members/" + id + "/observer-status", body,
+                () -> new MemberCommands.GrantObserverStatus(id, body.grantedOn(), body.reference()),
+                201, result -> Map.of());
+    }
+
+    @DELETE
+    @Path("/{id}/observer-status")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response endObserverStatus(@PathParam("id") String id, @Valid @NotNull MemberRequests.EndObserverStatus body,
+                                      @HeaderParam(IDEMPOTENCY_KEY) String key,
+                                      @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "DELETE /members/" + id + "/observer-status", body,
+                () -> new MemberCommands.EndObserverStatus(id, body.endedOn()), 200, result -> Map.of());
+    }
+
+    /** Name and email are sealed with the representative's own key before the command is sent. */
+    @POST
+    @Path("/{id}/representatives")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response appoint(@PathParam("id") String id, @Valid @NotNull MemberRequests.AppointRepresentative body,
+                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        String representativeId = UUID.randomUUID().toString();
+        return commands.send(key, correlation, "POST /members/" + id + "/representatives", body,
+                () -> new MemberCommands.AppointRepresentative(id, representativeId, body.role(), body.appointedOn(),
+                        new SealedPersonalData(representativeId, vault.seal(id, representativeId,
+                                Map.of("name", body.name(), "email", body.email())))),
+                201, result -> derived("representativeId", result));
+    }
+
+    @DELETE
+    @Path("/{id}/representatives/{rid}")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response withdraw(@PathParam("id") String id, @PathParam("rid") String representativeId,
+                             @Valid @NotNull MemberRequests.WithdrawRepresentative body,
+                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "DELETE /members/" + id + "/representatives/" + representativeId, body,
+                () -> new MemberCommands.WithdrawRepresentative(id, representativeId, body.withdrawnOn()),
+                200, result -> Map.of());
+    }
+
+    /** The 24/7 point of contact (Article 35); a new designation replaces the previous one. */
+    @PUT
+    @Path("/{id}/contact-point")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response designateContactPoint(@PathParam("id") String id,
+                                          @Valid @NotNull MemberRequests.DesignateContactPoint body,
+                                          @HeaderParam(IDEMPOTENCY_KEY) String key,
+                                          @HeaderParam(CORRELATION_ID) String correlation) {
+        String personId = UUID.randomUUID().toString();
+        return commands.send(key, correlation, "PUT /members/" + id + "/contact-point", body,
+                () -> new MemberCommands.DesignateContactPoint(id, personId, body.unit(),
+                        new SealedPersonalData(personId, vault.seal(id, personId,
+                                Map.of("phone", body.phone(), "email", body.email())))),
+                200, result -> derived("personId", personId));
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response correct(@PathParam("id") String id, @Valid @NotNull MemberRequests.CorrectFact body,
+                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /members/" + id + "/corrections", body,
+                () -> new MemberCommands.CorrectFact(id, body.correctsEventId(), body.reason(), body.invitedOn(),
+                        body.reference(), body.treaty(), body.signedOn(), body.kind(), body.depositedOn(),
+                        statements(body.reservations()), statements(body.declarations()), body.notifiedOn()),
+                201, correction -> derived("correction", correction));
+    }
+
+    /** The register on a date, as the secretariat reads it (personal data of contact points included). */
+    @GET
+    @RolesAllowed(Roles.SECRETARIAT)
+    public List<MemberReads.RegisterEntry> register(@QueryParam("asOf") String asOf, @QueryParam("treaty") String treaty,
+                                                    @QueryParam("status") String status) {
+        return reads.register(asOf == null ? LocalDate.now(clock) : date("asOf", asOf),
+                treaty == null ? Treaty.ETS185 : constant(Treaty.class, "treaty", treaty),
+                status == null ? null : constant(TreatyStatus.class, "status", status));
     }
 
     /**
      * The member on a legal date ({@code asOf}, default today), from the events recorded up to {@code atSequence}
-     * or {@code recordedAt} when an auditor asks what was known then.
+     * or by {@code recordedAt}, when an auditor asks what was known then.
      */
     @GET
     @Path("/{id}")
@@ -90,22 +201,11 @@ public class MemberResource {
     public MemberView member(@PathParam("id") String id, @QueryParam("asOf") String asOf,
                              @QueryParam("atSequence") Long atSequence, @QueryParam("recordedAt") String recordedAt) {
         Instant recordedBy = recordedAt == null ? null : instant("recordedAt", recordedAt);
-        List<EventStreams.Recorded> history = streams.history(id);
-        if (history.isEmpty()) {
-            throw new NotFoundException("No member with id '" + id + "'");
-        }
-        MemberState state = MemberState.UNREGISTERED;
-        for (EventStreams.Recorded recorded : history) {
-            if (atSequence != null && recorded.envelope().sequence() > atSequence
-                || recordedBy != null && recorded.envelope().time().isAfter(recordedBy)) {
-                break;
-            }
-            state = state.evolve((MembershipEvent) recorded.event());
-        }
-        if (state.id() == null) {
-            throw new NotFoundException("Member '" + id + "' was not recorded yet at that point");
-        }
-        return MemberView.of(state, asOf == null ? LocalDate.now(clock) : date("asOf", asOf));
+        MemberState state = reads.state(id, atSequence, recordedBy)
+                .orElseThrow(() -> new NotFoundException("No member with id '" + id + "' was recorded"
+                        + (atSequence != null || recordedBy != null ? " at that point" : "")));
+        TreatyCalendar calendar = reads.calendar(recordedBy);
+        return reads.view(state, asOf == null ? LocalDate.now(clock) : date("asOf", asOf), calendar);
     }
 
     @GET
@@ -119,16 +219,30 @@ public class MemberResource {
         return events;
     }
 
+    static Map<String, Object> derived(String name, Object value) {
+        Map<String, Object> derived = new LinkedHashMap<>();
+        derived.put(name, value);
+        return derived;
+    }
+
     private static List<ArticleStatement> statements(List<MemberRequests.ArticleStatement> given) {
         return given == null ? List.of()
                 : given.stream().map(s -> new ArticleStatement(s.article(), s.text())).toList();
     }
 
-    private static LocalDate date(String name, String value) {
+    static LocalDate date(String name, String value) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadRequestException(name + " must be a date like 2014-12-02, not '" + value + "'");
+        }
+    }
+
+    static <E extends Enum<E>> E constant(Class<E> type, String name, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 

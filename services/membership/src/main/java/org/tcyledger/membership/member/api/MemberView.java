@@ -2,41 +2,97 @@ package org.tcyledger.membership.member.api;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.tcyledger.contracts.membership.Capacity;
 import org.tcyledger.contracts.membership.InstrumentKind;
 import org.tcyledger.contracts.membership.MemberKind;
+import org.tcyledger.contracts.membership.MembershipEvent.ArticleStatement;
+import org.tcyledger.contracts.membership.RepresentativeRole;
 import org.tcyledger.contracts.membership.Treaty;
+import org.tcyledger.contracts.membership.TreatyCalendar;
 import org.tcyledger.contracts.membership.TreatyStatus;
 import org.tcyledger.membership.member.MemberState;
 
 /** A member as the secretariat reads it on a legal date: only the steps taken by then count. */
 record MemberView(String id, String name, MemberKind kind, boolean councilOfEuropeMember, LocalDate asOf,
-                  Capacity capacity, List<TreatyView> treaties) {
+                  Capacity capacity, LocalDate invitedOn, List<ObserverStatusView> observerStatus,
+                  List<TreatyView> treaties, List<RepresentativeView> representatives, ContactPointView contactPoint) {
 
     record TreatyView(Treaty treaty, TreatyStatus status, LocalDate signedOn, InstrumentKind instrument,
-                      LocalDate depositedOn, LocalDate entryIntoForceOn) {
+                      LocalDate depositedOn, LocalDate entryIntoForceOn, List<ArticleStatement> reservations,
+                      List<ArticleStatement> declarations, LocalDate denouncedOn, LocalDate denunciationEffectiveOn) {
     }
 
-    static MemberView of(MemberState state, LocalDate asOf) {
+    record ObserverStatusView(LocalDate grantedOn, LocalDate endedOn, String reference) {
+    }
+
+    record RepresentativeView(String representativeId, RepresentativeRole role, LocalDate appointedOn,
+                              LocalDate withdrawnOn, String name, String email) {
+    }
+
+    record ContactPointView(String personId, String unit, String phone, String email) {
+    }
+
+    /** {@code open} reads a person's sealed fields, giving "[erased]" for each once the person's key is gone. */
+    static MemberView of(MemberState state, LocalDate asOf, TreatyCalendar calendar,
+                         BiFunction<String, String, Map<String, String>> open) {
         List<TreatyView> treaties = Arrays.stream(Treaty.values())
-                .map(treaty -> {
-                    MemberState.TreatyRecord record = state.treaty(treaty);
-                    boolean deposited = onOrBefore(record.depositedOn(), asOf);
-                    return new TreatyView(treaty, state.statusOn(treaty, asOf),
-                            onOrBefore(record.signedOn(), asOf) ? record.signedOn() : null,
-                            deposited ? record.instrument() : null,
-                            deposited ? record.depositedOn() : null,
-                            deposited ? record.entryIntoForceOn() : null);
-                })
+                .map(treaty -> treaty(state, treaty, asOf, calendar))
                 .filter(view -> view.status() != TreatyStatus.NONE)
                 .toList();
-        Capacity capacity = Capacity.of(state.statusOn(Treaty.ETS185, asOf), false);
+        List<ObserverStatusView> observer = state.observerPeriods().stream()
+                .filter(period -> !period.grantedOn().isAfter(asOf))
+                .map(period -> new ObserverStatusView(period.grantedOn(),
+                        period.endedOn() != null && !period.endedOn().isAfter(asOf) ? period.endedOn() : null,
+                        period.reference()))
+                .toList();
+        List<RepresentativeView> representatives = state.representatives().values().stream()
+                .filter(rep -> !rep.appointedOn().isAfter(asOf))
+                .sorted(Comparator.comparing(MemberState.Representative::appointedOn)
+                        .thenComparing(MemberState.Representative::representativeId))
+                .map(rep -> {
+                    Map<String, String> person = open.apply(rep.personalData().personId(), rep.personalData().ciphertext());
+                    return new RepresentativeView(rep.representativeId(), rep.role(), rep.appointedOn(),
+                            rep.withdrawnOn() != null && !rep.withdrawnOn().isAfter(asOf) ? rep.withdrawnOn() : null,
+                            person.get("name"), person.get("email"));
+                })
+                .toList();
+        LocalDate invitedOn = state.invitation() != null && !state.invitation().invitedOn().isAfter(asOf)
+                ? state.invitation().invitedOn() : null;
         return new MemberView(state.id(), state.name(), state.kind(), state.councilOfEuropeMember(), asOf,
-                capacity, treaties);
+                state.capacityOn(asOf, calendar), invitedOn, observer, treaties, representatives,
+                contactPoint(state, open));
     }
 
-    private static boolean onOrBefore(LocalDate step, LocalDate date) {
+    static ContactPointView contactPoint(MemberState state, BiFunction<String, String, Map<String, String>> open) {
+        if (state.contactPoint() == null) {
+            return null;
+        }
+        MemberState.ContactPoint point = state.contactPoint();
+        Map<String, String> fields = open.apply(point.personalData().personId(), point.personalData().ciphertext());
+        return new ContactPointView(point.personId(), point.unit(), fields.get("phone"), fields.get("email"));
+    }
+
+    static TreatyView treaty(MemberState state, Treaty treaty, LocalDate asOf, TreatyCalendar calendar) {
+        MemberState.TreatyRecord record = state.treaty(treaty);
+        TreatyStatus.Steps steps = state.steps(treaty, calendar);
+        boolean deposited = onOrBefore(record.depositedOn(), asOf);
+        boolean denounced = onOrBefore(record.denouncedOn(), asOf);
+        return new TreatyView(treaty, TreatyStatus.on(asOf, steps),
+                onOrBefore(record.signedOn(), asOf) ? record.signedOn() : null,
+                deposited ? record.instrument() : null,
+                deposited ? record.depositedOn() : null,
+                deposited ? steps.entryIntoForceOn() : null,
+                deposited ? record.reservations() : List.of(),
+                deposited ? record.declarations() : List.of(),
+                denounced ? record.denouncedOn() : null,
+                denounced ? record.denunciationEffectiveOn() : null);
+    }
+
+    static boolean onOrBefore(LocalDate step, LocalDate date) {
         return step != null && !step.isAfter(date);
     }
 }

@@ -1,0 +1,3 @@
+package org.tcyledger.contracts.membership;
+
+public enum RepresentativeRole { HEAD_OF_DELEGATION, DELEGATE, EXPERT }

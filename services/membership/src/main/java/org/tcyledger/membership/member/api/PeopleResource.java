@@ -1,0 +1,45 @@
+package org.tcyledger.membership.member.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.tcyledger.eventsourcing.personal.PersonalDataVault;
+import org.tcyledger.eventsourcing.web.Commands;
+import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.membership.member.MemberCommands;
+
+/** Erasure of a person's data: the event and the destruction of the person's key commit together. */
+@Path("/people")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PeopleResource {
+
+    @Inject
+    Commands commands;
+    @Inject
+    PersonalDataVault vault;
+
+    @POST
+    @Path("/{personId}/erasure")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response erase(@PathParam("personId") String personId, @Valid @NotNull MemberRequests.ErasePersonalData body,
+                          @HeaderParam(MemberResource.IDEMPOTENCY_KEY) String key,
+                          @HeaderParam(MemberResource.CORRELATION_ID) String correlation) {
+        String memberId = vault.ownerOf(personId)
+                .orElseThrow(() -> new NotFoundException("No personal data of '" + personId + "' is held"));
+        return commands.send(key, correlation, "POST /people/" + personId + "/erasure", body,
+                () -> new MemberCommands.ErasePersonalData(memberId, personId, body.requestedBy(), body.reason()),
+                201, result -> Map.of("personId", personId), () -> vault.erase(personId));
+    }
+}

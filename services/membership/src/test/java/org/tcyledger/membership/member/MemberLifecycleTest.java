@@ -1,0 +1,170 @@
+package org.tcyledger.membership.member;
+
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.Test;
+import org.tcyledger.contracts.membership.InstrumentKind;
+import org.tcyledger.contracts.membership.MemberKind;
+import org.tcyledger.contracts.membership.MembershipEvent.ContactPointDesignated;
+import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDeposited;
+import org.tcyledger.contracts.membership.MembershipEvent.InvitedToAccede;
+import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
+import org.tcyledger.contracts.membership.MembershipEvent.ObserverStatusEnded;
+import org.tcyledger.contracts.membership.MembershipEvent.ObserverStatusGranted;
+import org.tcyledger.contracts.membership.MembershipEvent.PersonalDataErased;
+import org.tcyledger.contracts.membership.MembershipEvent.RepresentativeAppointed;
+import org.tcyledger.contracts.membership.MembershipEvent.RepresentativeWithdrawn;
+import org.tcyledger.contracts.membership.MembershipEvent.SealedPersonalData;
+import org.tcyledger.contracts.membership.MembershipEvent.TreatyDenounced;
+import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
+import org.tcyledger.contracts.membership.RepresentativeRole;
+import org.tcyledger.contracts.membership.Treaty;
+import org.tcyledger.eventsourcing.RuleViolation;
+import org.tcyledger.membership.member.MemberCommands.AppointRepresentative;
+import org.tcyledger.membership.member.MemberCommands.CorrectFact;
+import org.tcyledger.membership.member.MemberCommands.Denounce;
+import org.tcyledger.membership.member.MemberCommands.DepositInstrument;
+import org.tcyledger.membership.member.MemberCommands.EndObserverStatus;
+import org.tcyledger.membership.member.MemberCommands.ErasePersonalData;
+import org.tcyledger.membership.member.MemberCommands.GrantObserverStatus;
+import org.tcyledger.membership.member.MemberCommands.InviteToAccede;
+import org.tcyledger.membership.member.MemberCommands.SignTreaty;
+import org.tcyledger.membership.member.MemberCommands.WithdrawRepresentative;
+
+/** Invitations, accession, denunciation, observer status, people and corrections: one rule per test. */
+class MemberLifecycleTest {
+
+    private static final LocalDate OPENED = LocalDate.parse("2001-11-23");
+    private static final MemberRegistered AUSTRALIA = new MemberRegistered("AU", "Australia", MemberKind.STATE, false);
+    private static final MemberRegistered ESTONIA = new MemberRegistered("EE", "Estonia", MemberKind.STATE, true);
+    private static final MemberRegistered INTERPOL = new MemberRegistered("INTERPOL",
+            "International Criminal Police Organization", MemberKind.ORGANISATION, false);
+
+    /** A fixture per scenario: one fixture follows one aggregate. */
+    private static FixtureConfiguration<Member> fixture() {
+        FixtureConfiguration<Member> fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource((TreatyCalendars) () -> MemberTest.CALENDAR);
+        return fixture;
+    }
+
+    private static InstrumentDeposited deposit(String id, Treaty treaty, InstrumentKind kind, String on, String inForce) {
+        return new InstrumentDeposited(id, treaty, kind, LocalDate.parse(on), List.of(), List.of(),
+                inForce == null ? null : LocalDate.parse(inForce));
+    }
+
+    private static final Object[] ESTONIA_PARTY = {ESTONIA, new TreatySigned("EE", Treaty.ETS185, OPENED),
+            deposit("EE", Treaty.ETS185, InstrumentKind.RATIFICATION, "2003-05-12", "2004-07-01")};
+
+    @Test
+    void aStateOutsideTheCouncilOfEuropeIsInvitedAndAccedes() {
+        fixture().given(AUSTRALIA)
+                .when(new InviteToAccede("AU", LocalDate.parse("2011-03-02"), "T-CY invitation (invented for tests)"))
+                .expectEvents(new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), "T-CY invitation (invented for tests)"));
+        fixture().given(AUSTRALIA, new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), null))
+                .when(new DepositInstrument("AU", Treaty.ETS185, InstrumentKind.ACCESSION, LocalDate.parse("2012-11-30"),
+                        List.of(), List.of()))
+                .expectEvents(deposit("AU", Treaty.ETS185, InstrumentKind.ACCESSION, "2012-11-30", "2013-03-01"));
+    }
+
+    @Test
+    void aCouncilOfEuropeMemberIsNotInvited() {
+        fixture().given(ESTONIA).when(new InviteToAccede("EE", LocalDate.parse("2010-01-01"), null))
+                .expectException(RuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void anOrganisationIsNotInvited() {
+        fixture().given(INTERPOL).when(new InviteToAccede("INTERPOL", LocalDate.parse("2010-01-01"), null))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("organisation"));
+    }
+
+    @Test
+    void aSignatoryIsNotInvited() {
+        fixture().given(new MemberRegistered("US", "United States of America", MemberKind.STATE, false),
+                        new TreatySigned("US", Treaty.ETS185, OPENED))
+                .when(new InviteToAccede("US", LocalDate.parse("2005-01-01"), null))
+                .expectException(RuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void accessionCannotPrecedeTheInvitation() {
+        fixture().given(AUSTRALIA, new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), null))
+                .when(new DepositInstrument("AU", Treaty.ETS185, InstrumentKind.ACCESSION, LocalDate.parse("2011-03-01"),
+                        List.of(), List.of()))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("before the invitation"));
+    }
+
+    @Test
+    void onlyAPartyDenouncesAndTheProtocolsEndWithTheConvention() {
+        fixture().given(ESTONIA)
+                .when(new Denounce("EE", Treaty.ETS185, LocalDate.parse("2010-01-10")))
+                .expectException(RuleViolation.class).expectNoEvents();
+        fixture().given(ESTONIA_PARTY[0], ESTONIA_PARTY[1], ESTONIA_PARTY[2],
+                        new TreatySigned("EE", Treaty.ETS189, LocalDate.parse("2003-01-28")),
+                        deposit("EE", Treaty.ETS189, InstrumentKind.RATIFICATION, "2006-05-11", "2006-09-01"))
+                .when(new Denounce("EE", Treaty.ETS185, LocalDate.parse("2020-01-15")))
+                .expectEvents(new TreatyDenounced("EE", Treaty.ETS185, LocalDate.parse("2020-01-15"), LocalDate.parse("2020-05-01")),
+                        new TreatyDenounced("EE", Treaty.ETS189, LocalDate.parse("2020-01-15"), LocalDate.parse("2020-05-01")))
+                .expectResultMessagePayload(LocalDate.parse("2020-05-01"));
+    }
+
+    @Test
+    void observerStatusIsForNonPartiesAndEnds() {
+        fixture().given(INTERPOL)
+                .when(new GrantObserverStatus("INTERPOL", LocalDate.parse("2006-03-20"), null))
+                .expectEvents(new ObserverStatusGranted("INTERPOL", LocalDate.parse("2006-03-20"), null));
+        fixture().given(ESTONIA_PARTY)
+                .when(new GrantObserverStatus("EE", LocalDate.parse("2006-03-20"), null))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("Party"));
+        fixture().given(INTERPOL, new ObserverStatusGranted("INTERPOL", LocalDate.parse("2006-03-20"), null))
+                .when(new GrantObserverStatus("INTERPOL", LocalDate.parse("2007-01-01"), null))
+                .expectException(RuleViolation.class);
+        fixture().given(INTERPOL, new ObserverStatusGranted("INTERPOL", LocalDate.parse("2006-03-20"), null))
+                .when(new EndObserverStatus("INTERPOL", LocalDate.parse("2006-03-19")))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("before"));
+        fixture().given(INTERPOL, new ObserverStatusGranted("INTERPOL", LocalDate.parse("2006-03-20"), null))
+                .when(new EndObserverStatus("INTERPOL", LocalDate.parse("2010-01-01")))
+                .expectEvents(new ObserverStatusEnded("INTERPOL", LocalDate.parse("2010-01-01")));
+        fixture().given(INTERPOL).when(new EndObserverStatus("INTERPOL", LocalDate.parse("2010-01-01")))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void representativesAreAppointedWithdrawnAndErased() {
+        SealedPersonalData sealed = new SealedPersonalData("r1", "c2VhbGVk");
+        RepresentativeAppointed appointed = new RepresentativeAppointed("EE", "r1", RepresentativeRole.HEAD_OF_DELEGATION,
+                LocalDate.parse("2015-01-05"), sealed);
+        fixture().given(ESTONIA)
+                .when(new AppointRepresentative("EE", "r1", RepresentativeRole.HEAD_OF_DELEGATION, LocalDate.parse("2015-01-05"), sealed))
+                .expectEvents(appointed).expectResultMessagePayload("r1");
+        fixture().given(ESTONIA, appointed)
+                .when(new WithdrawRepresentative("EE", "r1", LocalDate.parse("2015-01-04")))
+                .expectException(RuleViolation.class);
+        fixture().given(ESTONIA, appointed, new RepresentativeWithdrawn("EE", "r1", LocalDate.parse("2016-01-01")))
+                .when(new WithdrawRepresentative("EE", "r1", LocalDate.parse("2016-02-01")))
+                .expectException(RuleViolation.class);
+        fixture().given(ESTONIA).when(new WithdrawRepresentative("EE", "nobody", LocalDate.parse("2016-02-01")))
+                .expectException(RuleViolation.class);
+        fixture().given(ESTONIA, appointed)
+                .when(new ErasePersonalData("EE", "r1", "r1 in person", "left the delegation"))
+                .expectEvents(new PersonalDataErased("EE", "r1", "r1 in person", "left the delegation"));
+        fixture().given(ESTONIA, appointed, new PersonalDataErased("EE", "r1", "r1", "x"))
+                .when(new ErasePersonalData("EE", "r1", "r1", "again"))
+                .expectException(RuleViolation.class);
+        fixture().given(ESTONIA, new ContactPointDesignated("EE", "p1", "Cybercrime unit", sealed))
+                .when(new ErasePersonalData("EE", "nobody", "x", "y"))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("no person"));
+    }
+
+    @Test
+    void aCorrectionNamesARecordedFact() {
+        fixture().given(ESTONIA)
+                .when(new CorrectFact("EE", "no-such-event", "typo", null, null, Treaty.ETS185, OPENED, null, null,
+                        List.of(), List.of(), null))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("No invitation"));
+    }
+}
