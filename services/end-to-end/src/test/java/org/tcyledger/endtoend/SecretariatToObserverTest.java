@@ -43,7 +43,8 @@ class SecretariatToObserverTest {
         // short producer timeouts so that a broker outage fails a publishing batch within seconds
         membership = ServiceProcess.start("membership", infrastructure, "tcy_membership", TOKENS,
                 Map.of("tcy.kafka.max-block-ms", "2000", "tcy.kafka.delivery-timeout-ms", "4000"));
-        projection = ServiceProcess.start("projection", infrastructure, "tcy_projection", TOKENS, Map.of());
+        projection = ServiceProcess.start("projection", infrastructure, "tcy_projection", TOKENS, Map.of(
+                "tcy.keyholder.url", membership.url(), "tcy.keyholder.token", TOKENS.token("keyholder")));
     }
 
     @AfterAll
@@ -106,6 +107,71 @@ class SecretariatToObserverTest {
             assertEquals(3, stored);
         }
         assertEquals(0, unhealedGaps());
+    }
+
+    @Test
+    void observersReadTheSameRegisterAsTheSecretariatAndNothingOfAnErasedPerson() throws Exception {
+        ratify("CA", "Canada", false, "2015-07-08");
+        ratify("GB", "United Kingdom", true, "2011-05-25");
+        command("/members", "{\"id\":\"UNODC\",\"name\":\"United Nations Office on Drugs and Crime\","
+                            + "\"kind\":\"ORGANISATION\",\"councilOfEuropeMember\":false}");
+        command("/members/UNODC/observer-status", "{\"grantedOn\":\"2013-06-04\"}");
+        String phone = "+1 613 555 " + (1000 + (int) (Math.random() * 8999));
+        String email = "cybercrime-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.ca";
+        String personId = given().baseUri(membership.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"unit\":\"National 24/7 Network\",\"phone\":\"" + phone + "\",\"email\":\"" + email + "\"}")
+                .put("/members/CA/contact-point").then().statusCode(200).extract().path("personId");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(projection.url()).auth().oauth2(OBSERVER).queryParam("asOf", "2015-11-01")
+                        .get("/members/CA").then().statusCode(200).body("contactPoint.phone", equalTo(phone)));
+        for (String asOf : List.of("2001-11-22", "2011-09-01", "2013-06-04", "2015-10-31", "2015-11-01")) {
+            List<Map<String, Object>> secretariat = given().baseUri(membership.url()).auth().oauth2(SECRETARIAT)
+                    .queryParam("asOf", asOf).get("/members").then().statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> observers = given().baseUri(projection.url()).auth().oauth2(OBSERVER)
+                    .queryParam("asOf", asOf).get("/members").then().statusCode(200).extract().jsonPath().getList("$");
+            for (String id : List.of("CA", "GB", "UNODC")) {
+                assertEquals(entryOf(secretariat, id), entryOf(observers, id), id + " on " + asOf);
+            }
+        }
+
+        given().baseUri(membership.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"requestedBy\":\"Canada\",\"reason\":\"the unit was replaced\"}")
+                .post("/people/" + personId + "/erasure").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(projection.url()).auth().oauth2(OBSERVER).get("/members/CA").then().statusCode(200)
+                        .body("contactPoint.phone", equalTo("[erased]")).body("contactPoint.email", equalTo("[erased]")));
+        String everything = projectionDump();
+        assertTrue(!everything.contains(phone) && !everything.contains(email), "the projection still holds the erased data");
+    }
+
+    private static Map<String, Object> entryOf(List<Map<String, Object>> register, String id) {
+        return register.stream().filter(entry -> id.equals(entry.get("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " is missing from the register"));
+    }
+
+    /** Every text of every table of the projection's database, to search for what must not be there. */
+    private static String projectionDump() throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (Connection connection = projectionDatabase();
+             ResultSet tables = connection.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+            for (String table : names) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + table);
+                     ResultSet rows = select.executeQuery()) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int column = 1; column <= columns; column++) {
+                            all.append(rows.getString(column)).append('\n');
+                        }
+                    }
+                }
+            }
+        }
+        return all.toString();
     }
 
     private static List<Long> sequencesInConsumptionOrder(String subject) throws Exception {

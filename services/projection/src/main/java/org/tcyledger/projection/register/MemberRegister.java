@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tcyledger.contracts.membership.Capacity;
 import org.tcyledger.contracts.membership.MemberKind;
+import org.tcyledger.contracts.membership.RegisterEntry;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.membership.TreatyCalendar;
 import org.tcyledger.contracts.membership.TreatyStatus;
@@ -23,38 +24,24 @@ import org.tcyledger.contracts.membership.TreatyStatus;
 @ApplicationScoped
 public class MemberRegister {
 
-    static final String ERASED = "[erased]";
-
-    /** One line of the register: a member under one treaty on a date. */
-    public record Entry(String id, String name, MemberKind kind, Treaty treaty, TreatyStatus status,
-                        LocalDate entryIntoForceOn, Capacity capacity, ContactPoint contactPoint) {
-    }
-
-    /**
-     * The 24/7 point of contact. Its phone and email stay sealed in this read model (they read "[erased]" once the
-     * person's data was erased); see the service README for what remains to show them to observers.
-     */
-    public record ContactPoint(String unit, String phone, String email) {
-    }
-
     @Inject
     AgroalDataSource dataSource;
 
-    public List<Entry> on(LocalDate date, Treaty treaty, TreatyStatus status) {
+    public List<RegisterEntry> on(LocalDate date, Treaty treaty, TreatyStatus status) {
         return query(date, treaty, null).stream()
                 .filter(entry -> status == null || entry.status() == status)
                 .toList();
     }
 
-    public Optional<Entry> member(String id, LocalDate date, Treaty treaty) {
+    public Optional<RegisterEntry> member(String id, LocalDate date, Treaty treaty) {
         return query(date, treaty, id).stream().findFirst();
     }
 
-    private List<Entry> query(LocalDate date, Treaty treaty, String onlyId) {
+    private List<RegisterEntry> query(LocalDate date, Treaty treaty, String onlyId) {
         String sql = "SELECT m.id, m.name, m.kind, m.invited_on, "
                      + "t.signed_on, t.deposited_on, t.entry_into_force_on, t.denunciation_effective_on, "
                      + "c.signed_on, c.deposited_on, c.entry_into_force_on, c.denunciation_effective_on, "
-                     + "p.unit, p.erased, "
+                     + "p.unit, p.phone, p.email, "
                      + "EXISTS (SELECT 1 FROM register_observer_period o WHERE o.member_id = m.id "
                      + "        AND o.granted_on <= ? AND (o.ended_on IS NULL OR o.ended_on > ?)) "
                      + "FROM register_member m "
@@ -63,7 +50,7 @@ public class MemberRegister {
                      + "LEFT JOIN register_contact_point p ON p.member_id = m.id "
                      + (onlyId == null ? "" : "WHERE m.id = ? ")
                      + "ORDER BY m.id";
-        List<Entry> entries = new ArrayList<>();
+        List<RegisterEntry> entries = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             TreatyCalendar calendar = calendar(connection);
             try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -79,14 +66,14 @@ public class MemberRegister {
                         TreatyStatus.Steps steps = steps(row, 5, treaty, treaty == Treaty.ETS185 ? invitedOn : null, calendar);
                         TreatyStatus.Steps convention = steps(row, 9, Treaty.ETS185, invitedOn, calendar);
                         TreatyStatus status = TreatyStatus.on(date, steps);
-                        Capacity capacity = Capacity.of(TreatyStatus.on(date, convention), row.getBoolean(15));
+                        Capacity capacity = Capacity.of(TreatyStatus.on(date, convention), row.getBoolean(16));
                         LocalDate deposited = steps.depositedOn();
                         LocalDate entryIntoForceOn = deposited != null && !deposited.isAfter(date)
                                 ? steps.entryIntoForceOn() : null;
                         String unit = row.getString(13);
-                        ContactPoint contactPoint = unit == null ? null : row.getBoolean(14)
-                                ? new ContactPoint(unit, ERASED, ERASED) : new ContactPoint(unit, null, null);
-                        entries.add(new Entry(row.getString(1), row.getString(2), MemberKind.valueOf(row.getString(3)),
+                        RegisterEntry.ContactPoint contactPoint = unit == null ? null
+                                : new RegisterEntry.ContactPoint(unit, row.getString(14), row.getString(15));
+                        entries.add(new RegisterEntry(row.getString(1), row.getString(2), MemberKind.valueOf(row.getString(3)),
                                 treaty, status, entryIntoForceOn, capacity, contactPoint));
                     }
                 }

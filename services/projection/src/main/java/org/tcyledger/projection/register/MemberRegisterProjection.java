@@ -2,6 +2,7 @@ package org.tcyledger.projection.register;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Date;
@@ -31,6 +32,7 @@ import org.tcyledger.contracts.membership.TreatyEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.projection.infra.Keyholder;
 
 /**
  * Keeps the members register: who each member is, the dated steps it took under each treaty (corrections replace
@@ -42,6 +44,10 @@ public class MemberRegisterProjection implements TopicConsumer {
 
     private static final EventCatalog CATALOG = new EventCatalog(MembershipEvent.class, TreatyEvent.class);
     private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
+    private static final String ERASED = "[erased]";
+
+    @Inject
+    Keyholder keyholder;
 
     @Override
     public String group() {
@@ -96,15 +102,10 @@ public class MemberRegisterProjection implements TopicConsumer {
             case ObserverStatusEnded ended -> update(connection,
                     "UPDATE register_observer_period SET ended_on = ? WHERE member_id = ? AND ended_on IS NULL",
                     ended.endedOn(), ended.memberId());
-            case ContactPointDesignated designated -> update(connection,
-                    "INSERT INTO register_contact_point (member_id, person_id, unit, sealed) VALUES (?, ?, ?, ?) "
-                    + "ON CONFLICT (member_id) DO UPDATE SET person_id = excluded.person_id, unit = excluded.unit, "
-                    + "sealed = excluded.sealed, erased = false",
-                    designated.memberId(), designated.personId(), designated.unit(),
-                    designated.personalData().ciphertext());
+            case ContactPointDesignated designated -> contactPoint(connection, designated);
             case PersonalDataErased erased -> update(connection,
-                    "UPDATE register_contact_point SET sealed = NULL, erased = true WHERE person_id = ?",
-                    erased.personId());
+                    "UPDATE register_contact_point SET sealed = NULL, erased = true, phone = ?, email = ? "
+                    + "WHERE person_id = ?", ERASED, ERASED, erased.personId());
             case RepresentativeAppointed appointed -> {
                 // observers never see representatives
             }
@@ -112,6 +113,33 @@ public class MemberRegisterProjection implements TopicConsumer {
                 // observers never see representatives
             }
         }
+    }
+
+    /** Observers read the contact point, so its phone and email are opened and kept, until erasure. */
+    private void contactPoint(Connection connection, ContactPointDesignated designated) throws SQLException {
+        Keyholder.Opened opened = keyholder.open(designated.personId(), designated.personalData().ciphertext());
+        String phone = null;
+        String email = null;
+        boolean erased = false;
+        switch (opened) {
+            case Keyholder.Opened.Fields fields -> {
+                phone = fields.values().get("phone");
+                email = fields.values().get("email");
+            }
+            case Keyholder.Opened.Erased gone -> {
+                phone = ERASED;
+                email = ERASED;
+                erased = true;
+            }
+            case Keyholder.Opened.Unavailable unavailable -> {
+            }
+        }
+        update(connection, "INSERT INTO register_contact_point (member_id, person_id, unit, sealed, phone, email, erased) "
+                           + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET "
+                           + "person_id = excluded.person_id, unit = excluded.unit, sealed = excluded.sealed, "
+                           + "phone = excluded.phone, email = excluded.email, erased = excluded.erased",
+                designated.memberId(), designated.personId(), designated.unit(),
+                erased ? null : designated.personalData().ciphertext(), phone, email, erased);
     }
 
     private static void invitation(Connection connection, String memberId, LocalDate invitedOn) throws SQLException {

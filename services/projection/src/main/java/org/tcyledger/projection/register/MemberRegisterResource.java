@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.tcyledger.contracts.membership.RegisterEntry;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.membership.TreatyStatus;
 import org.tcyledger.eventsourcing.web.Roles;
@@ -30,14 +31,14 @@ public class MemberRegisterResource {
     Clock clock;
 
     @GET
-    public List<MemberRegister.Entry> register(@QueryParam("asOf") String asOf, @QueryParam("treaty") String treaty,
+    public List<RegisterEntry> register(@QueryParam("asOf") String asOf, @QueryParam("treaty") String treaty,
                                                @QueryParam("status") String status) {
         return register.on(date(asOf), treaty(treaty), status == null ? null : parse(TreatyStatus.class, "status", status));
     }
 
     @GET
     @Path("/{id}")
-    public MemberRegister.Entry member(@PathParam("id") String id, @QueryParam("asOf") String asOf,
+    public RegisterEntry member(@PathParam("id") String id, @QueryParam("asOf") String asOf,
                                        @QueryParam("treaty") String treaty) {
         return register.member(id, date(asOf), treaty(treaty))
                 .orElseThrow(() -> new NotFoundException("No member with id '" + id + "' in the register"));

@@ -8,9 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tcyledger.contracts.membership.Capacity;
-import org.tcyledger.contracts.membership.MemberKind;
 import org.tcyledger.contracts.membership.MembershipEvent;
+import org.tcyledger.contracts.membership.RegisterEntry;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.membership.TreatyCalendar;
 import org.tcyledger.contracts.membership.TreatyStatus;
@@ -22,11 +21,6 @@ import org.tcyledger.membership.member.MemberState;
 /** Reads members by replaying their stored events, up to a sequence or a recording time when an auditor asks. */
 @ApplicationScoped
 public class MemberReads {
-
-    /** One line of the register: a member under one treaty on a date (the projection answers the same). */
-    public record RegisterEntry(String id, String name, MemberKind kind, Treaty treaty, TreatyStatus status,
-                                LocalDate entryIntoForceOn, Capacity capacity, MemberView.ContactPointView contactPoint) {
-    }
 
     @Inject
     EventStreams streams;
@@ -71,8 +65,10 @@ public class MemberReads {
 
     public RegisterEntry entry(MemberState state, Treaty treaty, LocalDate asOf, TreatyCalendar calendar) {
         MemberView.TreatyView view = MemberView.treaty(state, treaty, asOf, calendar);
+        MemberView.ContactPointView point = MemberView.contactPoint(state, this::open);
         return new RegisterEntry(state.id(), state.name(), state.kind(), treaty, view.status(),
-                view.entryIntoForceOn(), state.capacityOn(asOf, calendar), MemberView.contactPoint(state, this::open));
+                view.entryIntoForceOn(), state.capacityOn(asOf, calendar),
+                point == null ? null : new RegisterEntry.ContactPoint(point.unit(), point.phone(), point.email()));
     }
 
     /** A person's fields, or "[erased]" in each once the person's key was destroyed. */

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.tcyledger.contracts.membership.MembershipEvent.ArticleStatement;
 import org.tcyledger.contracts.membership.MembershipEvent.SealedPersonalData;
+import org.tcyledger.contracts.membership.RegisterEntry;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.membership.TreatyCalendar;
 import org.tcyledger.contracts.membership.TreatyStatus;
@@ -184,7 +185,7 @@ public class MemberResource {
     /** The register on a date, as the secretariat reads it (personal data of contact points included). */
     @GET
     @RolesAllowed(Roles.SECRETARIAT)
-    public List<MemberReads.RegisterEntry> register(@QueryParam("asOf") String asOf, @QueryParam("treaty") String treaty,
+    public List<RegisterEntry> register(@QueryParam("asOf") String asOf, @QueryParam("treaty") String treaty,
                                                     @QueryParam("status") String status) {
         return reads.register(asOf == null ? LocalDate.now(clock) : date("asOf", asOf),
                 treaty == null ? Treaty.ETS185 : constant(Treaty.class, "treaty", treaty),

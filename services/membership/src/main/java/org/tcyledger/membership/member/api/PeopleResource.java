@@ -30,6 +30,23 @@ public class PeopleResource {
     @Inject
     PersonalDataVault vault;
 
+    /** The body of an unseal request: the ciphertext as an event carries it. */
+    public record Sealed(@jakarta.validation.constraints.NotBlank String ciphertext) {
+    }
+
+    /**
+     * Opens a person's sealed data for a read model that shows it (the projection's register shows contact points).
+     * 410 once the person's data was erased: the key is gone and so is every way to read it.
+     */
+    @POST
+    @Path("/{personId}/unseal")
+    @RolesAllowed(Roles.KEYHOLDER)
+    public Map<String, String> unseal(@PathParam("personId") String personId, @Valid @NotNull Sealed body) {
+        return vault.open(personId, body.ciphertext())
+                .orElseThrow(() -> new jakarta.ws.rs.WebApplicationException(
+                        "The data of '" + personId + "' was erased or never held", Response.Status.GONE));
+    }
+
     @POST
     @Path("/{personId}/erasure")
     @RolesAllowed(Roles.SECRETARIAT)

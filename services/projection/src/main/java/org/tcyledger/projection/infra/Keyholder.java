@@ -1,0 +1,78 @@
+package org.tcyledger.projection.infra;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Opens sealed personal data through membership, which alone holds the people's keys. Unconfigured, nothing is
+ * opened and the read model keeps the data sealed. Erased data answers empty, for good.
+ */
+@ApplicationScoped
+public class Keyholder {
+
+    private static final Logger LOG = Logger.getLogger(Keyholder.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What opening gave: the fields, erased, or not available here (no keyholder configured). */
+    public sealed interface Opened {
+        record Fields(Map<String, String> values) implements Opened {
+        }
+
+        record Erased() implements Opened {
+        }
+
+        record Unavailable() implements Opened {
+        }
+    }
+
+    @ConfigProperty(name = "tcy.keyholder.url")
+    Optional<String> url;
+    @ConfigProperty(name = "tcy.keyholder.token")
+    Optional<String> token;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private volatile boolean warned;
+
+    /** Throws when membership cannot answer now: the consumer retries the event later. */
+    public Opened open(String personId, String ciphertext) {
+        if (url.isEmpty() || token.isEmpty()) {
+            if (!warned) {
+                warned = true;
+                LOG.warn("tcy.keyholder.url/token are not set: contact points stay sealed in the register");
+            }
+            return new Opened.Unavailable();
+        }
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url.get() + "/people/" + personId + "/unseal"))
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + token.get())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("ciphertext", ciphertext))))
+                    .build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return switch (response.statusCode()) {
+                case 200 -> new Opened.Fields(JSON.readValue(response.body(), new TypeReference<Map<String, String>>() {
+                }));
+                case 410 -> new Opened.Erased();
+                default -> throw new IllegalStateException("membership answered " + response.statusCode()
+                        + " to opening the data of " + personId);
+            };
+        } catch (IOException e) {
+            throw new IllegalStateException("membership cannot open personal data now: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
