@@ -13,28 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tcyledger.register.ContactPoints;
 
 /**
  * Opens sealed personal data through membership, which alone holds the people's keys. Unconfigured, nothing is
  * opened and the read model keeps the data sealed. Erased data answers empty, for good.
  */
 @ApplicationScoped
-public class Keyholder {
+public class Keyholder implements ContactPoints {
 
     private static final Logger LOG = Logger.getLogger(Keyholder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** What opening gave: the fields, erased, or not available here (no keyholder configured). */
-    public sealed interface Opened {
-        record Fields(Map<String, String> values) implements Opened {
-        }
-
-        record Erased() implements Opened {
-        }
-
-        record Unavailable() implements Opened {
-        }
-    }
 
     @ConfigProperty(name = "tcy.keyholder.url")
     Optional<String> url;
@@ -45,6 +34,7 @@ public class Keyholder {
     private volatile boolean warned;
 
     /** Throws when membership cannot answer now: the consumer retries the event later. */
+    @Override
     public Opened open(String personId, String ciphertext) {
         if (url.isEmpty() || token.isEmpty()) {
             if (!warned) {

@@ -18,6 +18,7 @@ import org.tcyledger.contracts.membership.RegisterEntry;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.membership.TreatyStatus;
 import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.register.MemberRegister;
 
 /** The register as observers read it: every member's status under a treaty on a date. */
 @Path("/members")

@@ -1,8 +1,9 @@
-package org.tcyledger.projection.register;
+package org.tcyledger.register;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Date;
@@ -32,26 +33,28 @@ import org.tcyledger.contracts.membership.TreatyEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
-import org.tcyledger.projection.infra.Keyholder;
 
 /**
  * Keeps the members register: who each member is, the dated steps it took under each treaty (corrections replace
  * the fact they correct), its observer status, its contact point, and when each treaty entered into force.
- * Representatives are never kept here: observers do not see them.
+ * Representatives are never kept here: observers do not see them. The consumer group is
+ * {@code <service>-register}, so that every service keeps its own copy.
  */
 @ApplicationScoped
-public class MemberRegisterProjection implements TopicConsumer {
+public class MemberRegisterReplica implements TopicConsumer {
 
     private static final EventCatalog CATALOG = new EventCatalog(MembershipEvent.class, TreatyEvent.class);
     private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
     private static final String ERASED = "[erased]";
 
     @Inject
-    Keyholder keyholder;
+    ContactPoints contactPoints;
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
 
     @Override
     public String group() {
-        return "projection-register";
+        return service + "-register";
     }
 
     @Override
@@ -117,21 +120,21 @@ public class MemberRegisterProjection implements TopicConsumer {
 
     /** Observers read the contact point, so its phone and email are opened and kept, until erasure. */
     private void contactPoint(Connection connection, ContactPointDesignated designated) throws SQLException {
-        Keyholder.Opened opened = keyholder.open(designated.personId(), designated.personalData().ciphertext());
+        ContactPoints.Opened opened = contactPoints.open(designated.personId(), designated.personalData().ciphertext());
         String phone = null;
         String email = null;
         boolean erased = false;
         switch (opened) {
-            case Keyholder.Opened.Fields fields -> {
+            case ContactPoints.Opened.Fields fields -> {
                 phone = fields.values().get("phone");
                 email = fields.values().get("email");
             }
-            case Keyholder.Opened.Erased gone -> {
+            case ContactPoints.Opened.Erased gone -> {
                 phone = ERASED;
                 email = ERASED;
                 erased = true;
             }
-            case Keyholder.Opened.Unavailable unavailable -> {
+            case ContactPoints.Opened.Unavailable unavailable -> {
             }
         }
         update(connection, "INSERT INTO register_contact_point (member_id, person_id, unit, sealed, phone, email, erased) "

@@ -1,4 +1,4 @@
-package org.tcyledger.projection.register;
+package org.tcyledger.register;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +26,11 @@ public class MemberRegister {
 
     @Inject
     AgroalDataSource dataSource;
+
+    /** The number of Parties to ETS185 on a date: the P of the quorum rule. */
+    public long partiesOn(LocalDate date) {
+        return on(date, Treaty.ETS185, TreatyStatus.PARTY).size();
+    }
 
     public List<RegisterEntry> on(LocalDate date, Treaty treaty, TreatyStatus status) {
         return query(date, treaty, null).stream()
