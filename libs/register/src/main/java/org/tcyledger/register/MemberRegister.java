@@ -27,6 +27,18 @@ public class MemberRegister {
     @Inject
     AgroalDataSource dataSource;
 
+    public boolean exists(String id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT 1 FROM register_member WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the register", e);
+        }
+    }
+
     /** The number of Parties to ETS185 on a date: the P of the quorum rule. */
     public long partiesOn(LocalDate date) {
         return on(date, Treaty.ETS185, TreatyStatus.PARTY).size();

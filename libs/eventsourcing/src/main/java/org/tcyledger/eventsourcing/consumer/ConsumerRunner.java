@@ -69,6 +69,38 @@ public class ConsumerRunner {
         loops.values().forEach(Loop::stop);
     }
 
+    /**
+     * Waits until the consumer {@code group} has applied every record its topics held when this was called, so that
+     * a command answered from a replica sees everything published before it arrived.
+     */
+    public void awaitCaughtUp(String group, java.time.Duration timeout) {
+        Loop loop = loops.get(group);
+        if (loop == null) {
+            throw new IllegalArgumentException("no consumer " + group);
+        }
+        Map<TopicPartition, Long> ends;
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(settings.admin())) {
+            var partitions = admin.describeTopics(loop.consumer.topics()).allTopicNames()
+                    .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).values().stream()
+                    .flatMap(topic -> topic.partitions().stream()
+                            .map(p -> new TopicPartition(topic.name(), p.partition())))
+                    .collect(java.util.stream.Collectors.toMap(tp -> tp,
+                            tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            ends = new java.util.HashMap<>();
+            admin.listOffsets(partitions).all().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .forEach((tp, info) -> ends.put(tp, info.offset()));
+        } catch (Exception e) {
+            throw new ReplicaNotCaughtUp("cannot read the end of " + loop.consumer.topics() + ": " + e.getMessage());
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!loop.hasReached(ends)) {
+            if (System.nanoTime() > deadline) {
+                throw new ReplicaNotCaughtUp("the replica " + group + " has not caught up with " + loop.consumer.topics());
+            }
+            sleep(java.time.Duration.ofMillis(10));
+        }
+    }
+
     public List<Status> statuses() {
         return loops.values().stream().map(Loop::status).toList();
     }
@@ -84,6 +116,8 @@ public class ConsumerRunner {
         private volatile long duplicates;
         private volatile long gaps;
         private volatile String lastError;
+        /** The next offset to apply per partition, after everything before it was applied and committed. */
+        private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
         Loop(TopicConsumer consumer) {
             this.consumer = consumer;
@@ -91,6 +125,11 @@ public class ConsumerRunner {
 
         Status status() {
             return new Status(consumer.group(), running, applied, duplicates, gaps, lastError);
+        }
+
+        boolean hasReached(Map<TopicPartition, Long> ends) {
+            return ends.entrySet().stream()
+                    .allMatch(end -> end.getValue() == 0 || positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
         }
 
         void stop() {
@@ -129,15 +168,17 @@ public class ConsumerRunner {
                 client.subscribe(consumer.topics());
                 running = true;
                 while (!stopping) {
-                    ConsumerRecords<String, CloudEvent> records = client.poll(Duration.ofMillis(500));
-                    if (records.isEmpty()) {
-                        continue;
+                    ConsumerRecords<String, CloudEvent> records = client.poll(Duration.ofMillis(100));
+                    if (!records.isEmpty()) {
+                        for (ConsumerRecord<String, CloudEvent> record : records) {
+                            applyOnce(record);
+                        }
+                        client.commitSync();
+                        lastError = null;
                     }
-                    for (ConsumerRecord<String, CloudEvent> record : records) {
-                        applyOnce(record);
+                    for (TopicPartition partition : client.assignment()) {
+                        positions.put(partition, client.position(partition));
                     }
-                    client.commitSync();
-                    lastError = null;
                 }
             } finally {
                 kafka = null;

@@ -83,6 +83,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response notCaughtUp(org.tcyledger.eventsourcing.consumer.ReplicaNotCaughtUp e) {
+        return Response.fromResponse(Problem.response(503, "Not up to date yet", e.getMessage()))
+                .header(HttpHeaders.RETRY_AFTER, "2").build();
+    }
+
+    @ServerExceptionMapper
     public Response reused(IdempotencyKeyReused e) {
         return Problem.response(422, "Idempotency-Key reused", e.getMessage());
     }

@@ -1,0 +1,3 @@
+package org.tcyledger.contracts.meetings;
+
+public enum MeetingKind { PLENARY, BUREAU, PROTOCOL_DRAFTING, WRITTEN_PROCEDURE }

@@ -1,0 +1,35 @@
+package org.tcyledger.meetings.infra;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.Topics;
+import org.tcyledger.contracts.meetings.GuidanceNoteEvent;
+import org.tcyledger.contracts.meetings.MeetingEvent;
+import org.tcyledger.eventsourcing.WriteModel;
+import org.tcyledger.meetings.meeting.DecisionRules;
+import org.tcyledger.meetings.meeting.DecisionSubjects;
+import org.tcyledger.meetings.meeting.Fraction;
+import org.tcyledger.meetings.meeting.Meeting;
+import org.tcyledger.meetings.note.GuidanceNote;
+
+public class MeetingsWriteModel {
+
+    @Produces
+    @Singleton
+    DecisionRules decisionRules(@ConfigProperty(name = "tcy.decisions.quorum") String quorum,
+                                @ConfigProperty(name = "tcy.decisions.majority") String majority) {
+        return new DecisionRules(Fraction.parse(quorum), Fraction.parse(majority));
+    }
+
+    @Produces
+    @Singleton
+    WriteModel writeModel(DecisionRules rules, StoredDecisionSubjects subjects) {
+        return new WriteModel("meetings", Topics.MEETINGS, List.of(Meeting.class, GuidanceNote.class),
+                new EventCatalog(MeetingEvent.class, GuidanceNoteEvent.class),
+                Map.of(DecisionRules.class, rules, DecisionSubjects.class, subjects));
+    }
+}

@@ -1,0 +1,49 @@
+package org.tcyledger.meetings.infra;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.tcyledger.contracts.meetings.DecisionKind;
+import org.tcyledger.meetings.note.GuidanceNote;
+import org.tcyledger.meetings.note.api.NoteReads;
+import org.tcyledger.register.MemberRegister;
+
+/**
+ * What meetings knows to decide on: its own guidance notes (from its event store, in the command's transaction)
+ * and the members (from its register replica). Assessment cycles and consultations arrive with the replicas of
+ * their topics; until then a decision on them is refused as unknown.
+ */
+@ApplicationScoped
+public class StoredDecisionSubjects implements org.tcyledger.meetings.meeting.DecisionSubjects {
+
+    @Inject
+    NoteReads notes;
+    @Inject
+    MemberRegister register;
+
+    @Override
+    public Optional<String> problemWith(DecisionKind kind, String subject, Integer version) {
+        return switch (kind) {
+            case ADOPT_GUIDANCE_NOTE -> notes.history(subject)
+                    .map(history -> {
+                        GuidanceNote.Version found = history.versions().get(version);
+                        if (found == null) {
+                            return "Guidance note " + subject + " has no version " + version;
+                        }
+                        if (!found.adoptable()) {
+                            return "Version " + version + " of " + subject + " has no French text and is not englishOnly";
+                        }
+                        return history.adoptionOf(version).map(a -> "Version " + version + " of " + subject
+                                + " was already adopted by " + a.meetingId()).orElse(null);
+                    })
+                    .or(() -> Optional.of("No guidance note " + subject));
+            case WELCOME_NEW_PARTY -> register.exists(subject)
+                    ? Optional.empty() : Optional.of("No member " + subject + " in the register");
+            case ADOPT_ASSESSMENT_REPORT -> Optional.of("Meetings keeps no replica of the assessment cycles yet: "
+                    + "cycle " + subject + " is unknown");
+            case ENDORSE_CEG_RECOMMENDATIONS -> Optional.of("Meetings keeps no replica of the consultations yet: "
+                    + "consultation " + subject + " is unknown");
+            case GENERAL, ELECT_BUREAU -> Optional.empty();
+        };
+    }
+}

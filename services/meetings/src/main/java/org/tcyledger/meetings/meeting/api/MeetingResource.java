@@ -1,0 +1,229 @@
+package org.tcyledger.meetings.meeting.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tcyledger.contracts.meetings.AttendanceCapacity;
+import org.tcyledger.contracts.meetings.DecisionKind;
+import org.tcyledger.contracts.meetings.MeetingEvent;
+import org.tcyledger.contracts.membership.Capacity;
+import org.tcyledger.contracts.membership.Treaty;
+import org.tcyledger.contracts.membership.TreatyStatus;
+import org.tcyledger.eventsourcing.consumer.ConsumerRunner;
+import org.tcyledger.eventsourcing.stream.EventStreams;
+import org.tcyledger.eventsourcing.web.Commands;
+import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.meetings.meeting.MeetingCommands;
+import org.tcyledger.meetings.meeting.MeetingState;
+import org.tcyledger.meetings.note.GuidanceNote;
+import org.tcyledger.register.MemberRegister;
+
+@Path("/meetings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MeetingResource {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String CORRELATION_ID = "X-Correlation-Id";
+
+    @Inject
+    Commands commands;
+    @Inject
+    CommandGateway gateway;
+    @Inject
+    EventStreams streams;
+    @Inject
+    MemberRegister register;
+    @Inject
+    ConsumerRunner consumers;
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+    @ConfigProperty(name = "tcy.replica.wait-ms", defaultValue = "5000")
+    long replicaWaitMs;
+
+    @POST
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response schedule(@Valid @NotNull MeetingRequests.ScheduleMeeting body,
+                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        Response response = commands.send(key, correlation, "POST /meetings", body,
+                () -> new MeetingCommands.ScheduleMeeting(body.id(), body.kind(), body.title(), body.venue(),
+                        body.startsOn(), body.endsOn()), 201, result -> Map.of());
+        return Response.fromResponse(response).location(URI.create("/meetings/" + body.id())).build();
+    }
+
+    @POST
+    @Path("/{id}/agenda-items")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response addAgendaItem(@PathParam("id") String id, @Valid @NotNull MeetingRequests.AddAgendaItem body,
+                                  @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        String itemId = UUID.randomUUID().toString();
+        return commands.send(key, correlation, "POST /meetings/" + id + "/agenda-items", body,
+                () -> new MeetingCommands.AddAgendaItem(id, itemId, body.title(), body.documentSymbols()), 201,
+                result -> Map.of("itemId", itemId));
+    }
+
+    /** The capacity is the member's on the meeting's first day, from the replica once it caught up. */
+    @POST
+    @Path("/{id}/attendance")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response recordAttendance(@PathParam("id") String id, @Valid @NotNull MeetingRequests.RecordAttendance body,
+                                     @HeaderParam(IDEMPOTENCY_KEY) String key,
+                                     @HeaderParam(CORRELATION_ID) String correlation) {
+        MeetingState meeting = meeting(id);
+        caughtUp();
+        AttendanceCapacity capacity = AttendanceCapacity.of(register.member(body.memberId(),
+                        meeting.scheduled().startsOn(), Treaty.ETS185)
+                .map(entry -> entry.capacity()).orElse(Capacity.NONE));
+        return commands.send(key, correlation, "POST /meetings/" + id + "/attendance", body,
+                () -> new MeetingCommands.RecordAttendance(id, body.memberId(), capacity, body.representativeIds()),
+                201, result -> Map.of("capacity", result));
+    }
+
+    @POST
+    @Path("/{id}/open")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response open(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                         @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /meetings/" + id + "/open", Map.of(),
+                () -> new MeetingCommands.OpenMeeting(id), 200, result -> Map.of());
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response close(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                          @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /meetings/" + id + "/close", Map.of(),
+                () -> new MeetingCommands.CloseMeeting(id), 200, result -> Map.of());
+    }
+
+    @POST
+    @Path("/{id}/objections")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response object(@PathParam("id") String id, @Valid @NotNull MeetingRequests.RaiseObjection body,
+                           @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        meeting(id);
+        caughtUp();
+        boolean party = register.member(body.memberId(), body.objectedOn(), Treaty.ETS185)
+                .map(entry -> entry.status() == TreatyStatus.PARTY).orElse(false);
+        return commands.send(key, correlation, "POST /meetings/" + id + "/objections", body,
+                () -> new MeetingCommands.RaiseObjection(id, body.memberId(), body.objectedOn(), party), 201,
+                result -> Map.of());
+    }
+
+    /**
+     * P comes from the replica once it caught up. A guidance note's adoption is recorded on the note in the same
+     * transaction as the decision: both are stored, or neither.
+     */
+    @POST
+    @Path("/{id}/decisions")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response decide(@PathParam("id") String id, @Valid @NotNull MeetingRequests.AdoptDecision body,
+                           @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        MeetingState meeting = meeting(id);
+        caughtUp();
+        long parties = register.partiesOn(meeting.scheduled().startsOn());
+        String decisionId = UUID.randomUUID().toString();
+        MeetingRequests.Vote vote = body.vote();
+        return commands.send(key, correlation, "POST /meetings/" + id + "/decisions", body,
+                () -> new MeetingCommands.AdoptDecision(id, decisionId, body.agendaItemId(), body.kind(),
+                        body.subject(), body.version(), body.text(),
+                        new MeetingEvent.Vote(vote.mode(), vote.inFavour(), vote.against(), vote.abstentions()),
+                        body.adoptedOn(), parties),
+                201, result -> {
+                    Map<String, Object> derived = new LinkedHashMap<>();
+                    derived.put("decisionId", decisionId);
+                    derived.put("partiesOnStartsOn", parties);
+                    return derived;
+                },
+                () -> {
+                    if (body.kind() == DecisionKind.ADOPT_GUIDANCE_NOTE) {
+                        gateway.sendAndWait(new GuidanceNote.AdoptGuidanceNote(body.subject(), body.version(), id,
+                                decisionId, body.adoptedOn()));
+                    }
+                });
+    }
+
+    @POST
+    @Path("/{id}/report")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response publishReport(@PathParam("id") String id, @Valid @NotNull MeetingRequests.PublishReport body,
+                                  @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /meetings/" + id + "/report", body,
+                () -> new MeetingCommands.PublishReport(id, body.publishedOn(), body.documentSymbol()), 201,
+                result -> Map.of());
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response correct(@PathParam("id") String id, @Valid @NotNull MeetingRequests.CorrectRecord body,
+                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /meetings/" + id + "/corrections", body,
+                () -> new MeetingCommands.CorrectRecord(id, body.correctsEventId(), body.reason(), body.text(),
+                        body.adoptedOn()), 201, result -> Map.of());
+    }
+
+    /** The meeting as recorded (up to {@code atSequence}, or by {@code recordedAt} for auditors). */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.AUDITOR})
+    public MeetingState read(@PathParam("id") String id, @QueryParam("atSequence") Long atSequence,
+                             @QueryParam("recordedAt") Instant recordedAt) {
+        MeetingState state = MeetingState.UNSCHEDULED;
+        for (EventStreams.Recorded recorded : streams.history(id)) {
+            if (atSequence != null && recorded.envelope().sequence() > atSequence
+                || recordedAt != null && recorded.envelope().time().isAfter(recordedAt)) {
+                break;
+            }
+            if (!(recorded.event() instanceof MeetingEvent event)) {
+                break;
+            }
+            state = state.evolve(event, recorded.envelope().id());
+        }
+        if (state.id() == null) {
+            throw new NotFoundException("No meeting '" + id + "' was recorded");
+        }
+        return state;
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @RolesAllowed({Roles.AUDITOR, Roles.SECRETARIAT})
+    public List<EventStreams.StoredEvent> events(@PathParam("id") String id) {
+        List<EventStreams.StoredEvent> events = streams.envelopes(id).stream().map(EventStreams::view).toList();
+        if (events.isEmpty()) {
+            throw new NotFoundException("No meeting '" + id + "'");
+        }
+        return events;
+    }
+
+    private MeetingState meeting(String id) {
+        return read(id, null, null);
+    }
+
+    private void caughtUp() {
+        consumers.awaitCaughtUp(service + "-register", Duration.ofMillis(replicaWaitMs));
+    }
+}
