@@ -36,6 +36,7 @@ class SecretariatToObserverTest {
     private static Infrastructure infrastructure;
     private static ServiceProcess membership;
     private static ServiceProcess projection;
+    private static ServiceProcess meetings;
 
     @BeforeAll
     static void startServices() {
@@ -45,10 +46,14 @@ class SecretariatToObserverTest {
                 Map.of("tcy.kafka.max-block-ms", "2000", "tcy.kafka.delivery-timeout-ms", "4000"));
         projection = ServiceProcess.start("projection", infrastructure, "tcy_projection", TOKENS, Map.of(
                 "tcy.keyholder.url", membership.url(), "tcy.keyholder.token", TOKENS.token("keyholder")));
+        meetings = ServiceProcess.start("meetings", infrastructure, "tcy_meetings", TOKENS, Map.of());
     }
 
     @AfterAll
     static void stopServices() {
+        if (meetings != null) {
+            meetings.close();
+        }
         if (projection != null) {
             projection.close();
         }
@@ -143,6 +148,21 @@ class SecretariatToObserverTest {
                         .body("contactPoint.phone", equalTo("[erased]")).body("contactPoint.email", equalTo("[erased]")));
         String everything = projectionDump();
         assertTrue(!everything.contains(phone) && !everything.contains(email), "the projection still holds the erased data");
+    }
+
+    /** No sleep: meetings' replica catches up with tcy.membership.v1 before it answers. */
+    @Test
+    void aPartyRegisteredThroughMembershipAttendsAtOnceAsAParty() {
+        command("/members", "{\"id\":\"LK\",\"name\":\"Sri Lanka\",\"kind\":\"STATE\",\"councilOfEuropeMember\":false}");
+        command("/members/LK/invitations", "{\"invitedOn\":\"2013-06-05\",\"reference\":\"invented for the test\"}");
+        command("/members/LK/instruments", "{\"treaty\":\"ETS185\",\"kind\":\"ACCESSION\",\"depositedOn\":\"2015-05-29\"}");
+        given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"id\":\"T-CY-14\",\"kind\":\"PLENARY\",\"title\":\"14th Plenary\",\"venue\":\"Strasbourg\","
+                      + "\"startsOn\":\"2015-12-01\",\"endsOn\":\"2015-12-02\"}")
+                .post("/meetings").then().statusCode(201);
+        given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"memberId\":\"LK\"}").post("/meetings/T-CY-14/attendance").then()
+                .statusCode(201).body("capacity", equalTo("PARTY"));
     }
 
     private static Map<String, Object> entryOf(List<Map<String, Object>> register, String id) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.tcyledger.contracts.meetings.DecisionKind;
 import org.tcyledger.meetings.note.GuidanceNote;
+import org.tcyledger.meetings.note.NoteHistory;
 import org.tcyledger.meetings.note.api.NoteReads;
 import org.tcyledger.register.MemberRegister;
 
@@ -21,22 +22,26 @@ public class StoredDecisionSubjects implements org.tcyledger.meetings.meeting.De
     @Inject
     MemberRegister register;
 
+    private Optional<String> guidanceNote(String noteId, Integer version) {
+        Optional<NoteHistory> history = notes.history(noteId);
+        if (history.isEmpty()) {
+            return Optional.of("No guidance note " + noteId);
+        }
+        GuidanceNote.Version found = history.get().versions().get(version);
+        if (found == null) {
+            return Optional.of("Guidance note " + noteId + " has no version " + version);
+        }
+        if (!found.adoptable()) {
+            return Optional.of("Version " + version + " of " + noteId + " has no French text and is not englishOnly");
+        }
+        return history.get().adoptionOf(version)
+                .map(earlier -> "Version " + version + " of " + noteId + " was already adopted by " + earlier.meetingId());
+    }
+
     @Override
     public Optional<String> problemWith(DecisionKind kind, String subject, Integer version) {
         return switch (kind) {
-            case ADOPT_GUIDANCE_NOTE -> notes.history(subject)
-                    .map(history -> {
-                        GuidanceNote.Version found = history.versions().get(version);
-                        if (found == null) {
-                            return "Guidance note " + subject + " has no version " + version;
-                        }
-                        if (!found.adoptable()) {
-                            return "Version " + version + " of " + subject + " has no French text and is not englishOnly";
-                        }
-                        return history.adoptionOf(version).map(a -> "Version " + version + " of " + subject
-                                + " was already adopted by " + a.meetingId()).orElse(null);
-                    })
-                    .or(() -> Optional.of("No guidance note " + subject));
+            case ADOPT_GUIDANCE_NOTE -> guidanceNote(subject, version);
             case WELCOME_NEW_PARTY -> register.exists(subject)
                     ? Optional.empty() : Optional.of("No member " + subject + " in the register");
             case ADOPT_ASSESSMENT_REPORT -> Optional.of("Meetings keeps no replica of the assessment cycles yet: "

@@ -6,10 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,15 +15,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.tcyledger.contracts.EventCatalog;
@@ -38,9 +28,8 @@ import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDeposited;
 import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
 import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
 import org.tcyledger.contracts.membership.Treaty;
-import org.tcyledger.contracts.wire.ChainHash;
 import org.tcyledger.contracts.wire.EventEnvelope;
-import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.testing.PublishedStream;
 import org.tcyledger.testing.RealInfrastructure;
 import org.tcyledger.testing.Tokens;
 
@@ -54,56 +43,23 @@ class MemberRegisterProjectionTest {
 
     private static final String OBSERVER = Tokens.forTests().token("observer");
     private static final EventCatalog CATALOG = new EventCatalog(MembershipEvent.class);
-    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @Inject
     AgroalDataSource dataSource;
 
-    /** Builds a member's chained envelopes in order, as the membership service stores them. */
-    private static final class Stream {
-        private final String subject;
-        private String prevhash = ChainHash.GENESIS;
-        private long sequence;
-
-        Stream(String subject) {
-            this.subject = subject;
-        }
-
-        EventEnvelope next(MembershipEvent event) throws Exception {
-            return at(sequence, event);
-        }
-
-        EventEnvelope at(long atSequence, MembershipEvent event) throws Exception {
-            byte[] data = JSON.writeValueAsBytes(event);
-            String type = CATALOG.wireTypeOf(event.getClass());
-            Instant time = Instant.parse("2026-11-22T10:00:00.123Z");
-            String hash = ChainHash.of(prevhash, type, subject, atSequence, time, "secretariat-user", data);
-            EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "/tcy/membership", type, subject,
-                    atSequence, time, "secretariat-user", "c-1", null, prevhash, hash, null, data);
-            prevhash = hash;
-            sequence = atSequence + 1;
-            return envelope;
-        }
+    private static PublishedStream member(String id) {
+        return new PublishedStream(CATALOG, "/tcy/membership", id);
     }
 
-    private void publish(EventEnvelope... envelopes) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
-        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(config)) {
-            for (EventEnvelope envelope : envelopes) {
-                producer.send(new ProducerRecord<>(Topics.MEMBERSHIP, envelope.subject(), envelope.toCloudEvent())).get();
-            }
-        }
+    private void publish(EventEnvelope... envelopes) {
+        PublishedStream.publish(bootstrapServers, Topics.MEMBERSHIP, envelopes);
     }
 
     @Test
     void theRegisterShowsStatusOnAnyDate() throws Exception {
-        Stream estonia = new Stream("EE");
+        PublishedStream estonia = member("EE");
         publish(estonia.next(new MemberRegistered("EE", "Estonia", MemberKind.STATE, true)),
                 estonia.next(new TreatySigned("EE", Treaty.ETS185, LocalDate.parse("2001-11-23"))),
                 estonia.next(new InstrumentDeposited("EE", Treaty.ETS185, InstrumentKind.RATIFICATION,
@@ -125,7 +81,7 @@ class MemberRegisterProjectionTest {
 
     @Test
     void aDuplicateDeliveryChangesNothing() throws Exception {
-        Stream japan = new Stream("JP");
+        PublishedStream japan = member("JP");
         EventEnvelope registered = japan.next(new MemberRegistered("JP", "Japan", MemberKind.STATE, false));
         EventEnvelope signed = japan.next(new TreatySigned("JP", Treaty.ETS185, LocalDate.parse("2001-11-23")));
         publish(registered, signed, registered, signed);
@@ -142,7 +98,7 @@ class MemberRegisterProjectionTest {
 
     @Test
     void anEventThatArrivesEarlyWaitsForTheOnesBeforeIt() throws Exception {
-        Stream portugal = new Stream("PT");
+        PublishedStream portugal = member("PT");
         EventEnvelope registered = portugal.next(new MemberRegistered("PT", "Portugal", MemberKind.STATE, true));
         EventEnvelope signed = portugal.next(new TreatySigned("PT", Treaty.ETS185, LocalDate.parse("2001-11-23")));
         EventEnvelope deposited = portugal.next(new InstrumentDeposited("PT", Treaty.ETS185, InstrumentKind.RATIFICATION,
@@ -160,7 +116,7 @@ class MemberRegisterProjectionTest {
 
     @Test
     void aGapInAnAggregatesSequenceIsRecordedAndReported() throws Exception {
-        Stream germany = new Stream("DE");
+        PublishedStream germany = member("DE");
         publish(germany.next(new MemberRegistered("DE", "Germany", MemberKind.STATE, true)),
                 germany.at(5, new TreatySigned("DE", Treaty.ETS185, LocalDate.parse("2001-11-23"))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -1,0 +1,205 @@
+package org.tcyledger.meetings.meeting.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.Topics;
+import org.tcyledger.contracts.membership.InstrumentKind;
+import org.tcyledger.contracts.membership.MemberKind;
+import org.tcyledger.contracts.membership.MembershipEvent;
+import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDeposited;
+import org.tcyledger.contracts.membership.MembershipEvent.InvitedToAccede;
+import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
+import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
+import org.tcyledger.contracts.membership.Treaty;
+import org.tcyledger.testing.PublishedStream;
+import org.tcyledger.testing.RealInfrastructure;
+import org.tcyledger.testing.Tokens;
+
+/**
+ * Meetings over REST with real PostgreSQL and Kafka. Membership's events reach meetings' replica through the real
+ * topic, published as membership publishes them: T-CY 14 and the written procedure on the Article 18 note.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "tcy_meetings"))
+class MeetingResourceTest {
+
+    private static final String SECRETARIAT = Tokens.forTests().token("secretariat");
+    private static final String OBSERVER = Tokens.forTests().token("observer");
+    private static final EventCatalog MEMBERSHIP = new EventCatalog(MembershipEvent.class);
+    private static final LocalDate OPENED = LocalDate.parse("2001-11-23");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static boolean published;
+
+    /** Estonia and Romania Parties since 2004, Canada since 2015-11-01, South Africa a signatory, Brazil nothing. */
+    private synchronized void membersOfTheRecord() {
+        if (published) {
+            return;
+        }
+        published = true;
+        ratified("EE", "Estonia", true, "2003-05-12", "2004-07-01");
+        ratified("RO", "Romania", true, "2004-05-12", "2004-09-01");
+        ratified("CA", "Canada", false, "2015-07-08", "2015-11-01");
+        PublishedStream southAfrica = member("ZA");
+        PublishedStream brazil = member("BR");
+        publish(southAfrica.next(new MemberRegistered("ZA", "South Africa", MemberKind.STATE, false)),
+                southAfrica.next(new TreatySigned("ZA", Treaty.ETS185, OPENED)),
+                brazil.next(new MemberRegistered("BR", "Brazil", MemberKind.STATE, false)));
+    }
+
+    private void ratified(String id, String name, boolean coe, String depositedOn, String inForce) {
+        PublishedStream stream = member(id);
+        publish(stream.next(new MemberRegistered(id, name, MemberKind.STATE, coe)),
+                stream.next(new TreatySigned(id, Treaty.ETS185, OPENED)),
+                stream.next(new InstrumentDeposited(id, Treaty.ETS185, InstrumentKind.RATIFICATION,
+                        LocalDate.parse(depositedOn), List.of(), List.of(), LocalDate.parse(inForce))));
+    }
+
+    private static PublishedStream member(String id) {
+        return new PublishedStream(MEMBERSHIP, "/tcy/membership", id);
+    }
+
+    private void publish(org.tcyledger.contracts.wire.EventEnvelope... envelopes) {
+        PublishedStream.publish(bootstrapServers, Topics.MEMBERSHIP, envelopes);
+    }
+
+    private static ValidatableResponse post(String path, String body) {
+        return given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    private static String agendaItem(String meeting, String title) {
+        return post("/meetings/" + meeting + "/agenda-items", "{\"title\":\"" + title + "\",\"documentSymbols\":[\"T-CY(2015)20\"]}")
+                .statusCode(201).extract().path("itemId");
+    }
+
+    @Test
+    void tcy14WelcomesCanadaWithPartiesAndObserversAttending() {
+        membersOfTheRecord();
+        post("/meetings", "{\"id\":\"T-CY-14\",\"kind\":\"PLENARY\",\"title\":\"14th Plenary\",\"venue\":\"Strasbourg\","
+                          + "\"startsOn\":\"2015-12-01\",\"endsOn\":\"2015-12-02\"}").statusCode(201);
+        String item = agendaItem("T-CY-14", "New Parties");
+        post("/meetings/T-CY-14/open", "{}").statusCode(200);
+        // no sleep: the replica catches up with the topic before answering
+        post("/meetings/T-CY-14/attendance", "{\"memberId\":\"CA\"}").statusCode(201).body("capacity", equalTo("PARTY"));
+        post("/meetings/T-CY-14/attendance", "{\"memberId\":\"ZA\"}").statusCode(201).body("capacity", equalTo("OBSERVER"));
+        post("/meetings/T-CY-14/attendance", "{\"memberId\":\"BR\"}").statusCode(201)
+                .body("capacity", equalTo("AD_HOC_OBSERVER"));
+        post("/meetings/T-CY-14/attendance", "{\"memberId\":\"EE\"}").statusCode(201).body("capacity", equalTo("PARTY"));
+        post("/meetings/T-CY-14/attendance", "{\"memberId\":\"EE\"}").statusCode(409)
+                .body("rule", equalTo("attendance-already-recorded"));
+
+        post("/meetings/T-CY-14/decisions", "{\"agendaItemId\":\"" + item + "\",\"kind\":\"GENERAL\",\"text\":\"x\","
+                + "\"vote\":{\"mode\":\"VOTE\",\"for\":1,\"against\":1,\"abstentions\":0},\"adoptedOn\":\"2015-12-01\"}")
+                .statusCode(409).body("rule", equalTo("majority")).body("detail", containsString("1 for of 2 votes cast"));
+        post("/meetings/T-CY-14/decisions", "{\"agendaItemId\":\"" + item + "\",\"kind\":\"WELCOME_NEW_PARTY\","
+                + "\"subject\":\"CA\",\"text\":\"The T-CY welcomed Canada as a new Party\","
+                + "\"vote\":{\"mode\":\"CONSENSUS\"},\"adoptedOn\":\"2015-12-01\"}")
+                .statusCode(201).body("decisionId", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(SECRETARIAT).get("/meetings/T-CY-14").then().statusCode(200)
+                .body("decisions.values()[0].subject", equalTo("CA"))
+                .body("decisions.values()[0].partiesPresent", equalTo(2));
+        post("/meetings/T-CY-14/close", "{}").statusCode(200);
+        post("/meetings/T-CY-14/report", "{\"publishedOn\":\"2016-01-15\",\"documentSymbol\":\"T-CY(2015)31\"}")
+                .statusCode(201);
+    }
+
+    @Test
+    void aPartyRegisteredAMomentAgoAttendsAsAParty() {
+        membersOfTheRecord();
+        post("/meetings", "{\"id\":\"T-CY-15\",\"kind\":\"PLENARY\",\"title\":\"15th Plenary\",\"venue\":\"Strasbourg\","
+                          + "\"startsOn\":\"2016-05-24\",\"endsOn\":\"2016-05-25\"}").statusCode(201);
+        PublishedStream sriLanka = member("LK");
+        publish(sriLanka.next(new MemberRegistered("LK", "Sri Lanka", MemberKind.STATE, false)),
+                sriLanka.next(new InvitedToAccede("LK", LocalDate.parse("2013-06-05"), "invented for the tests")),
+                sriLanka.next(new InstrumentDeposited("LK", Treaty.ETS185, InstrumentKind.ACCESSION,
+                        LocalDate.parse("2015-05-29"), List.of(), List.of(), LocalDate.parse("2015-09-01"))));
+        post("/meetings/T-CY-15/attendance", "{\"memberId\":\"LK\"}").statusCode(201).body("capacity", equalTo("PARTY"));
+    }
+
+    @Test
+    void theArticle18NoteIsAdoptedByWrittenProcedureOnItsDeadline() {
+        membersOfTheRecord();
+        post("/guidance-notes", "{\"id\":\"gn-article-18\",\"title\":\"Guidance Note on production orders for "
+                + "subscriber information (Article 18)\",\"articles\":[\"18\"],\"text\":{\"en\":\"Article 18 …\"}}")
+                .statusCode(201).body("version", equalTo(1));
+        given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"title\":\"Guidance Note on production orders for subscriber information (Article 18)\","
+                      + "\"articles\":[\"18\"],\"text\":{\"en\":\"Article 18 …\",\"fr\":\"Article 18 …\"}}")
+                .put("/guidance-notes/gn-article-18").then().statusCode(200).body("version", equalTo(2));
+        post("/meetings", "{\"id\":\"WP-2017-ART18\",\"kind\":\"WRITTEN_PROCEDURE\",\"title\":\"Article 18 note\","
+                          + "\"venue\":\"written procedure\",\"startsOn\":\"2017-02-01\",\"endsOn\":\"2017-02-28\"}")
+                .statusCode(201);
+        String item = agendaItem("WP-2017-ART18", "T-CY(2015)16");
+        post("/meetings/WP-2017-ART18/open", "{}").statusCode(200);
+        post("/meetings/WP-2017-ART18/attendance", "{\"memberId\":\"EE\"}").statusCode(409)
+                .body("rule", equalTo("no-attendance-in-written-procedure"));
+        post("/meetings/WP-2017-ART18/objections", "{\"memberId\":\"BR\",\"objectedOn\":\"2017-02-10\"}").statusCode(409)
+                .body("rule", equalTo("objection-only-by-party"));
+        String decision = "{\"agendaItemId\":\"" + item + "\",\"kind\":\"ADOPT_GUIDANCE_NOTE\",\"subject\":\"gn-article-18\","
+                + "\"version\":%d,\"text\":\"Adopted by written procedure\",\"vote\":{\"mode\":\"CONSENSUS\"},"
+                + "\"adoptedOn\":\"%s\"}";
+        post("/meetings/WP-2017-ART18/decisions", String.format(decision, 1, "2017-02-28")).statusCode(409)
+                .body("rule", equalTo("unknown-subject")).body("detail", containsString("French"));
+        post("/meetings/WP-2017-ART18/decisions", String.format(decision, 3, "2017-02-28")).statusCode(409)
+                .body("rule", equalTo("unknown-subject"));
+        post("/meetings/WP-2017-ART18/decisions", String.format(decision, 2, "2017-02-27")).statusCode(409)
+                .body("rule", equalTo("written-procedure-adopted-at-deadline"));
+        post("/meetings/WP-2017-ART18/decisions", String.format(decision, 2, "2017-02-28")).statusCode(201);
+        given().auth().oauth2(SECRETARIAT).get("/guidance-notes/gn-article-18").then().statusCode(200)
+                .body("adoptions[0].meetingId", equalTo("WP-2017-ART18")).body("adoptions[0].version", equalTo(2))
+                .body("adoptions[0].adoptedOn", equalTo("2017-02-28"));
+        post("/meetings/WP-2017-ART18/decisions", "{\"agendaItemId\":\"" + item + "\",\"kind\":\"ADOPT_ASSESSMENT_REPORT\","
+                + "\"subject\":\"round-2-mla\",\"version\":1,\"text\":\"x\",\"vote\":{\"mode\":\"CONSENSUS\"},"
+                + "\"adoptedOn\":\"2017-02-28\"}").statusCode(409).body("rule", equalTo("unknown-subject"));
+    }
+
+    @Test
+    void badInputsChangeNothing() throws Exception {
+        long before = storedEvents();
+        post("/meetings", "{\"id\":\"bad id!\",\"kind\":\"PICNIC\"}").statusCode(400).contentType("application/problem+json");
+        post("/meetings", "{\"id\":\"X-1\",\"kind\":\"PLENARY\"}").statusCode(400)
+                .body("errors.field", hasItems("title", "venue", "startsOn", "endsOn"));
+        post("/meetings", "{\"id\":\"X-1\",\"kind\":\"PLENARY\",\"title\":\"x\",\"venue\":\"y\",\"startsOn\":\"2015-12-02\","
+                          + "\"endsOn\":\"2015-12-01\"}").statusCode(409).body("rule", equalTo("meeting-ends-after-it-starts"));
+        post("/meetings/NO-SUCH/agenda-items", "{\"title\":\"x\"}").statusCode(404).contentType("application/problem+json");
+        post("/meetings/NO-SUCH/decisions", "{\"agendaItemId\":\"i\",\"kind\":\"GENERAL\",\"text\":\"x\","
+                + "\"vote\":{\"mode\":\"VOTE\",\"for\":1},\"adoptedOn\":\"2015-12-01\"}").statusCode(400)
+                .body("errors.field", hasItems("vote.tallyComplete"));
+        given().contentType(ContentType.JSON).body("{}").post("/meetings").then().statusCode(401);
+        given().auth().oauth2(OBSERVER).contentType(ContentType.JSON).body("{}").post("/meetings").then().statusCode(403);
+        given().auth().oauth2(SECRETARIAT).get("/meetings/NO-SUCH").then().statusCode(404);
+        assertEquals(before, storedEvents());
+    }
+
+    private long storedEvents() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM domain_event_entry");
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}
