@@ -7,12 +7,13 @@ import org.tcyledger.contracts.meetings.DecisionKind;
 import org.tcyledger.meetings.note.GuidanceNote;
 import org.tcyledger.meetings.note.NoteHistory;
 import org.tcyledger.meetings.note.api.NoteReads;
+import org.tcyledger.meetings.replica.AssessmentsReplica;
 import org.tcyledger.register.MemberRegister;
 
 /**
  * What meetings knows to decide on: its own guidance notes (from its event store, in the command's transaction)
- * and the members (from its register replica). Assessment cycles and consultations arrive with the replicas of
- * their topics; until then a decision on them is refused as unknown.
+ * the members (from its register replica) and the assessment cycles (from its replica of tcy.assessments.v1).
+ * Consultations arrive with the replica of their topic; until then a decision on them is refused as unknown.
  */
 @ApplicationScoped
 public class StoredDecisionSubjects implements org.tcyledger.meetings.meeting.DecisionSubjects {
@@ -21,6 +22,8 @@ public class StoredDecisionSubjects implements org.tcyledger.meetings.meeting.De
     NoteReads notes;
     @Inject
     MemberRegister register;
+    @Inject
+    AssessmentsReplica assessments;
 
     private Optional<String> guidanceNote(String noteId, Integer version) {
         Optional<NoteHistory> history = notes.history(noteId);
@@ -44,8 +47,7 @@ public class StoredDecisionSubjects implements org.tcyledger.meetings.meeting.De
             case ADOPT_GUIDANCE_NOTE -> guidanceNote(subject, version);
             case WELCOME_NEW_PARTY -> register.exists(subject)
                     ? Optional.empty() : Optional.of("No member " + subject + " in the register");
-            case ADOPT_ASSESSMENT_REPORT -> Optional.of("Meetings keeps no replica of the assessment cycles yet: "
-                    + "cycle " + subject + " is unknown");
+            case ADOPT_ASSESSMENT_REPORT -> assessments.problemWithAdopting(subject, version);
             case ENDORSE_CEG_RECOMMENDATIONS -> Optional.of("Meetings keeps no replica of the consultations yet: "
                     + "consultation " + subject + " is unknown");
             case GENERAL, ELECT_BUREAU -> Optional.empty();

@@ -37,6 +37,7 @@ import org.tcyledger.eventsourcing.web.Roles;
 import org.tcyledger.meetings.meeting.MeetingCommands;
 import org.tcyledger.meetings.meeting.MeetingState;
 import org.tcyledger.meetings.note.GuidanceNote;
+import org.tcyledger.meetings.replica.AssessmentsReplica;
 import org.tcyledger.register.MemberRegister;
 
 @Path("/meetings")
@@ -143,6 +144,9 @@ public class MeetingResource {
                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
         MeetingState meeting = meeting(id);
         caughtUp();
+        if (body.kind() == DecisionKind.ADOPT_ASSESSMENT_REPORT) {
+            consumers.awaitCaughtUp(AssessmentsReplica.GROUP, Duration.ofMillis(replicaWaitMs));
+        }
         long parties = register.partiesOn(meeting.scheduled().startsOn());
         String decisionId = UUID.randomUUID().toString();
         MeetingRequests.Vote vote = body.vote();

@@ -1,0 +1,68 @@
+package org.tcyledger.assessments.cycle.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.tcyledger.contracts.assessments.AssessmentEvent.FollowUpStatus;
+import org.tcyledger.contracts.assessments.AssessmentEvent.Priority;
+
+/** The shapes the assessments endpoints accept; the rules are the aggregate's. */
+final class CycleRequests {
+
+    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+    private CycleRequests() {
+    }
+
+    record LaunchCycle(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 300) String title,
+                       @NotEmpty List<@NotBlank @Size(max = 20) String> articles, @NotNull LocalDate launchedOn,
+                       @NotNull LocalDate replyDeadline) {
+    }
+
+    record Question(@NotBlank @Size(max = 20) String id, @NotBlank @Size(max = 20) String article,
+                    @NotBlank @Size(max = 5000) String text) {
+    }
+
+    record PublishQuestionnaire(@NotBlank @Size(max = 40) String documentSymbol,
+                                @NotEmpty List<@Valid @NotNull Question> questions) {
+    }
+
+    record Answer(@NotBlank @Size(max = 20) String questionId, @NotBlank @Size(max = 50000) String text) {
+    }
+
+    record RecordReply(@NotBlank @Pattern(regexp = ID) String partyId, @NotNull LocalDate receivedOn,
+                       @NotEmpty List<@Valid @NotNull Answer> answers) {
+    }
+
+    record AddPartyToCycle(@NotBlank @Pattern(regexp = ID) String partyId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record Finding(@NotBlank @Pattern(regexp = ID) String partyId, @NotBlank @Size(max = 20) String article,
+                   @NotBlank @Size(max = 20000) String text) {
+    }
+
+    record Recommendation(@NotBlank @Size(max = 20) String id, @NotBlank @Size(max = 64) String addressee,
+                          @NotBlank @Size(max = 5000) String text, @NotNull Priority priority) {
+    }
+
+    record SubmitDraftReport(@NotNull List<@Valid @NotNull Finding> findings,
+                             @NotNull List<@Valid @NotNull Recommendation> recommendations) {
+    }
+
+    record RecordComment(@NotBlank @Pattern(regexp = ID) String partyId, @NotNull @Positive Integer onVersion,
+                         @NotBlank @Size(max = 20000) String text) {
+    }
+
+    record RecordFollowUp(@NotBlank @Size(max = 20) String recommendationId, @NotBlank @Pattern(regexp = ID) String partyId,
+                          @NotNull FollowUpStatus status, @NotNull LocalDate assessedOn, @Size(max = 5000) String note) {
+    }
+
+    record CloseCycle(@NotNull LocalDate closedOn) {
+    }
+}

@@ -1,0 +1,190 @@
+package org.tcyledger.assessments.cycle.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tcyledger.assessments.cycle.CycleCommands;
+import org.tcyledger.assessments.cycle.CycleState;
+import org.tcyledger.contracts.assessments.AssessmentEvent;
+import org.tcyledger.contracts.membership.RegisterEntry;
+import org.tcyledger.contracts.membership.Treaty;
+import org.tcyledger.contracts.membership.TreatyStatus;
+import org.tcyledger.eventsourcing.consumer.ConsumerRunner;
+import org.tcyledger.eventsourcing.stream.EventStreams;
+import org.tcyledger.eventsourcing.web.Commands;
+import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.register.MemberRegister;
+
+/** Assessment cycles for the secretariat and auditors; observers read adopted reports from the projection only. */
+@Path("/assessment-cycles")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CycleResource {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String CORRELATION_ID = "X-Correlation-Id";
+
+    @Inject
+    Commands commands;
+    @Inject
+    EventStreams streams;
+    @Inject
+    MemberRegister register;
+    @Inject
+    ConsumerRunner consumers;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+    @ConfigProperty(name = "tcy.replica.wait-ms", defaultValue = "5000")
+    long replicaWaitMs;
+
+    /** The assessed Parties are the Parties to ETS185 on the launch date, from the replica once it caught up. */
+    @POST
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response launch(@Valid @NotNull CycleRequests.LaunchCycle body, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                           @HeaderParam(CORRELATION_ID) String correlation) {
+        caughtUp();
+        List<String> parties = register.on(body.launchedOn(), Treaty.ETS185, TreatyStatus.PARTY).stream()
+                .map(RegisterEntry::id).toList();
+        Response response = commands.send(key, correlation, "POST /assessment-cycles", body,
+                () -> new CycleCommands.LaunchCycle(body.id(), body.title(), body.articles(), body.launchedOn(),
+                        body.replyDeadline(), parties), 201, result -> Map.of("assessedParties", parties));
+        return Response.fromResponse(response).location(URI.create("/assessment-cycles/" + body.id())).build();
+    }
+
+    @POST
+    @Path("/{id}/questionnaire")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response questionnaire(@PathParam("id") String id, @Valid @NotNull CycleRequests.PublishQuestionnaire body,
+                                  @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/questionnaire", body,
+                () -> new CycleCommands.PublishQuestionnaire(id, body.documentSymbol(), body.questions().stream()
+                        .map(q -> new AssessmentEvent.Question(q.id(), q.article(), q.text())).toList()),
+                201, result -> Map.of());
+    }
+
+    @POST
+    @Path("/{id}/replies")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response reply(@PathParam("id") String id, @Valid @NotNull CycleRequests.RecordReply body,
+                          @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/replies", body,
+                () -> new CycleCommands.RecordReply(id, body.partyId(), body.receivedOn(), body.answers().stream()
+                        .map(a -> new AssessmentEvent.Answer(a.questionId(), a.text())).toList()),
+                201, late -> Map.of("late", late));
+    }
+
+    @POST
+    @Path("/{id}/parties")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response addParty(@PathParam("id") String id, @Valid @NotNull CycleRequests.AddPartyToCycle body,
+                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        caughtUp();
+        boolean party = register.member(body.partyId(), LocalDate.now(clock), Treaty.ETS185)
+                .map(entry -> entry.status() == TreatyStatus.PARTY).orElse(false);
+        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/parties", body,
+                () -> new CycleCommands.AddPartyToCycle(id, body.partyId(), body.reason(), party), 201,
+                result -> Map.of());
+    }
+
+    @POST
+    @Path("/{id}/draft-reports")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response draft(@PathParam("id") String id, @Valid @NotNull CycleRequests.SubmitDraftReport body,
+                          @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/draft-reports", body,
+                () -> new CycleCommands.SubmitDraftReport(id,
+                        body.findings().stream().map(f -> new AssessmentEvent.Finding(f.partyId(), f.article(), f.text())).toList(),
+                        body.recommendations().stream().map(r -> new AssessmentEvent.Recommendation(r.id(), r.addressee(),
+                                r.text(), r.priority())).toList()),
+                201, version -> Map.of("version", version));
+    }
+
+    @POST
+    @Path("/{id}/comments")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response comment(@PathParam("id") String id, @Valid @NotNull CycleRequests.RecordComment body,
+                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/comments", body,
+                () -> new CycleCommands.RecordComment(id, body.partyId(), body.onVersion(), body.text()), 201,
+                result -> Map.of());
+    }
+
+    @POST
+    @Path("/{id}/follow-ups")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response followUp(@PathParam("id") String id, @Valid @NotNull CycleRequests.RecordFollowUp body,
+                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/follow-ups", body,
+                () -> new CycleCommands.RecordFollowUp(id, body.recommendationId(), body.partyId(), body.status(),
+                        body.assessedOn(), body.note()), 201, result -> Map.of());
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response close(@PathParam("id") String id, @Valid @NotNull CycleRequests.CloseCycle body,
+                          @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/close", body,
+                () -> new CycleCommands.CloseCycle(id, body.closedOn()), 200, result -> Map.of());
+    }
+
+    /**
+     * The cycle replayed from its stored events: all of them, up to {@code atSequence}, or those recorded by
+     * {@code recordedAt} — what the secretariat saw then.
+     */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.AUDITOR})
+    public CycleState read(@PathParam("id") String id, @QueryParam("atSequence") Long atSequence,
+                           @QueryParam("recordedAt") Instant recordedAt) {
+        CycleState state = CycleState.NONE;
+        for (EventStreams.Recorded recorded : streams.history(id)) {
+            if (atSequence != null && recorded.envelope().sequence() > atSequence
+                || recordedAt != null && recorded.envelope().time().isAfter(recordedAt)) {
+                break;
+            }
+            state = state.evolve((AssessmentEvent) recorded.event());
+        }
+        if (state.id() == null) {
+            throw new NotFoundException("No assessment cycle '" + id + "' was recorded");
+        }
+        return state;
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @RolesAllowed({Roles.AUDITOR, Roles.SECRETARIAT})
+    public List<EventStreams.StoredEvent> events(@PathParam("id") String id) {
+        List<EventStreams.StoredEvent> events = streams.envelopes(id).stream().map(EventStreams::view).toList();
+        if (events.isEmpty()) {
+            throw new NotFoundException("No assessment cycle '" + id + "'");
+        }
+        return events;
+    }
+
+    private void caughtUp() {
+        consumers.awaitCaughtUp(service + "-register", Duration.ofMillis(replicaWaitMs));
+    }
+}

@@ -1,0 +1,156 @@
+package org.tcyledger.assessments.cycle;
+
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.Test;
+import org.tcyledger.assessments.cycle.CycleCommands.AddPartyToCycle;
+import org.tcyledger.assessments.cycle.CycleCommands.AdoptReport;
+import org.tcyledger.assessments.cycle.CycleCommands.CloseCycle;
+import org.tcyledger.assessments.cycle.CycleCommands.LaunchCycle;
+import org.tcyledger.assessments.cycle.CycleCommands.PublishQuestionnaire;
+import org.tcyledger.assessments.cycle.CycleCommands.RecordComment;
+import org.tcyledger.assessments.cycle.CycleCommands.RecordFollowUp;
+import org.tcyledger.assessments.cycle.CycleCommands.RecordReply;
+import org.tcyledger.assessments.cycle.CycleCommands.SubmitDraftReport;
+import org.tcyledger.contracts.assessments.AssessmentEvent.Answer;
+import org.tcyledger.contracts.assessments.AssessmentEvent.AssessmentCycleLaunched;
+import org.tcyledger.contracts.assessments.AssessmentEvent.AssessmentReportAdopted;
+import org.tcyledger.contracts.assessments.AssessmentEvent.AssessmentReportAdoptionRefused;
+import org.tcyledger.contracts.assessments.AssessmentEvent.CycleClosed;
+import org.tcyledger.contracts.assessments.AssessmentEvent.DraftCommented;
+import org.tcyledger.contracts.assessments.AssessmentEvent.DraftReportSubmitted;
+import org.tcyledger.contracts.assessments.AssessmentEvent.Finding;
+import org.tcyledger.contracts.assessments.AssessmentEvent.FollowUpRecorded;
+import org.tcyledger.contracts.assessments.AssessmentEvent.FollowUpStatus;
+import org.tcyledger.contracts.assessments.AssessmentEvent.PartyAddedToCycle;
+import org.tcyledger.contracts.assessments.AssessmentEvent.Priority;
+import org.tcyledger.contracts.assessments.AssessmentEvent.Question;
+import org.tcyledger.contracts.assessments.AssessmentEvent.QuestionnairePublished;
+import org.tcyledger.contracts.assessments.AssessmentEvent.Recommendation;
+import org.tcyledger.contracts.assessments.AssessmentEvent.ReplyReceived;
+import org.tcyledger.eventsourcing.RuleViolation;
+
+/** The rules of domain.md §3 on the second round (mutual legal assistance), one given/when/then each. */
+class AssessmentCycleTest {
+
+    private static final String ROUND_2 = "round-2-mla";
+    private static final LocalDate LAUNCHED = LocalDate.parse("2013-04-01");
+    private static final LocalDate DEADLINE = LocalDate.parse("2013-09-30");
+    private static final AssessmentCycleLaunched LAUNCH = new AssessmentCycleLaunched(ROUND_2,
+            "Assessment of the mutual legal assistance provisions", List.of("31"), LAUNCHED, DEADLINE,
+            List.of("EE", "JP", "RO"));
+    private static final QuestionnairePublished QUESTIONNAIRE = new QuestionnairePublished(ROUND_2, "T-CY(2013)04",
+            List.of(new Question("q1", "31", "How many requests …")));
+    private static final List<Answer> ANSWERS = List.of(new Answer("q1", "In 2012 …"));
+    private static final Recommendation R1 = new Recommendation("r1", "Parties", "Allocate more resources", Priority.HIGH);
+    private static final DraftReportSubmitted DRAFT = new DraftReportSubmitted(ROUND_2, 1,
+            List.of(new Finding("EE", "31", "Requests are processed …")), List.of(R1));
+    private static final LocalDate T_CY_12 = LocalDate.parse("2014-12-03");
+    private static final AssessmentReportAdopted ADOPTED = new AssessmentReportAdopted(ROUND_2, 1, "T-CY-12", "d1", T_CY_12);
+
+    private static FixtureConfiguration<AssessmentCycle> fixture() {
+        return new AggregateTestFixture<>(AssessmentCycle.class);
+    }
+
+    @Test
+    void aCycleIsLaunchedOnTheParties() {
+        fixture().givenNoPriorActivity()
+                .when(new LaunchCycle(ROUND_2, LAUNCH.title(), List.of("31"), LAUNCHED, DEADLINE, List.of("EE", "JP", "RO")))
+                .expectEvents(LAUNCH);
+        fixture().givenNoPriorActivity()
+                .when(new LaunchCycle(ROUND_2, LAUNCH.title(), List.of("31"), LAUNCHED, LAUNCHED.minusDays(1), List.of()))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void theQuestionnaireIsPublishedOnce() {
+        fixture().given(LAUNCH).when(new PublishQuestionnaire(ROUND_2, "T-CY(2013)04", QUESTIONNAIRE.questions()))
+                .expectEvents(QUESTIONNAIRE);
+        fixture().given(LAUNCH, QUESTIONNAIRE).when(new PublishQuestionnaire(ROUND_2, "T-CY(2013)05", QUESTIONNAIRE.questions()))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("T-CY(2013)04"));
+    }
+
+    @Test
+    void repliesComeFromAssessedPartiesAndLateOnesAreFlagged() {
+        fixture().given(LAUNCH, QUESTIONNAIRE).when(new RecordReply(ROUND_2, "EE", DEADLINE, ANSWERS))
+                .expectEvents(new ReplyReceived(ROUND_2, "EE", DEADLINE, ANSWERS, false)).expectResultMessagePayload(false);
+        fixture().given(LAUNCH, QUESTIONNAIRE).when(new RecordReply(ROUND_2, "JP", DEADLINE.plusDays(1), ANSWERS))
+                .expectEvents(new ReplyReceived(ROUND_2, "JP", DEADLINE.plusDays(1), ANSWERS, true));
+        fixture().given(LAUNCH, QUESTIONNAIRE).when(new RecordReply(ROUND_2, "PA", DEADLINE, ANSWERS))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("not assessed"));
+        fixture().given(LAUNCH).when(new RecordReply(ROUND_2, "EE", DEADLINE, ANSWERS))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("questionnaire"));
+        fixture().given(LAUNCH, QUESTIONNAIRE, new ReplyReceived(ROUND_2, "EE", DEADLINE, ANSWERS, false))
+                .when(new RecordReply(ROUND_2, "EE", DEADLINE, ANSWERS)).expectException(RuleViolation.class);
+        fixture().given(LAUNCH, QUESTIONNAIRE)
+                .when(new RecordReply(ROUND_2, "EE", DEADLINE, List.of(new Answer("q9", "?"))))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("q9"));
+    }
+
+    @Test
+    void aPartyThatJoinedLaterIsAddedOnce() {
+        fixture().given(LAUNCH).when(new AddPartyToCycle(ROUND_2, "PA", "Party since 2014-07-01", true))
+                .expectEvents(new PartyAddedToCycle(ROUND_2, "PA", "Party since 2014-07-01"));
+        fixture().given(LAUNCH).when(new AddPartyToCycle(ROUND_2, "EE", "again", true))
+                .expectException(RuleViolation.class);
+        fixture().given(LAUNCH).when(new AddPartyToCycle(ROUND_2, "BR", "not a Party", false))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void draftsAreVersionedAndCommentedByVersion() {
+        fixture().given(LAUNCH).when(new SubmitDraftReport(ROUND_2, DRAFT.findings(), DRAFT.recommendations()))
+                .expectEvents(DRAFT).expectResultMessagePayload(1);
+        fixture().given(LAUNCH, DRAFT).when(new SubmitDraftReport(ROUND_2, DRAFT.findings(), DRAFT.recommendations()))
+                .expectResultMessagePayload(2);
+        fixture().given(LAUNCH, DRAFT).when(new RecordComment(ROUND_2, "JP", 1, "Paragraph 3 …"))
+                .expectEvents(new DraftCommented(ROUND_2, "JP", 1, "Paragraph 3 …"));
+        fixture().given(LAUNCH, DRAFT).when(new RecordComment(ROUND_2, "JP", 2, "?"))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("version 2"));
+    }
+
+    @Test
+    void adoptionFollowsThePlenarysDecisionOnceAndRefusalsAreRecorded() {
+        fixture().given(LAUNCH, DRAFT).when(new AdoptReport(ROUND_2, 1, "T-CY-12", "d1", T_CY_12)).expectEvents(ADOPTED);
+        fixture().given(LAUNCH, DRAFT).when(new AdoptReport(ROUND_2, 2, "T-CY-12", "d1", T_CY_12))
+                .expectEvents(new AssessmentReportAdoptionRefused(ROUND_2, 2, "T-CY-12", "d1", ROUND_2 + " has no draft version 2"));
+        fixture().given(LAUNCH, DRAFT, ADOPTED).when(new AdoptReport(ROUND_2, 1, "T-CY-12", "d1", T_CY_12))
+                .expectNoEvents();
+        fixture().given(LAUNCH, DRAFT, ADOPTED).when(new AdoptReport(ROUND_2, 1, "T-CY-13", "d2", T_CY_12.plusMonths(6)))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.hamcrest.Matchers.instanceOf(AssessmentReportAdoptionRefused.class),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void followUpComesAfterAdoptionOnAnAdoptedRecommendation() {
+        FollowUpRecorded followUp = new FollowUpRecorded(ROUND_2, "r1", "EE", FollowUpStatus.PARTIALLY,
+                LocalDate.parse("2016-06-01"), null);
+        fixture().given(LAUNCH, DRAFT, ADOPTED)
+                .when(new RecordFollowUp(ROUND_2, "r1", "EE", FollowUpStatus.PARTIALLY, LocalDate.parse("2016-06-01"), null))
+                .expectEvents(followUp);
+        fixture().given(LAUNCH, DRAFT)
+                .when(new RecordFollowUp(ROUND_2, "r1", "EE", FollowUpStatus.PARTIALLY, LocalDate.parse("2016-06-01"), null))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("not adopted"));
+        fixture().given(LAUNCH, DRAFT, ADOPTED)
+                .when(new RecordFollowUp(ROUND_2, "r9", "EE", FollowUpStatus.IMPLEMENTED, LocalDate.parse("2016-06-01"), null))
+                .expectException(RuleViolation.class);
+        fixture().given(LAUNCH, DRAFT, ADOPTED)
+                .when(new RecordFollowUp(ROUND_2, "r1", "EE", FollowUpStatus.IMPLEMENTED, LocalDate.parse("2014-01-01"), null))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void aClosedCycleTakesNothingMore() {
+        fixture().given(LAUNCH).when(new CloseCycle(ROUND_2, LocalDate.parse("2017-01-01")))
+                .expectEvents(new CycleClosed(ROUND_2, LocalDate.parse("2017-01-01")));
+        fixture().given(LAUNCH, new CycleClosed(ROUND_2, LocalDate.parse("2017-01-01")))
+                .when(new SubmitDraftReport(ROUND_2, List.of(), List.of()))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("closed"));
+    }
+}
