@@ -1,0 +1,162 @@
+package org.tcyledger.assessments.cycle.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.Topics;
+import org.tcyledger.contracts.meetings.DecisionKind;
+import org.tcyledger.contracts.meetings.MeetingEvent;
+import org.tcyledger.contracts.membership.InstrumentKind;
+import org.tcyledger.contracts.membership.MemberKind;
+import org.tcyledger.contracts.membership.MembershipEvent;
+import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDeposited;
+import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
+import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
+import org.tcyledger.contracts.membership.Treaty;
+import org.tcyledger.contracts.wire.EventEnvelope;
+import org.tcyledger.testing.PublishedStream;
+import org.tcyledger.testing.RealInfrastructure;
+import org.tcyledger.testing.Tokens;
+
+/**
+ * The real second round (mutual legal assistance) over REST with real PostgreSQL and Kafka. Membership's events and
+ * the plenary's decisions reach assessments through the real topics, published as those services publish them.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "tcy_assessments"))
+class CycleResourceTest {
+
+    private static final String SECRETARIAT = Tokens.forTests().token("secretariat");
+    private static final String AUDITOR = Tokens.forTests().token("auditor");
+    private static final String OBSERVER = Tokens.forTests().token("observer");
+    private static final LocalDate OPENED = LocalDate.parse("2001-11-23");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @Inject
+    AgroalDataSource dataSource;
+
+    private void ratified(String id, String name, String depositedOn, String inForce) {
+        PublishedStream stream = new PublishedStream(new EventCatalog(MembershipEvent.class), "/tcy/membership", id);
+        PublishedStream.publish(bootstrapServers, Topics.MEMBERSHIP,
+                stream.next(new MemberRegistered(id, name, MemberKind.STATE, true)),
+                stream.next(new TreatySigned(id, Treaty.ETS185, OPENED)),
+                stream.next(new InstrumentDeposited(id, Treaty.ETS185, InstrumentKind.RATIFICATION,
+                        LocalDate.parse(depositedOn), List.of(), List.of(), LocalDate.parse(inForce))));
+    }
+
+    /** A decision exactly as meetings publishes it, straight to tcy.meetings.v1. */
+    private EventEnvelope decision(PublishedStream meeting, String decisionId, int version) {
+        return meeting.next(new MeetingEvent.DecisionAdopted("T-CY-12", decisionId, "item-3",
+                DecisionKind.ADOPT_ASSESSMENT_REPORT, "round-2-mla", version,
+                "The T-CY adopted the assessment report on mutual legal assistance", MeetingEvent.Vote.consensus(),
+                LocalDate.parse("2014-12-03"), 3, 3));
+    }
+
+    private static ValidatableResponse post(String path, String body) {
+        return given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    private static ValidatableResponse cycle(String token, String query) {
+        return given().auth().oauth2(token).get("/assessment-cycles/round-2-mla" + query).then();
+    }
+
+    @Test
+    void roundTwoFromQuestionnaireToAdoptionAndFollowUp() throws Exception {
+        ratified("EE", "Estonia", "2003-05-12", "2004-07-01");
+        ratified("RO", "Romania", "2004-05-12", "2004-09-01");
+        ratified("JP", "Japan", "2012-07-03", "2012-11-01");
+        ratified("PA", "Panama", "2014-03-05", "2014-07-01");
+
+        post("/assessment-cycles", "{\"id\":\"round-2-mla\",\"title\":\"Assessment of the mutual legal assistance "
+                + "provisions\",\"articles\":[\"31\"],\"launchedOn\":\"2013-04-01\",\"replyDeadline\":\"2013-09-30\"}")
+                .statusCode(201).body("assessedParties", equalTo(List.of("EE", "JP", "RO")));
+        post("/assessment-cycles/round-2-mla/questionnaire", "{\"documentSymbol\":\"T-CY(2013)04\",\"questions\":"
+                + "[{\"id\":\"q1\",\"article\":\"31\",\"text\":\"How many requests for mutual assistance …\"}]}")
+                .statusCode(201);
+        post("/assessment-cycles/round-2-mla/replies", "{\"partyId\":\"EE\",\"receivedOn\":\"2013-09-30\","
+                + "\"answers\":[{\"questionId\":\"q1\",\"text\":\"…\"}]}").statusCode(201).body("late", equalTo(false));
+        post("/assessment-cycles/round-2-mla/replies", "{\"partyId\":\"JP\",\"receivedOn\":\"2013-10-14\","
+                + "\"answers\":[{\"questionId\":\"q1\",\"text\":\"…\"}]}").statusCode(201).body("late", equalTo(true));
+        post("/assessment-cycles/round-2-mla/replies", "{\"partyId\":\"PA\",\"receivedOn\":\"2013-10-14\","
+                + "\"answers\":[{\"questionId\":\"q1\",\"text\":\"…\"}]}").statusCode(409).body("rule", equalTo("party-assessed"));
+        post("/assessment-cycles/round-2-mla/parties", "{\"partyId\":\"PA\",\"reason\":\"Party since 2014-07-01\"}")
+                .statusCode(201);
+        post("/assessment-cycles/round-2-mla/draft-reports", "{\"findings\":[{\"partyId\":\"EE\",\"article\":\"31\","
+                + "\"text\":\"…\"}],\"recommendations\":[{\"id\":\"r1\",\"addressee\":\"Parties\",\"text\":\"Allocate "
+                + "more resources to MLA\",\"priority\":\"HIGH\"}]}").statusCode(201).body("version", equalTo(1));
+        post("/assessment-cycles/round-2-mla/comments", "{\"partyId\":\"JP\",\"onVersion\":1,\"text\":\"…\"}")
+                .statusCode(201);
+        post("/assessment-cycles/round-2-mla/follow-ups", "{\"recommendationId\":\"r1\",\"partyId\":\"EE\","
+                + "\"status\":\"PARTIALLY\",\"assessedOn\":\"2016-06-01\"}").statusCode(409)
+                .body("rule", equalTo("follow-up-after-adoption"));
+        Thread.sleep(5);
+        Instant beforeAdoption = Instant.now();
+        Thread.sleep(5);
+
+        PublishedStream tcy12 = new PublishedStream(new EventCatalog(MeetingEvent.class), "/tcy/meetings", "T-CY-12");
+        EventEnvelope slipped = decision(tcy12, "d-version-9", 9);   // meetings refuses this; it slipped through
+        EventEnvelope adopted = decision(tcy12, "d-adopt", 1);
+        PublishedStream.publish(bootstrapServers, Topics.MEETINGS, slipped, adopted, adopted);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> cycle(SECRETARIAT, "").statusCode(200)
+                .body("adoption.meetingId", equalTo("T-CY-12")).body("adoption.version", equalTo(1)));
+        cycle(SECRETARIAT, "").body("refusals[0].reason", containsString("no draft version 9"))
+                .body("refusals.size()", equalTo(1));
+        cycle(AUDITOR, "?recordedAt=" + beforeAdoption).statusCode(200).body("adoption", nullValue())
+                .body("drafts.size()", equalTo(1));
+        List<String> types = given().auth().oauth2(AUDITOR).get("/assessment-cycles/round-2-mla/events").then()
+                .statusCode(200).extract().jsonPath().getList("type");
+        assertEquals(1, types.stream().filter(t -> t.equals("tcy.assessments.AssessmentReportAdopted.v1")).count(),
+                "a replayed decision adopts once");
+
+        post("/assessment-cycles/round-2-mla/follow-ups", "{\"recommendationId\":\"r1\",\"partyId\":\"EE\","
+                + "\"status\":\"PARTIALLY\",\"assessedOn\":\"2016-06-01\"}").statusCode(201);
+        cycle(OBSERVER, "").statusCode(403);
+    }
+
+    @Test
+    void badInputsChangeNothing() throws Exception {
+        long before = storedEvents();
+        post("/assessment-cycles", "{\"id\":\"round 9\",\"articles\":[]}").statusCode(400)
+                .body("errors.field", hasItems("id", "title", "articles", "launchedOn", "replyDeadline"));
+        post("/assessment-cycles/none/questionnaire", "{\"documentSymbol\":\"T-CY(2013)04\",\"questions\":"
+                + "[{\"id\":\"q1\",\"article\":\"31\",\"text\":\"?\"}]}").statusCode(404)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{}").post("/assessment-cycles").then().statusCode(401);
+        given().auth().oauth2(OBSERVER).contentType(ContentType.JSON).body("{}").post("/assessment-cycles").then()
+                .statusCode(403);
+        assertEquals(before, storedEvents());
+    }
+
+    private long storedEvents() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM domain_event_entry");
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}
