@@ -37,6 +37,7 @@ class SecretariatToObserverTest {
     private static ServiceProcess membership;
     private static ServiceProcess projection;
     private static ServiceProcess meetings;
+    private static ServiceProcess assessments;
 
     @BeforeAll
     static void startServices() {
@@ -47,10 +48,14 @@ class SecretariatToObserverTest {
         projection = ServiceProcess.start("projection", infrastructure, "tcy_projection", TOKENS, Map.of(
                 "tcy.keyholder.url", membership.url(), "tcy.keyholder.token", TOKENS.token("keyholder")));
         meetings = ServiceProcess.start("meetings", infrastructure, "tcy_meetings", TOKENS, Map.of());
+        assessments = ServiceProcess.start("assessments", infrastructure, "tcy_assessments", TOKENS, Map.of());
     }
 
     @AfterAll
     static void stopServices() {
+        if (assessments != null) {
+            assessments.close();
+        }
         if (meetings != null) {
             meetings.close();
         }
@@ -163,6 +168,55 @@ class SecretariatToObserverTest {
         given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
                 .body("{\"memberId\":\"LK\"}").post("/meetings/T-CY-14/attendance").then()
                 .statusCode(201).body("capacity", equalTo("PARTY"));
+    }
+
+    /** The first round's report, adopted by the plenary in meetings, becomes adopted in assessments. */
+    @Test
+    void aPlenaryDecisionInMeetingsAdoptsTheReportInAssessments() {
+        ratify("AL", "Albania", true, "2002-06-20");
+        ratify("HR", "Croatia", true, "2002-10-17");
+        given().baseUri(assessments.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"id\":\"round-1-preservation\",\"title\":\"Assessment of the provisions on expedited "
+                      + "preservation\",\"articles\":[\"16\",\"17\",\"29\",\"30\"],\"launchedOn\":\"2012-01-10\","
+                      + "\"replyDeadline\":\"2012-04-30\"}")
+                .post("/assessment-cycles").then().statusCode(201);
+        given().baseUri(assessments.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"findings\":[],\"recommendations\":[{\"id\":\"r1\",\"addressee\":\"Parties\","
+                      + "\"text\":\"Adopt specific provisions\",\"priority\":\"MEDIUM\"}]}")
+                .post("/assessment-cycles/round-1-preservation/draft-reports").then().statusCode(201);
+
+        given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"id\":\"T-CY-8\",\"kind\":\"PLENARY\",\"title\":\"8th Plenary\",\"venue\":\"Strasbourg\","
+                      + "\"startsOn\":\"2012-12-05\",\"endsOn\":\"2012-12-06\"}")
+                .post("/meetings").then().statusCode(201);
+        String item = given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"title\":\"Assessment report on preservation\",\"documentSymbols\":[\"T-CY(2012)10\"]}")
+                .post("/meetings/T-CY-8/agenda-items").then().statusCode(201).extract().path("itemId");
+        given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).post("/meetings/T-CY-8/open").then().statusCode(200);
+        // every Party of that day attends, whatever other stories registered
+        List<String> parties = given().baseUri(membership.url()).auth().oauth2(SECRETARIAT)
+                .queryParam("asOf", "2012-12-05").queryParam("status", "PARTY").get("/members").then().statusCode(200)
+                .extract().jsonPath().getList("id");
+        for (String party : parties) {
+            given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                    .body("{\"memberId\":\"" + party + "\"}").post("/meetings/T-CY-8/attendance").then()
+                    .statusCode(201).body("capacity", equalTo("PARTY"));
+        }
+        given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"agendaItemId\":\"" + item + "\",\"kind\":\"ADOPT_ASSESSMENT_REPORT\",\"subject\":"
+                      + "\"round-1-preservation\",\"version\":2,\"text\":\"x\",\"vote\":{\"mode\":\"CONSENSUS\"},"
+                      + "\"adoptedOn\":\"2012-12-05\"}")
+                .post("/meetings/T-CY-8/decisions").then().statusCode(409).body("rule", equalTo("unknown-subject"));
+        given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"agendaItemId\":\"" + item + "\",\"kind\":\"ADOPT_ASSESSMENT_REPORT\",\"subject\":"
+                      + "\"round-1-preservation\",\"version\":1,\"text\":\"The T-CY adopted the assessment report "
+                      + "on preservation T-CY(2012)10\",\"vote\":{\"mode\":\"CONSENSUS\"},\"adoptedOn\":\"2012-12-05\"}")
+                .post("/meetings/T-CY-8/decisions").then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(assessments.url()).auth().oauth2(AUDITOR).get("/assessment-cycles/round-1-preservation")
+                        .then().statusCode(200).body("adoption.meetingId", equalTo("T-CY-8"))
+                        .body("adoption.adoptedOn", equalTo("2012-12-05")));
     }
 
     private static Map<String, Object> entryOf(List<Map<String, Object>> register, String id) {

@@ -101,8 +101,10 @@ public class MeetingResource {
                 201, result -> Map.of("capacity", result));
     }
 
+    /** No body needed: the open and close commands carry nothing but the meeting. */
     @POST
     @Path("/{id}/open")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.SECRETARIAT)
     public Response open(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                          @HeaderParam(CORRELATION_ID) String correlation) {
@@ -112,6 +114,7 @@ public class MeetingResource {
 
     @POST
     @Path("/{id}/close")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.SECRETARIAT)
     public Response close(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                           @HeaderParam(CORRELATION_ID) String correlation) {
