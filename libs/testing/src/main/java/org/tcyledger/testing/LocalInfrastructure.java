@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalInfrastructure {
 
-    public static final List<String> DATABASES = List.of("tcy_membership", "tcy_meetings", "tcy_assessments", "tcy_projection");
+    public static final List<String> DATABASES = List.of("tcy_membership", "tcy_meetings", "tcy_assessments", "tcy_cloud_evidence",
+            "tcy_projection");
 
     private LocalInfrastructure() {
     }

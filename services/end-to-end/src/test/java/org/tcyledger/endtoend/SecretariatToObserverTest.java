@@ -38,6 +38,7 @@ class SecretariatToObserverTest {
     private static ServiceProcess projection;
     private static ServiceProcess meetings;
     private static ServiceProcess assessments;
+    private static ServiceProcess cloudEvidence;
 
     @BeforeAll
     static void startServices() {
@@ -49,10 +50,14 @@ class SecretariatToObserverTest {
                 "tcy.keyholder.url", membership.url(), "tcy.keyholder.token", TOKENS.token("keyholder")));
         meetings = ServiceProcess.start("meetings", infrastructure, "tcy_meetings", TOKENS, Map.of());
         assessments = ServiceProcess.start("assessments", infrastructure, "tcy_assessments", TOKENS, Map.of());
+        cloudEvidence = ServiceProcess.start("cloud-evidence", infrastructure, "tcy_cloud_evidence", TOKENS, Map.of());
     }
 
     @AfterAll
     static void stopServices() {
+        if (cloudEvidence != null) {
+            cloudEvidence.close();
+        }
         if (assessments != null) {
             assessments.close();
         }
@@ -217,6 +222,51 @@ class SecretariatToObserverTest {
                 given().baseUri(assessments.url()).auth().oauth2(AUDITOR).get("/assessment-cycles/round-1-preservation")
                         .then().statusCode(200).body("adoption.meetingId", equalTo("T-CY-8"))
                         .body("adoption.adoptedOn", equalTo("2012-12-05")));
+    }
+
+    /** The Cloud Evidence Group's recommendations, endorsed by a plenary decision made in meetings. */
+    @Test
+    void aPlenaryDecisionInMeetingsEndorsesTheCloudEvidenceRecommendations() {
+        String base = cloudEvidence.url();
+        given().baseUri(base).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"id\":\"ceg-2015-hearing\",\"title\":\"Criminal justice access to evidence in the cloud\","
+                      + "\"question\":\"Which solutions?\",\"options\":[{\"id\":\"1\",\"text\":\"Article 18.1.b\"},"
+                      + "{\"id\":\"2\",\"text\":\"Guidelines\"}],\"opensOn\":\"2015-05-26\",\"closesOn\":\"2015-11-30\","
+                      + "\"chathamHouse\":true}")
+                .post("/consultations").then().statusCode(201);
+        given().baseUri(base).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).body("{\"closedOn\":\"2015-12-01\"}")
+                .post("/consultations/ceg-2015-hearing/close").then().statusCode(200);
+
+        given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"id\":\"T-CY-16\",\"kind\":\"PLENARY\",\"title\":\"16th Plenary\",\"venue\":\"Strasbourg\","
+                      + "\"startsOn\":\"2016-11-14\",\"endsOn\":\"2016-11-15\"}")
+                .post("/meetings").then().statusCode(201);
+        String item = given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"title\":\"Cloud Evidence Group\"}").post("/meetings/T-CY-16/agenda-items").then()
+                .statusCode(201).extract().path("itemId");
+        given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).post("/meetings/T-CY-16/open").then().statusCode(200);
+        List<String> parties = given().baseUri(membership.url()).auth().oauth2(SECRETARIAT)
+                .queryParam("asOf", "2016-11-14").queryParam("status", "PARTY").get("/members").then().statusCode(200)
+                .extract().jsonPath().getList("id");
+        for (String party : parties) {
+            given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                    .body("{\"memberId\":\"" + party + "\"}").post("/meetings/T-CY-16/attendance").then().statusCode(201);
+        }
+        String endorse = "{\"agendaItemId\":\"" + item + "\",\"kind\":\"ENDORSE_CEG_RECOMMENDATIONS\",\"subject\":"
+                         + "\"ceg-2015-hearing\",\"text\":\"The T-CY endorsed the recommendations\","
+                         + "\"vote\":{\"mode\":\"CONSENSUS\"},\"adoptedOn\":\"2016-11-14\"}";
+        // no recommendations issued yet: meetings refuses
+        given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).body(endorse)
+                .post("/meetings/T-CY-16/decisions").then().statusCode(409).body("rule", equalTo("unknown-subject"));
+        given().baseUri(base).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"recommendedOptions\":[\"1\",\"2\"],\"text\":\"Practical measures and guidelines\"}")
+                .post("/consultations/ceg-2015-hearing/recommendations").then().statusCode(201);
+        given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).body(endorse)
+                .post("/meetings/T-CY-16/decisions").then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(base).auth().oauth2(SECRETARIAT).get("/consultations/ceg-2015-hearing").then()
+                        .statusCode(200).body("consultation.endorsements[0].meetingId", equalTo("T-CY-16")));
     }
 
     private static Map<String, Object> entryOf(List<Map<String, Object>> register, String id) {

@@ -8,12 +8,13 @@ import org.tcyledger.meetings.note.GuidanceNote;
 import org.tcyledger.meetings.note.NoteHistory;
 import org.tcyledger.meetings.note.api.NoteReads;
 import org.tcyledger.meetings.replica.AssessmentsReplica;
+import org.tcyledger.meetings.replica.ConsultationsReplica;
 import org.tcyledger.register.MemberRegister;
 
 /**
  * What meetings knows to decide on: its own guidance notes (from its event store, in the command's transaction)
- * the members (from its register replica) and the assessment cycles (from its replica of tcy.assessments.v1).
- * Consultations arrive with the replica of their topic; until then a decision on them is refused as unknown.
+ * the members (from its register replica), the assessment cycles and the consultations (from its replicas of
+ * tcy.assessments.v1 and tcy.cloud-evidence.v1).
  */
 @ApplicationScoped
 public class StoredDecisionSubjects implements org.tcyledger.meetings.meeting.DecisionSubjects {
@@ -24,6 +25,8 @@ public class StoredDecisionSubjects implements org.tcyledger.meetings.meeting.De
     MemberRegister register;
     @Inject
     AssessmentsReplica assessments;
+    @Inject
+    ConsultationsReplica consultations;
 
     private Optional<String> guidanceNote(String noteId, Integer version) {
         Optional<NoteHistory> history = notes.history(noteId);
@@ -48,8 +51,7 @@ public class StoredDecisionSubjects implements org.tcyledger.meetings.meeting.De
             case WELCOME_NEW_PARTY -> register.exists(subject)
                     ? Optional.empty() : Optional.of("No member " + subject + " in the register");
             case ADOPT_ASSESSMENT_REPORT -> assessments.problemWithAdopting(subject, version);
-            case ENDORSE_CEG_RECOMMENDATIONS -> Optional.of("Meetings keeps no replica of the consultations yet: "
-                    + "consultation " + subject + " is unknown");
+            case ENDORSE_CEG_RECOMMENDATIONS -> consultations.problemWithEndorsing(subject);
             case GENERAL, ELECT_BUREAU -> Optional.empty();
         };
     }

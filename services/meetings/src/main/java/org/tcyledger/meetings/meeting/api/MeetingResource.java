@@ -38,6 +38,7 @@ import org.tcyledger.meetings.meeting.MeetingCommands;
 import org.tcyledger.meetings.meeting.MeetingState;
 import org.tcyledger.meetings.note.GuidanceNote;
 import org.tcyledger.meetings.replica.AssessmentsReplica;
+import org.tcyledger.meetings.replica.ConsultationsReplica;
 import org.tcyledger.register.MemberRegister;
 
 @Path("/meetings")
@@ -149,6 +150,9 @@ public class MeetingResource {
         caughtUp();
         if (body.kind() == DecisionKind.ADOPT_ASSESSMENT_REPORT) {
             consumers.awaitCaughtUp(AssessmentsReplica.GROUP, Duration.ofMillis(replicaWaitMs));
+        }
+        if (body.kind() == DecisionKind.ENDORSE_CEG_RECOMMENDATIONS) {
+            consumers.awaitCaughtUp(ConsultationsReplica.GROUP, Duration.ofMillis(replicaWaitMs));
         }
         long parties = register.partiesOn(meeting.scheduled().startsOn());
         String decisionId = UUID.randomUUID().toString();

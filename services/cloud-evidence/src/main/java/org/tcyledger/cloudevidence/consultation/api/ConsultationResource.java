@@ -1,0 +1,204 @@
+package org.tcyledger.cloudevidence.consultation.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.tcyledger.cloudevidence.consultation.ConsultationCommands;
+import org.tcyledger.cloudevidence.consultation.ConsultationState;
+import org.tcyledger.contracts.cloudevidence.ConsultationEvent;
+import org.tcyledger.contracts.cloudevidence.ConsultationEvent.Position;
+import org.tcyledger.contracts.cloudevidence.ConsultationEvent.Stance;
+import org.tcyledger.contracts.cloudevidence.ConsultationEvent.StakeholderKind;
+import org.tcyledger.eventsourcing.personal.PersonalDataVault;
+import org.tcyledger.eventsourcing.stream.EventStreams;
+import org.tcyledger.eventsourcing.web.Commands;
+import org.tcyledger.eventsourcing.web.Roles;
+
+/** Consultations for the secretariat, who alone reads who said what; auditors read the sealed stream. */
+@Path("/consultations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConsultationResource {
+
+    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+    public record OptionText(@NotBlank @Size(max = 10) String id, @NotBlank @Size(max = 2000) String text) {
+    }
+
+    public record OpenConsultation(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 300) String title,
+                                   @NotBlank @Size(max = 5000) String question,
+                                   @NotEmpty List<@Valid @NotNull OptionText> options, @NotNull LocalDate opensOn,
+                                   @NotNull LocalDate closesOn, @NotNull Boolean chathamHouse) {
+    }
+
+    public record RegisterStakeholder(@NotBlank @Size(max = 200) String name, @NotNull StakeholderKind kind) {
+    }
+
+    public record HoldHearing(@NotNull LocalDate heldOn, @NotBlank @Size(max = 200) String venue,
+                              @NotNull List<@NotBlank String> participants) {
+    }
+
+    public record Stand(@NotBlank @Size(max = 10) String optionId, @NotNull Stance stance) {
+    }
+
+    public record RecordSubmission(@NotBlank @Size(max = 64) String stakeholderId, @NotNull LocalDate receivedOn,
+                                   @NotEmpty List<@Valid @NotNull Stand> positions,
+                                   @NotBlank @Size(max = 100000) String text) {
+    }
+
+    public record CloseConsultation(@NotNull LocalDate closedOn) {
+    }
+
+    public record IssueRecommendations(@NotEmpty List<@NotBlank String> recommendedOptions,
+                                       @NotBlank @Size(max = 20000) String text) {
+    }
+
+    /** A submission as the secretariat reads it: with the stakeholder it came from. */
+    public record AttributedSubmission(String submissionId, LocalDate receivedOn, StakeholderKind stakeholderKind,
+                                       String stakeholderId, List<Position> positions, String text) {
+    }
+
+    public record SecretariatView(ConsultationState consultation, List<AttributedSubmission> attributed) {
+    }
+
+    @Inject
+    Commands commands;
+    @Inject
+    EventStreams streams;
+    @Inject
+    PersonalDataVault vault;
+
+    @POST
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response open(@Valid @NotNull OpenConsultation body, @HeaderParam("Idempotency-Key") String key,
+                         @HeaderParam("X-Correlation-Id") String correlation) {
+        Response response = commands.send(key, correlation, "POST /consultations", body,
+                () -> new ConsultationCommands.OpenConsultation(body.id(), body.title(), body.question(),
+                        body.options().stream().map(o -> new ConsultationEvent.Option(o.id(), o.text())).toList(),
+                        body.opensOn(), body.closesOn(), body.chathamHouse()), 201, result -> Map.of());
+        return Response.fromResponse(response).location(URI.create("/consultations/" + body.id())).build();
+    }
+
+    @POST
+    @Path("/{id}/stakeholders")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response register(@PathParam("id") String id, @Valid @NotNull RegisterStakeholder body,
+                             @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
+        String stakeholderId = UUID.randomUUID().toString();
+        return commands.send(key, correlation, "POST /consultations/" + id + "/stakeholders", body,
+                () -> new ConsultationCommands.RegisterStakeholder(id, stakeholderId, body.name(), body.kind()), 201,
+                result -> Map.of("stakeholderId", stakeholderId));
+    }
+
+    @POST
+    @Path("/{id}/hearings")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response hearing(@PathParam("id") String id, @Valid @NotNull HoldHearing body,
+                            @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
+        return commands.send(key, correlation, "POST /consultations/" + id + "/hearings", body,
+                () -> new ConsultationCommands.HoldHearing(id, body.heldOn(), body.venue(), body.participants()), 201,
+                result -> Map.of());
+    }
+
+    /** Under the Chatham House rule, who made the submission is sealed with the consultation's key before it is stored. */
+    @POST
+    @Path("/{id}/submissions")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response submit(@PathParam("id") String id, @Valid @NotNull RecordSubmission body,
+                           @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
+        String submissionId = UUID.randomUUID().toString();
+        return commands.send(key, correlation, "POST /consultations/" + id + "/submissions", body,
+                () -> {
+                    boolean chathamHouse = consultation(id).opened().chathamHouse();
+                    String attribution = chathamHouse
+                            ? vault.seal(id, keyOf(id), Map.of("stakeholderId", body.stakeholderId()))
+                            : body.stakeholderId();
+                    return new ConsultationCommands.RecordSubmission(id, submissionId, body.stakeholderId(),
+                            body.receivedOn(), body.positions().stream()
+                            .map(p -> new Position(p.optionId(), p.stance())).toList(), body.text(), attribution,
+                            chathamHouse);
+                }, 201, result -> Map.of("submissionId", submissionId));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response close(@PathParam("id") String id, @Valid @NotNull CloseConsultation body,
+                          @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
+        return commands.send(key, correlation, "POST /consultations/" + id + "/close", body,
+                () -> new ConsultationCommands.CloseConsultation(id, body.closedOn()), 200, result -> Map.of());
+    }
+
+    @POST
+    @Path("/{id}/recommendations")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response recommend(@PathParam("id") String id, @Valid @NotNull IssueRecommendations body,
+                              @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
+        return commands.send(key, correlation, "POST /consultations/" + id + "/recommendations", body,
+                () -> new ConsultationCommands.IssueRecommendations(id, body.recommendedOptions(), body.text()), 201,
+                result -> Map.of());
+    }
+
+    /** Who said what: the secretariat's view, the only one that opens the attribution. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public SecretariatView read(@PathParam("id") String id) {
+        ConsultationState state = consultation(id);
+        List<AttributedSubmission> attributed = state.submissions().stream()
+                .map(s -> new AttributedSubmission(s.submissionId(), s.receivedOn(), s.stakeholderKind(),
+                        s.sealed() ? vault.open(keyOf(id), s.attribution())
+                                .map(fields -> fields.get("stakeholderId")).orElse(PersonalDataVault.ERASED)
+                                : s.attribution(),
+                        s.positions(), s.text()))
+                .toList();
+        return new SecretariatView(state, attributed);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @RolesAllowed({Roles.AUDITOR, Roles.SECRETARIAT})
+    public List<EventStreams.StoredEvent> events(@PathParam("id") String id) {
+        List<EventStreams.StoredEvent> events = streams.envelopes(id).stream().map(EventStreams::view).toList();
+        if (events.isEmpty()) {
+            throw new NotFoundException("No consultation '" + id + "'");
+        }
+        return events;
+    }
+
+    private ConsultationState consultation(String id) {
+        ConsultationState state = ConsultationState.NONE;
+        for (EventStreams.Recorded recorded : streams.history(id)) {
+            state = state.evolve((ConsultationEvent) recorded.event());
+        }
+        if (state.id() == null) {
+            throw new NotFoundException("No consultation '" + id + "'");
+        }
+        return state;
+    }
+
+    /** The consultation's key in the vault: one per consultation, held by cloud-evidence alone. */
+    private static String keyOf(String consultationId) {
+        return "consultation:" + consultationId;
+    }
+}
