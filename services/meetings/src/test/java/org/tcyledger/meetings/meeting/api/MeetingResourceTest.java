@@ -177,6 +177,54 @@ class MeetingResourceTest {
     }
 
     @Test
+    void aWronglyRecordedDecisionAndAttendanceAreCorrectedByNewEvents() {
+        membersOfTheRecord();
+        post("/meetings", "{\"id\":\"T-CY-12\",\"kind\":\"PLENARY\",\"title\":\"12th Plenary\",\"venue\":\"Strasbourg\","
+                          + "\"startsOn\":\"2014-12-02\",\"endsOn\":\"2014-12-03\"}").statusCode(201);
+        String item = agendaItem("T-CY-12", "Cloud evidence");
+        post("/meetings/T-CY-12/open", "{}").statusCode(200);
+        post("/meetings/T-CY-12/attendance", "{\"memberId\":\"EE\"}").statusCode(201);
+        String wrongAttendance = post("/meetings/T-CY-12/attendance", "{\"memberId\":\"ZA\"}").statusCode(201)
+                .extract().path("eventId");
+        post("/meetings/T-CY-12/attendance", "{\"memberId\":\"RO\"}").statusCode(201);
+        String decision = post("/meetings/T-CY-12/decisions", "{\"agendaItemId\":\"" + item + "\",\"kind\":\"GENERAL\","
+                + "\"text\":\"The T-CY set up a working group\",\"vote\":{\"mode\":\"CONSENSUS\"},\"adoptedOn\":\"2014-12-02\"}")
+                .statusCode(201).extract().path("eventId");
+
+        post("/meetings/T-CY-12/corrections", "{\"correctsEventId\":\"" + decision + "\",\"reason\":\"wrong name\","
+                + "\"text\":\"The T-CY set up the Cloud Evidence Group\",\"adoptedOn\":\"2014-12-03\"}").statusCode(201);
+        post("/meetings/T-CY-12/corrections", "{\"correctsEventId\":\"" + decision + "\",\"reason\":\"x\","
+                + "\"adoptedOn\":\"2014-12-04\"}").statusCode(409).body("rule", equalTo("adopted-within-meeting-dates"));
+        post("/meetings/T-CY-12/corrections", "{\"correctsEventId\":\"" + wrongAttendance + "\",\"reason\":\"South Africa "
+                + "was not there\"}").statusCode(201);
+        post("/meetings/T-CY-12/corrections", "{\"correctsEventId\":\"no-such-event\",\"reason\":\"x\"}")
+                .statusCode(409).body("rule", equalTo("correction-of-unknown-record"));
+        given().auth().oauth2(SECRETARIAT).get("/meetings/T-CY-12").then().statusCode(200)
+                .body("decisions.values()[0].text", equalTo("The T-CY set up the Cloud Evidence Group"))
+                .body("decisions.values()[0].adoptedOn", equalTo("2014-12-03"))
+                .body("attendance.keySet()", org.hamcrest.Matchers.containsInAnyOrder("EE", "RO"));
+        List<String> types = given().auth().oauth2(SECRETARIAT).get("/meetings/T-CY-12/events").then().statusCode(200)
+                .extract().jsonPath().getList("type");
+        assertEquals(List.of("tcy.meetings.DecisionCorrected.v1", "tcy.meetings.AttendanceCorrected.v1"),
+                types.subList(types.size() - 2, types.size()));
+    }
+
+    @Test
+    void aReplayedMembershipEventDoesNotChangeTheReplica() {
+        membersOfTheRecord();
+        PublishedStream latvia = member("LV");
+        org.tcyledger.contracts.wire.EventEnvelope registered = latvia.next(
+                new MemberRegistered("LV", "Latvia", MemberKind.STATE, true));
+        org.tcyledger.contracts.wire.EventEnvelope signed = latvia.next(new TreatySigned("LV", Treaty.ETS185, OPENED));
+        org.tcyledger.contracts.wire.EventEnvelope deposited = latvia.next(new InstrumentDeposited("LV", Treaty.ETS185,
+                InstrumentKind.RATIFICATION, LocalDate.parse("2007-02-14"), List.of(), List.of(), LocalDate.parse("2007-06-01")));
+        publish(registered, signed, deposited, signed, registered);
+        post("/meetings", "{\"id\":\"T-CY-3\",\"kind\":\"PLENARY\",\"title\":\"3rd Plenary\",\"venue\":\"Strasbourg\","
+                          + "\"startsOn\":\"2008-04-02\",\"endsOn\":\"2008-04-03\"}").statusCode(201);
+        post("/meetings/T-CY-3/attendance", "{\"memberId\":\"LV\"}").statusCode(201).body("capacity", equalTo("PARTY"));
+    }
+
+    @Test
     void badInputsChangeNothing() throws Exception {
         long before = storedEvents();
         post("/meetings", "{\"id\":\"bad id!\",\"kind\":\"PICNIC\"}").statusCode(400).contentType("application/problem+json");
