@@ -70,6 +70,15 @@ public sealed interface AssessmentEvent {
                             LocalDate assessedOn, String note) implements AssessmentEvent {
     }
 
+    /** A reply recorded with the wrong date or answers; {@code late} follows the corrected date. */
+    @WireType("tcy.assessments.ReplyCorrected.v1")
+    record ReplyCorrected(String cycleId, String correctsEventId, String partyId, String reason, LocalDate receivedOn,
+                          List<Answer> answers, boolean late) implements AssessmentEvent {
+        public ReplyCorrected {
+            answers = List.copyOf(answers);
+        }
+    }
+
     @WireType("tcy.assessments.CycleClosed.v1")
     record CycleClosed(String cycleId, LocalDate closedOn) implements AssessmentEvent {
     }

@@ -2,10 +2,12 @@ package org.tcyledger.assessments.cycle;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.tcyledger.assessments.cycle.CycleCommands.AddPartyToCycle;
 import org.tcyledger.assessments.cycle.CycleCommands.AdoptReport;
@@ -17,6 +19,7 @@ import org.tcyledger.assessments.cycle.CycleCommands.RecordFollowUp;
 import org.tcyledger.assessments.cycle.CycleCommands.RecordReply;
 import org.tcyledger.assessments.cycle.CycleCommands.SubmitDraftReport;
 import org.tcyledger.contracts.assessments.AssessmentEvent;
+import org.tcyledger.contracts.assessments.AssessmentEvent.Answer;
 import org.tcyledger.contracts.assessments.AssessmentEvent.AssessmentCycleLaunched;
 import org.tcyledger.contracts.assessments.AssessmentEvent.AssessmentReportAdopted;
 import org.tcyledger.contracts.assessments.AssessmentEvent.AssessmentReportAdoptionRefused;
@@ -35,6 +38,8 @@ public class AssessmentCycle {
     @AggregateIdentifier
     private String cycleId;
     private CycleState state = CycleState.NONE;
+    /** Which reply each reply event recorded, so that a correction can name it by that event's id. */
+    private final java.util.Map<String, String> replyEvents = new java.util.HashMap<>();
 
     protected AssessmentCycle() {
     }
@@ -168,6 +173,29 @@ public class AssessmentCycle {
                 command.assessedOn(), command.note()));
     }
 
+    /** A correction names the reply's event; the corrected reply must still answer the questionnaire's questions. */
+    @CommandHandler
+    public boolean handle(CycleCommands.CorrectReply command) {
+        String partyId = replyEvents.get(command.correctsEventId());
+        if (partyId == null) {
+            throw new RuleViolation("correction-of-unknown-record", "No reply to " + cycleId + " was recorded by event "
+                    + command.correctsEventId());
+        }
+        ReplyReceived recorded = state.replies().get(partyId);
+        List<Answer> answers = command.answers() == null || command.answers().isEmpty()
+                ? recorded.answers() : command.answers();
+        Set<String> questions = state.questionnaire().questions().stream()
+                .map(AssessmentEvent.Question::id).collect(Collectors.toSet());
+        answers.stream().filter(answer -> !questions.contains(answer.questionId())).findFirst().ifPresent(answer -> {
+            throw new RuleViolation("answer-to-a-question", "The questionnaire has no question " + answer.questionId());
+        });
+        java.time.LocalDate receivedOn = command.receivedOn() == null ? recorded.receivedOn() : command.receivedOn();
+        boolean late = receivedOn.isAfter(state.launched().replyDeadline());
+        apply(new AssessmentEvent.ReplyCorrected(cycleId, command.correctsEventId(), partyId, command.reason(),
+                receivedOn, answers, late));
+        return late;
+    }
+
     @CommandHandler
     public void handle(CloseCycle command) {
         notClosed();
@@ -190,8 +218,13 @@ public class AssessmentCycle {
     }
 
     @EventSourcingHandler
-    void on(AssessmentEvent event) {
+    void on(AssessmentEvent event, @MessageIdentifier String eventId) {
         cycleId = event.cycleId();
         state = state.evolve(event);
+        if (event instanceof ReplyReceived reply) {
+            replyEvents.put(eventId, reply.partyId());
+        } else if (event instanceof AssessmentEvent.ReplyCorrected corrected) {
+            replyEvents.put(eventId, corrected.partyId());
+        }
     }
 }

@@ -49,6 +49,11 @@ public final class CycleCommands {
                                  FollowUpStatus status, LocalDate assessedOn, String note) {
     }
 
+    /** Corrects the reply recorded by {@code correctsEventId}. */
+    public record CorrectReply(@TargetAggregateIdentifier String cycleId, String correctsEventId, String reason,
+                               LocalDate receivedOn, List<Answer> answers) {
+    }
+
     public record CloseCycle(@TargetAggregateIdentifier String cycleId, LocalDate closedOn) {
     }
 }

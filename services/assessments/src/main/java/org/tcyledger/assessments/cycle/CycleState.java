@@ -32,6 +32,22 @@ public record CycleState(AssessmentCycleLaunched launched, Set<String> assessedP
         return launched == null ? null : launched.cycleId();
     }
 
+    /**
+     * The legal date of an event: its own (launch, reply, adoption, follow-up, close), or for an undated step
+     * (questionnaire, draft, comment) the date of the last dated step before it.
+     */
+    public static java.time.LocalDate legalDate(AssessmentEvent event, java.time.LocalDate previous) {
+        return switch (event) {
+            case AssessmentCycleLaunched l -> l.launchedOn();
+            case ReplyReceived r -> r.receivedOn();
+            case AssessmentEvent.ReplyCorrected r -> r.receivedOn();
+            case AssessmentReportAdopted a -> a.adoptedOn();
+            case FollowUpRecorded f -> f.assessedOn();
+            case CycleClosed c -> c.closedOn();
+            default -> previous;
+        };
+    }
+
     public CycleState evolve(AssessmentEvent event) {
         return switch (event) {
             case AssessmentCycleLaunched l -> new CycleState(l, new LinkedHashSet<>(l.assessedParties()), null, Map.of(),
@@ -55,6 +71,9 @@ public record CycleState(AssessmentCycleLaunched launched, Set<String> assessedP
                     comments, adoption, refusals, decisionsHandled, append(followUps, f), closed);
             case CycleClosed c -> new CycleState(launched, assessedParties, questionnaire, replies, drafts, comments,
                     adoption, refusals, decisionsHandled, followUps, c);
+            case AssessmentEvent.ReplyCorrected c -> new CycleState(launched, assessedParties, questionnaire,
+                    put(replies, c.partyId(), new ReplyReceived(c.cycleId(), c.partyId(), c.receivedOn(), c.answers(),
+                            c.late())), drafts, comments, adoption, refusals, decisionsHandled, followUps, closed);
         };
     }
 

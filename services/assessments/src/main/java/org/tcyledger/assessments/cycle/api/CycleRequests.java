@@ -63,6 +63,10 @@ final class CycleRequests {
                           @NotNull FollowUpStatus status, @NotNull LocalDate assessedOn, @Size(max = 5000) String note) {
     }
 
+    record CorrectReply(@NotBlank @Size(max = 64) String correctsEventId, @NotBlank @Size(max = 2000) String reason,
+                        LocalDate receivedOn, List<@Valid @NotNull Answer> answers) {
+    }
+
     record CloseCycle(@NotNull LocalDate closedOn) {
     }
 }

@@ -142,6 +142,18 @@ public class CycleResource {
     }
 
     @POST
+    @Path("/{id}/corrections")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response correct(@PathParam("id") String id, @Valid @NotNull CycleRequests.CorrectReply body,
+                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/corrections", body,
+                () -> new CycleCommands.CorrectReply(id, body.correctsEventId(), body.reason(), body.receivedOn(),
+                        body.answers() == null ? List.of() : body.answers().stream()
+                                .map(a -> new AssessmentEvent.Answer(a.questionId(), a.text())).toList()),
+                201, late -> Map.of("late", late));
+    }
+
+    @POST
     @Path("/{id}/close")
     @RolesAllowed(Roles.SECRETARIAT)
     public Response close(@PathParam("id") String id, @Valid @NotNull CycleRequests.CloseCycle body,
@@ -151,21 +163,37 @@ public class CycleResource {
     }
 
     /**
-     * The cycle replayed from its stored events: all of them, up to {@code atSequence}, or those recorded by
-     * {@code recordedAt} — what the secretariat saw then.
+     * The cycle replayed from its stored events: all of them, up to {@code atSequence}, those recorded by
+     * {@code recordedAt} (what the secretariat saw then), and of those the steps taken by the legal date {@code asOf}
+     * (an undated step, such as a draft, counts from the date of the last dated step before it).
      */
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.AUDITOR})
-    public CycleState read(@PathParam("id") String id, @QueryParam("atSequence") Long atSequence,
-                           @QueryParam("recordedAt") Instant recordedAt) {
+    public CycleState read(@PathParam("id") String id, @QueryParam("asOf") String asOfText,
+                           @QueryParam("atSequence") Long atSequence, @QueryParam("recordedAt") String recordedAtText) {
+        LocalDate asOf;
+        Instant recordedAt;
+        try {
+            asOf = asOfText == null ? null : LocalDate.parse(asOfText);
+            recordedAt = recordedAtText == null ? null : Instant.parse(recordedAtText);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new jakarta.ws.rs.BadRequestException("asOf is a date like 2014-12-03 and recordedAt a UTC time like "
+                    + "2026-01-05T10:00:00Z");
+        }
         CycleState state = CycleState.NONE;
+        LocalDate legalDate = null;
         for (EventStreams.Recorded recorded : streams.history(id)) {
             if (atSequence != null && recorded.envelope().sequence() > atSequence
                 || recordedAt != null && recorded.envelope().time().isAfter(recordedAt)) {
                 break;
             }
-            state = state.evolve((AssessmentEvent) recorded.event());
+            AssessmentEvent event = (AssessmentEvent) recorded.event();
+            legalDate = CycleState.legalDate(event, legalDate);
+            if (asOf != null && legalDate != null && legalDate.isAfter(asOf)) {
+                continue;
+            }
+            state = state.evolve(event);
         }
         if (state.id() == null) {
             throw new NotFoundException("No assessment cycle '" + id + "' was recorded");

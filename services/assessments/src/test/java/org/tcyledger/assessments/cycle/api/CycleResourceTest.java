@@ -98,8 +98,16 @@ class CycleResourceTest {
                 .statusCode(201);
         post("/assessment-cycles/round-2-mla/replies", "{\"partyId\":\"EE\",\"receivedOn\":\"2013-09-30\","
                 + "\"answers\":[{\"questionId\":\"q1\",\"text\":\"…\"}]}").statusCode(201).body("late", equalTo(false));
-        post("/assessment-cycles/round-2-mla/replies", "{\"partyId\":\"JP\",\"receivedOn\":\"2013-10-14\","
-                + "\"answers\":[{\"questionId\":\"q1\",\"text\":\"…\"}]}").statusCode(201).body("late", equalTo(true));
+        String japan = post("/assessment-cycles/round-2-mla/replies", "{\"partyId\":\"JP\",\"receivedOn\":\"2013-10-14\","
+                + "\"answers\":[{\"questionId\":\"q1\",\"text\":\"…\"}]}").statusCode(201).body("late", equalTo(true))
+                .extract().path("eventId");
+        // the reply was in fact received on time: a correction, with the late flag following the corrected date
+        post("/assessment-cycles/round-2-mla/corrections", "{\"correctsEventId\":\"" + japan + "\",\"reason\":"
+                + "\"received by email on the deadline\",\"receivedOn\":\"2013-09-30\"}").statusCode(201)
+                .body("late", equalTo(false));
+        post("/assessment-cycles/round-2-mla/corrections", "{\"correctsEventId\":\"nothing\",\"reason\":\"x\"}")
+                .statusCode(409).body("rule", equalTo("correction-of-unknown-record"));
+        cycle(AUDITOR, "?asOf=2013-09-29").statusCode(200).body("replies.size()", equalTo(0));
         post("/assessment-cycles/round-2-mla/replies", "{\"partyId\":\"PA\",\"receivedOn\":\"2013-10-14\","
                 + "\"answers\":[{\"questionId\":\"q1\",\"text\":\"…\"}]}").statusCode(409).body("rule", equalTo("party-assessed"));
         post("/assessment-cycles/round-2-mla/parties", "{\"partyId\":\"PA\",\"reason\":\"Party since 2014-07-01\"}")
@@ -127,6 +135,9 @@ class CycleResourceTest {
                 .body("refusals.size()", equalTo(1));
         cycle(AUDITOR, "?recordedAt=" + beforeAdoption).statusCode(200).body("adoption", nullValue())
                 .body("drafts.size()", equalTo(1));
+        cycle(AUDITOR, "?asOf=2014-12-02").statusCode(200).body("adoption", nullValue());
+        cycle(AUDITOR, "?asOf=2014-12-03").statusCode(200).body("adoption.version", equalTo(1));
+        cycle(AUDITOR, "?asOf=3 December").statusCode(400);
         List<String> types = given().auth().oauth2(AUDITOR).get("/assessment-cycles/round-2-mla/events").then()
                 .statusCode(200).extract().jsonPath().getList("type");
         assertEquals(1, types.stream().filter(t -> t.equals("tcy.assessments.AssessmentReportAdopted.v1")).count(),
