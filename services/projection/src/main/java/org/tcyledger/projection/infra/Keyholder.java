@@ -28,7 +28,18 @@ public class Keyholder implements ContactPoints {
     @ConfigProperty(name = "tcy.keyholder.url")
     Optional<String> url;
     @ConfigProperty(name = "tcy.keyholder.token")
-    Optional<String> token;
+    Optional<String> configuredToken;
+    /** A file holding the token, for deployments that mount it (docker-compose, a Kubernetes Secret). */
+    @ConfigProperty(name = "tcy.keyholder.token-file")
+    Optional<String> tokenFile;
+
+    private static String read(String file) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file)).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the keyholder token from " + file, e);
+        }
+    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private volatile boolean warned;
@@ -36,6 +47,7 @@ public class Keyholder implements ContactPoints {
     /** Throws when membership cannot answer now: the consumer retries the event later. */
     @Override
     public Opened open(String personId, String ciphertext) {
+        Optional<String> token = configuredToken.or(() -> tokenFile.map(Keyholder::read));
         if (url.isEmpty() || token.isEmpty()) {
             if (!warned) {
                 warned = true;
