@@ -1,5 +1,7 @@
 package org.tcyledger.register;
 
+import static org.tcyledger.eventsourcing.consumer.Sql.update;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -172,15 +174,5 @@ public class MemberRegisterReplica implements TopicConsumer {
                            + "denounced_on = excluded.denounced_on, "
                            + "denunciation_effective_on = excluded.denunciation_effective_on",
                 memberId, treaty, notifiedOn, effectiveOn);
-    }
-
-    private static void update(Connection connection, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                Object value = values[i];
-                statement.setObject(i + 1, value instanceof LocalDate date ? Date.valueOf(date) : value);
-            }
-            statement.executeUpdate();
-        }
     }
 }

@@ -302,7 +302,8 @@ class SecretariatToObserverTest {
         List<Long> sequences = new ArrayList<>();
         try (Connection connection = projectionDatabase();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT sequence FROM consumed_event WHERE subject = ? ORDER BY kafka_partition, kafka_offset")) {
+                     "SELECT sequence FROM consumed_event WHERE subject = ? AND consumer_group = 'projection-register' "
+                     + "ORDER BY kafka_partition, kafka_offset")) {
             select.setString(1, subject);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

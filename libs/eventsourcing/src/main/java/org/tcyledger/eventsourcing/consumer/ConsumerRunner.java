@@ -207,8 +207,9 @@ public class ConsumerRunner {
         private Arrival recordConsumed(Connection connection, EventEnvelope event,
                                        ConsumerRecord<String, CloudEvent> record) throws SQLException {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO consumed_event (event_id, source, subject, sequence, topic, kafka_partition, kafka_offset) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+                    "INSERT INTO consumed_event (event_id, source, subject, sequence, topic, kafka_partition, kafka_offset, "
+                    + "consumer_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consumer_group, event_id) DO NOTHING")) {
+                insert.setString(8, consumer.group());
                 insert.setString(1, event.id());
                 insert.setString(2, event.source());
                 insert.setString(3, event.subject());
@@ -222,9 +223,10 @@ public class ConsumerRunner {
             }
             Long last = null;
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT sequence FROM consumed_position WHERE source = ? AND subject = ? FOR UPDATE")) {
+                    "SELECT sequence FROM consumed_position WHERE source = ? AND subject = ? AND consumer_group = ? FOR UPDATE")) {
                 select.setString(1, event.source());
                 select.setString(2, event.subject());
+                select.setString(3, consumer.group());
                 try (ResultSet row = select.executeQuery()) {
                     if (row.next()) {
                         last = row.getLong(1);
@@ -243,8 +245,9 @@ public class ConsumerRunner {
                 LOG.errorf("%s: gap in %s %s: expected sequence %d, received %d (event %s); held back",
                         consumer.group(), event.source(), event.subject(), expected, event.sequence(), event.id());
                 try (PreparedStatement gap = connection.prepareStatement(
-                        "INSERT INTO consumed_gap (source, subject, expected_sequence, received_sequence, event_id) "
-                        + "VALUES (?, ?, ?, ?, ?)")) {
+                        "INSERT INTO consumed_gap (source, subject, expected_sequence, received_sequence, event_id, "
+                        + "consumer_group) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    gap.setString(6, consumer.group());
                     gap.setString(1, event.source());
                     gap.setString(2, event.subject());
                     gap.setLong(3, expected);
@@ -253,23 +256,26 @@ public class ConsumerRunner {
                     gap.executeUpdate();
                 }
                 try (PreparedStatement forget = connection.prepareStatement(
-                        "DELETE FROM consumed_event WHERE event_id = ?")) {
+                        "DELETE FROM consumed_event WHERE event_id = ? AND consumer_group = ?")) {
                     forget.setString(1, event.id());
+                    forget.setString(2, consumer.group());
                     forget.executeUpdate();
                 }
                 return Arrival.EARLY;
             }
             try (PreparedStatement heal = connection.prepareStatement(
                     "UPDATE consumed_gap SET healed_at = now() WHERE source = ? AND subject = ? "
-                    + "AND healed_at IS NULL AND expected_sequence = ?")) {
+                    + "AND healed_at IS NULL AND expected_sequence = ? AND consumer_group = ?")) {
                 heal.setString(1, event.source());
                 heal.setString(2, event.subject());
                 heal.setLong(3, event.sequence());
+                heal.setString(4, consumer.group());
                 heal.executeUpdate();
             }
             try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO consumed_position (source, subject, sequence) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (source, subject) DO UPDATE SET sequence = excluded.sequence")) {
+                    "INSERT INTO consumed_position (source, subject, sequence, consumer_group) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT (consumer_group, source, subject) DO UPDATE SET sequence = excluded.sequence")) {
+                upsert.setString(4, consumer.group());
                 upsert.setString(1, event.source());
                 upsert.setString(2, event.subject());
                 upsert.setLong(3, event.sequence());
@@ -287,12 +293,12 @@ public class ConsumerRunner {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT source, subject, expected_sequence, received_sequence FROM consumed_gap "
+                     "SELECT consumer_group, source, subject, expected_sequence, received_sequence FROM consumed_gap "
                      + "WHERE healed_at IS NULL ORDER BY detected_at");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                found.add(rows.getString(1) + " " + rows.getString(2) + ": expected " + rows.getLong(3)
-                          + ", received " + rows.getLong(4));
+                found.add(rows.getString(1) + ": " + rows.getString(2) + " " + rows.getString(3) + ": expected "
+                          + rows.getLong(4) + ", received " + rows.getLong(5));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,7 @@
 package org.tcyledger.meetings.replica;
 
+import static org.tcyledger.eventsourcing.consumer.Sql.update;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,15 +100,6 @@ public class AssessmentsReplica implements TopicConsumer {
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
             }
-        }
-    }
-
-    private static void update(Connection connection, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
         }
     }
 }

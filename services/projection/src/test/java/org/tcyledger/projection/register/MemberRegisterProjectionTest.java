@@ -93,7 +93,7 @@ class MemberRegisterProjectionTest {
                 assertEquals(3, consumedEventsOf("JP")));
         given().auth().oauth2(OBSERVER).queryParam("asOf", "2012-11-01").get("/members/JP").then()
                 .statusCode(200).body("status", equalTo("PARTY")).body("name", equalTo("Japan"));
-        assertEquals(0, count("SELECT count(*) FROM consumed_gap WHERE subject = 'JP'"));
+        assertEquals(0, count("SELECT count(*) FROM consumed_gap WHERE subject = 'JP' AND consumer_group = 'projection-register'"));
     }
 
     @Test
@@ -110,8 +110,10 @@ class MemberRegisterProjectionTest {
                 given().auth().oauth2(OBSERVER).queryParam("asOf", "2010-07-01").get("/members/PT").then()
                         .statusCode(200).body("status", equalTo("PARTY")));
         assertEquals(3, consumedEventsOf("PT"));
-        assertEquals(1, count("SELECT count(*) FROM consumed_gap WHERE subject = 'PT' AND healed_at IS NOT NULL"));
-        assertEquals(0, count("SELECT count(*) FROM consumed_gap WHERE subject = 'PT' AND healed_at IS NULL"));
+        assertEquals(1, count("SELECT count(*) FROM consumed_gap WHERE subject = 'PT' AND healed_at IS NOT NULL "
+                               + "AND consumer_group = 'projection-register'"));
+        assertEquals(0, count("SELECT count(*) FROM consumed_gap WHERE subject = 'PT' AND healed_at IS NULL "
+                               + "AND consumer_group = 'projection-register'"));
     }
 
     @Test
@@ -121,12 +123,13 @@ class MemberRegisterProjectionTest {
                 germany.at(5, new TreatySigned("DE", Treaty.ETS185, LocalDate.parse("2001-11-23"))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertEquals(1, count("SELECT count(*) FROM consumed_gap WHERE subject = 'DE' AND expected_sequence = 1 "
-                                      + "AND received_sequence = 5")));
+                                      + "AND received_sequence = 5 AND consumer_group = 'projection-register'")));
         given().get("/q/health/ready").then().statusCode(503);
     }
 
     private long consumedEventsOf(String subject) throws Exception {
-        return count("SELECT count(*) FROM consumed_event WHERE subject = '" + subject + "'");
+        return count("SELECT count(*) FROM consumed_event WHERE subject = '" + subject + "' AND consumer_group = "
+                     + "'projection-register'");
     }
 
     private long count(String sql) throws Exception {

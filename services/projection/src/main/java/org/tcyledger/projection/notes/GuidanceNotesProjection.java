@@ -1,0 +1,67 @@
+package org.tcyledger.projection.notes;
+
+import static org.tcyledger.eventsourcing.consumer.Sql.update;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.Topics;
+import org.tcyledger.contracts.meetings.GuidanceNoteEvent;
+import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteAdopted;
+import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteDrafted;
+import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteRevised;
+import org.tcyledger.contracts.wire.EventEnvelope;
+import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+
+/** Guidance notes from tcy.meetings.v1: every version, and the adoptions that make one visible to observers. */
+@ApplicationScoped
+public class GuidanceNotesProjection implements TopicConsumer {
+
+    private static final EventCatalog CATALOG = new EventCatalog(GuidanceNoteEvent.class);
+    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
+
+    @Override
+    public String group() {
+        return "projection-guidance-notes";
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.MEETINGS);
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
+        var type = CATALOG.classOf(envelope.type());
+        if (type.isEmpty()) {
+            return;
+        }
+        GuidanceNoteEvent event;
+        try {
+            event = (GuidanceNoteEvent) JSON.readValue(envelope.data(), type.get());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + envelope.type(), e);
+        }
+        switch (event) {
+            case GuidanceNoteDrafted d -> version(connection, d.noteId(), d.version(), d.title(), d.articles(), d.text(),
+                    d.englishOnly());
+            case GuidanceNoteRevised r -> version(connection, r.noteId(), r.version(), r.title(), r.articles(), r.text(),
+                    r.englishOnly());
+            case GuidanceNoteAdopted a -> update(connection, "INSERT INTO note_adoption (note_id, version, meeting_id, "
+                    + "decision_id, adopted_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    a.noteId(), a.version(), a.meetingId(), a.decisionId(), a.adoptedOn());
+        }
+    }
+
+    private static void version(Connection connection, String noteId, int version, String title, List<String> articles,
+                                GuidanceNoteEvent.Texts text, boolean englishOnly) throws SQLException {
+        update(connection, "INSERT INTO note_version (note_id, version, title, articles, text_en, text_fr, english_only) "
+                           + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                noteId, version, title, String.join(",", articles), text.en(), text.fr(), englishOnly);
+    }
+}

@@ -1,0 +1,178 @@
+package org.tcyledger.projection.outcomes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tcyledger.eventsourcing.web.Roles;
+
+/** What observers read of the committee's meetings: when, what was on the agenda, who sat how, what was decided. */
+@Path("/meetings")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OBSERVER, Roles.AUDITOR, Roles.SECRETARIAT})
+public class MeetingOutcomeResource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Meeting(String id, String kind, String title, String venue, LocalDate startsOn, LocalDate endsOn,
+                          boolean closed, String report, LocalDate reportPublishedOn) {
+    }
+
+    public record AgendaItem(String itemId, String title, List<String> documentSymbols) {
+    }
+
+    public record Decision(String decisionId, String agendaItemId, String kind, String subject, Integer version,
+                           String text, JsonNode vote, LocalDate adoptedOn) {
+    }
+
+    public record Outcomes(Meeting meeting, List<AgendaItem> agenda, Map<String, List<String>> attendance,
+                           List<Decision> decisions, List<String> documentsAdopted) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Meetings between {@code from} and {@code to} (their first day), of a {@code kind}, a page at a time. */
+    @GET
+    public List<Meeting> meetings(@QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("kind") String kind, @QueryParam("page") @DefaultValue("0") int page,
+                                  @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw new BadRequestException("page ≥ 0 and 1 ≤ size ≤ 500");
+        }
+        List<Meeting> meetings = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT id, kind, title, venue, starts_on, ends_on, closed, report_symbol, report_published "
+                     + "FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
+                     + "AND (?::date IS NULL OR starts_on <= ?::date) AND (? IS NULL OR kind = ?) "
+                     + "ORDER BY starts_on, id LIMIT ? OFFSET ?")) {
+            java.sql.Date fromDate = date("from", from);
+            java.sql.Date toDate = date("to", to);
+            select.setDate(1, fromDate);
+            select.setDate(2, fromDate);
+            select.setDate(3, toDate);
+            select.setDate(4, toDate);
+            select.setString(5, kind);
+            select.setString(6, kind);
+            select.setInt(7, size);
+            select.setInt(8, page * size);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    meetings.add(meeting(row));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the meetings", e);
+        }
+        return meetings;
+    }
+
+    @GET
+    @Path("/{id}/outcomes")
+    public Outcomes outcomes(@PathParam("id") String id) {
+        try (Connection connection = dataSource.getConnection()) {
+            Meeting meeting;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, kind, title, venue, starts_on, ends_on, closed, report_symbol, report_published "
+                    + "FROM outcome_meeting WHERE id = ?")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new NotFoundException("No meeting '" + id + "'");
+                    }
+                    meeting = meeting(row);
+                }
+            }
+            List<AgendaItem> agenda = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT item_id, title, document_symbols "
+                    + "FROM outcome_agenda_item WHERE meeting_id = ? ORDER BY position")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        String symbols = row.getString(3);
+                        agenda.add(new AgendaItem(row.getString(1), row.getString(2),
+                                symbols.isEmpty() ? List.of() : Arrays.asList(symbols.split("\\|"))));
+                    }
+                }
+            }
+            Map<String, List<String>> attendance = new LinkedHashMap<>();
+            for (String capacity : List.of("PARTY", "OBSERVER", "AD_HOC_OBSERVER")) {
+                attendance.put(capacity, new ArrayList<>());
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT capacity, member_id FROM outcome_attendance WHERE meeting_id = ? ORDER BY member_id")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        attendance.get(row.getString(1)).add(row.getString(2));
+                    }
+                }
+            }
+            List<Decision> decisions = new ArrayList<>();
+            List<String> documents = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT decision_id, agenda_item_id, kind, "
+                    + "subject, version, text, vote, adopted_on FROM outcome_decision WHERE meeting_id = ? ORDER BY position")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        Integer version = (Integer) row.getObject(5);
+                        Decision decision = new Decision(row.getString(1), row.getString(2), row.getString(3),
+                                row.getString(4), version, row.getString(6), JSON.readTree(row.getString(7)),
+                                row.getDate(8).toLocalDate());
+                        decisions.add(decision);
+                        if (decision.kind().startsWith("ADOPT_")) {
+                            documents.add(decision.subject() + " version " + version);
+                        }
+                    }
+                }
+            }
+            if (meeting.report() != null) {
+                documents.add(meeting.report());
+            }
+            return new Outcomes(meeting, agenda, attendance, decisions, documents);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read the outcomes of " + id, e);
+        }
+    }
+
+    private static Meeting meeting(ResultSet row) throws SQLException {
+        java.sql.Date published = row.getDate(9);
+        return new Meeting(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getDate(5).toLocalDate(), row.getDate(6).toLocalDate(), row.getBoolean(7), row.getString(8),
+                published == null ? null : published.toLocalDate());
+    }
+
+    private static java.sql.Date date(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.sql.Date.valueOf(LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " is a date like 2015-12-01");
+        }
+    }
+}

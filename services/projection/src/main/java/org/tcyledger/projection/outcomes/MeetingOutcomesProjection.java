@@ -1,0 +1,86 @@
+package org.tcyledger.projection.outcomes;
+
+import static org.tcyledger.eventsourcing.consumer.Sql.update;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.Topics;
+import org.tcyledger.contracts.meetings.MeetingEvent;
+import org.tcyledger.contracts.wire.EventEnvelope;
+import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+
+/** Meeting outcomes from tcy.meetings.v1; corrections replace what they correct. */
+@ApplicationScoped
+public class MeetingOutcomesProjection implements TopicConsumer {
+
+    private static final EventCatalog CATALOG = new EventCatalog(MeetingEvent.class);
+    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
+
+    @Override
+    public String group() {
+        return "projection-meetings";
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.MEETINGS);
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
+        var type = CATALOG.classOf(envelope.type());
+        if (type.isEmpty()) {
+            return;
+        }
+        MeetingEvent event;
+        try {
+            event = (MeetingEvent) JSON.readValue(envelope.data(), type.get());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + envelope.type(), e);
+        }
+        switch (event) {
+            case MeetingEvent.MeetingScheduled s -> update(connection, "INSERT INTO outcome_meeting (id, kind, title, "
+                    + "venue, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    s.meetingId(), s.kind().name(), s.title(), s.venue(), s.startsOn(), s.endsOn());
+            case MeetingEvent.AgendaItemAdded a -> update(connection, "INSERT INTO outcome_agenda_item (meeting_id, "
+                    + "item_id, title, document_symbols) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    a.meetingId(), a.itemId(), a.title(), String.join("|", a.documentSymbols()));
+            case MeetingEvent.AttendanceRecorded a -> update(connection, "INSERT INTO outcome_attendance (meeting_id, "
+                    + "member_id, capacity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    a.meetingId(), a.memberId(), a.capacity().name());
+            case MeetingEvent.AttendanceCorrected c -> update(connection,
+                    "DELETE FROM outcome_attendance WHERE meeting_id = ? AND member_id = ?", c.meetingId(), c.memberId());
+            case MeetingEvent.MeetingOpened o -> update(connection,
+                    "UPDATE outcome_meeting SET opened = true WHERE id = ?", o.meetingId());
+            case MeetingEvent.MeetingClosed c -> update(connection,
+                    "UPDATE outcome_meeting SET closed = true WHERE id = ?", c.meetingId());
+            case MeetingEvent.MeetingReportPublished r -> update(connection, "UPDATE outcome_meeting SET report_symbol = ?, "
+                    + "report_published = ? WHERE id = ?", r.documentSymbol(), r.publishedOn(), r.meetingId());
+            case MeetingEvent.DecisionAdopted d -> update(connection, "INSERT INTO outcome_decision (meeting_id, "
+                    + "decision_id, agenda_item_id, kind, subject, version, text, vote, adopted_on) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    d.meetingId(), d.decisionId(), d.agendaItemId(), d.kind().name(), d.subject(), d.version(), d.text(),
+                    json(d.vote()), d.adoptedOn());
+            case MeetingEvent.DecisionCorrected c -> update(connection, "UPDATE outcome_decision SET "
+                    + "text = COALESCE(?, text), adopted_on = COALESCE(?, adopted_on) WHERE meeting_id = ? AND decision_id = ?",
+                    c.text(), c.adoptedOn(), c.meetingId(), c.decisionId());
+            case MeetingEvent.ObjectionRaised o -> {
+                // an objection matters to the written procedure's outcome only through the decision it prevents
+            }
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
