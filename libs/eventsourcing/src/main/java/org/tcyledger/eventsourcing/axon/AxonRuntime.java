@@ -106,6 +106,11 @@ public class AxonRuntime {
         return configuration;
     }
 
+    /** The publisher of this service, or empty in a service without a write model. */
+    public java.util.Optional<KafkaPublisher> publisher() {
+        return java.util.Optional.ofNullable(publisher);
+    }
+
     @Produces
     @ApplicationScoped
     CommandGateway commandGateway() {

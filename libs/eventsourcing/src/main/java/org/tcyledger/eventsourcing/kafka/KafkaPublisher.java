@@ -37,6 +37,16 @@ public final class KafkaPublisher {
     private final Serializer serializer;
     private volatile Producer<String, CloudEvent> producer;
     private volatile boolean topicReady;
+    /** Ids of the events acknowledged lately, and who waits for which, so that a command can answer once published. */
+    private final java.util.Set<String> recentlyPublished = java.util.Collections.newSetFromMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            });
+    private final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> waiting =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public KafkaPublisher(WriteModel model, KafkaSettings settings, Serializer serializer) {
         this.model = model;
@@ -51,8 +61,10 @@ public final class KafkaPublisher {
         }
         EventEnvelope envelope = Envelopes.of(event, model.source(), model.catalog(), serializer);
         try {
-            pendingSends().add(producer().send(
+            Batch batch = pendingBatch();
+            batch.sends().add(producer().send(
                     new ProducerRecord<>(model.topic(), envelope.subject(), envelope.toCloudEvent())));
+            batch.eventIds().add(envelope.id());
         } catch (RuntimeException e) {
             LOG.warnf("Kafka did not take event %s of %s; the batch will be published again: %s",
                     envelope.id(), model.topic(), e.getMessage());
@@ -61,15 +73,59 @@ public final class KafkaPublisher {
         }
     }
 
-    private List<Future<RecordMetadata>> pendingSends() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING, key -> {
+    /**
+     * Waits until the event is on the topic, at most {@code timeout}; false if it is not yet (Kafka away: it stays
+     * stored and goes out later). Lets a command answer only when a replica in another service can already see it.
+     */
+    public boolean awaitPublished(String eventId, java.time.Duration timeout) {
+        java.util.concurrent.CompletableFuture<Void> published = new java.util.concurrent.CompletableFuture<>();
+        waiting.put(eventId, published);
+        try {
+            synchronized (recentlyPublished) {
+                if (recentlyPublished.contains(eventId)) {
+                    return true;
+                }
+            }
+            published.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        } finally {
+            waiting.remove(eventId);
+        }
+    }
+
+    private void published(List<String> eventIds) {
+        synchronized (recentlyPublished) {
+            recentlyPublished.addAll(eventIds);
+        }
+        for (String eventId : eventIds) {
+            java.util.concurrent.CompletableFuture<Void> waiter = waiting.get(eventId);
+            if (waiter != null) {
+                waiter.complete(null);
+            }
+        }
+    }
+
+    /** The sends of one batch of the processor, and the ids of the events they carry. */
+    private record Batch(List<Future<RecordMetadata>> sends, List<String> eventIds) {
+    }
+
+    private Batch pendingBatch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING, key -> {
             // Metadata first: a send that waits for it can fail after later sends of the batch have gone out,
             // which would put an aggregate's events on the topic out of order.
             producer().partitionsFor(model.topic());
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
-            batch.onPrepareCommit(u -> confirm(sends));
-            return sends;
+            Batch batch = new Batch(new ArrayList<>(), new ArrayList<>());
+            unitOfWork.onPrepareCommit(u -> confirm(batch.sends()));
+            unitOfWork.afterCommit(u -> published(batch.eventIds()));
+            return batch;
         });
     }
 

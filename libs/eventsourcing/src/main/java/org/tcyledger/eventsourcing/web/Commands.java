@@ -49,6 +49,11 @@ public class Commands {
     AgroalDataSource dataSource;
     @Inject
     ObjectMapper json;
+    @Inject
+    AxonRuntime axon;
+    /** How long a command's answer waits for its event to be on the topic (0: not at all). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.commands.await-published-ms", defaultValue = "2000")
+    long awaitPublishedMs;
 
     /**
      * @param route       method and path, part of what an Idempotency-Key is bound to
@@ -90,6 +95,19 @@ public class Commands {
             }
             return fresh;
         });
+        // Answer once the event is on the topic, so that what the secretariat does next in another service (record an
+        // attendance, decide on recommendations) already sees it in that service's replica. Bounded: if Kafka is
+        // away, the event is stored and published later, and the answer says so.
+        Object eventId = answer.body().get("eventId");
+        if (eventId != null && awaitPublishedMs > 0) {
+            boolean published = axon.publisher()
+                    .map(publisher -> publisher.awaitPublished(eventId.toString(), java.time.Duration.ofMillis(awaitPublishedMs)))
+                    .orElse(true);
+            if (!published) {
+                return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
+                        .header("X-Tcy-Published", "pending").build();
+            }
+        }
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }
 

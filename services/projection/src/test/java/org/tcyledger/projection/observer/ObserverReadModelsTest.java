@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.Topics;
+import org.tcyledger.contracts.assessments.AssessmentEvent;
+import org.tcyledger.contracts.cloudevidence.ConsultationEvent;
 import org.tcyledger.contracts.meetings.AttendanceCapacity;
 import org.tcyledger.contracts.meetings.DecisionKind;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent;
@@ -83,6 +85,65 @@ class ObserverReadModelsTest {
         given().auth().oauth2(OBSERVER).queryParam("from", "2013-01-01").queryParam("to", "2013-12-31")
                 .queryParam("kind", "PLENARY").get("/meetings").then().statusCode(200).body("id", hasItem("T-CY-9"));
         given().auth().oauth2(OBSERVER).queryParam("from", "June 2013").get("/meetings").then().statusCode(400);
+    }
+
+    @Test
+    void observersReadOnlyAdoptedReportsWithTheirFollowUp() {
+        EventCatalog catalog = new EventCatalog(AssessmentEvent.class);
+        PublishedStream round2 = new PublishedStream(catalog, "/tcy/assessments", "round-2-mla");
+        PublishedStream round3 = new PublishedStream(catalog, "/tcy/assessments", "round-3-article-13");
+        AssessmentEvent.Recommendation r1 = new AssessmentEvent.Recommendation("r1", "Parties", "Allocate resources",
+                AssessmentEvent.Priority.HIGH);
+        PublishedStream.publish(bootstrapServers, Topics.ASSESSMENTS,
+                round2.next(new AssessmentEvent.AssessmentCycleLaunched("round-2-mla", "Mutual legal assistance",
+                        List.of("31"), LocalDate.parse("2013-04-01"), LocalDate.parse("2013-09-30"), List.of("EE", "RO"))),
+                round2.next(new AssessmentEvent.DraftReportSubmitted("round-2-mla", 1,
+                        List.of(new AssessmentEvent.Finding("EE", "31", "adopted text")), List.of(r1))),
+                round2.next(new AssessmentEvent.DraftReportSubmitted("round-2-mla", 2,
+                        List.of(new AssessmentEvent.Finding("EE", "31", "a later draft")), List.of(r1))),
+                round2.next(new AssessmentEvent.AssessmentReportAdopted("round-2-mla", 1, "T-CY-12", "d1",
+                        LocalDate.parse("2014-12-03"))),
+                round2.next(new AssessmentEvent.FollowUpRecorded("round-2-mla", "r1", "EE",
+                        AssessmentEvent.FollowUpStatus.PARTIALLY, LocalDate.parse("2016-06-01"), null)),
+                round3.next(new AssessmentEvent.AssessmentCycleLaunched("round-3-article-13", "Article 13",
+                        List.of("13"), LocalDate.parse("2015-06-01"), LocalDate.parse("2015-10-01"), List.of("EE"))),
+                round3.next(new AssessmentEvent.DraftReportSubmitted("round-3-article-13", 1, List.of(), List.of(r1))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(OBSERVER).get("/assessment-reports/round-2-mla").then().statusCode(200)
+                        .body("version", equalTo(1)).body("findings[0].text", equalTo("adopted text"))
+                        .body("meetingId", equalTo("T-CY-12"))
+                        .body("followUps[0].status", equalTo("PARTIALLY")));
+        given().auth().oauth2(OBSERVER).get("/assessment-reports/round-3-article-13").then().statusCode(404);
+        given().auth().oauth2(OBSERVER).get("/assessment-reports").then().body("cycleId", not(hasItem("round-3-article-13")));
+    }
+
+    @Test
+    void aConsultationSummaryTalliesButNeverSinglesOutUnderChathamHouse() {
+        EventCatalog catalog = new EventCatalog(ConsultationEvent.class);
+        PublishedStream ceg = new PublishedStream(catalog, "/tcy/cloud-evidence", "ceg-2015-hearing");
+        ConsultationEvent.StakeholderKind provider = ConsultationEvent.StakeholderKind.SERVICE_PROVIDER;
+        ConsultationEvent.StakeholderKind ngo = ConsultationEvent.StakeholderKind.CIVIL_SOCIETY;
+        PublishedStream.publish(bootstrapServers, Topics.CLOUD_EVIDENCE,
+                ceg.next(new ConsultationEvent.ConsultationOpened("ceg-2015-hearing", "Cloud evidence", "Which?",
+                        List.of(new ConsultationEvent.Option("2", "Guidelines"), new ConsultationEvent.Option("3", "Protocol")),
+                        LocalDate.parse("2015-05-26"), LocalDate.parse("2015-11-30"), true)),
+                ceg.next(new ConsultationEvent.StakeholderRegistered("ceg-2015-hearing", "s1", "Provider A", provider)),
+                ceg.next(new ConsultationEvent.StakeholderRegistered("ceg-2015-hearing", "s2", "Provider B", provider)),
+                ceg.next(new ConsultationEvent.StakeholderRegistered("ceg-2015-hearing", "s3", "NGO", ngo)),
+                ceg.next(submission("sub1", provider, "2", ConsultationEvent.Stance.SUPPORT)),
+                ceg.next(submission("sub2", provider, "2", ConsultationEvent.Stance.SUPPORT)),
+                ceg.next(submission("sub3", ngo, "3", ConsultationEvent.Stance.OPPOSE)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(OBSERVER).get("/consultations/ceg-2015-hearing/summary").then().statusCode(200)
+                        .body("tally.find { it.optionId == '2' && it.kind == 'SERVICE_PROVIDER' }.count", equalTo(2))
+                        .body("tally.find { it.optionId == '3' && it.kind == 'CIVIL_SOCIETY' }.suppressed", equalTo(true))
+                        .body("tally.find { it.optionId == '3' && it.kind == 'CIVIL_SOCIETY' }.count", equalTo(null)));
+    }
+
+    private static ConsultationEvent.SubmissionReceived submission(String id, ConsultationEvent.StakeholderKind kind,
+                                                                   String option, ConsultationEvent.Stance stance) {
+        return new ConsultationEvent.SubmissionReceived("ceg-2015-hearing", id, LocalDate.parse("2015-11-30"), kind,
+                List.of(new ConsultationEvent.Position(option, stance)), "…", "c2VhbGVk", true);
     }
 
     @Test

@@ -1,0 +1,96 @@
+package org.tcyledger.projection.consultations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tcyledger.eventsourcing.web.Roles;
+
+/**
+ * The tally of a consultation: per option, per stakeholder kind, how many submissions supported, opposed or were
+ * neutral. Under the Chatham House rule a cell that could single out one stakeholder (a count of one, or a kind
+ * with fewer than two registered stakeholders) is suppressed.
+ */
+@Path("/consultations")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OBSERVER, Roles.AUDITOR, Roles.SECRETARIAT})
+public class ConsultationSummaryResource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code count} is null when {@code suppressed}. */
+    public record Cell(String optionId, String kind, String stance, Integer count, boolean suppressed) {
+    }
+
+    public record Summary(String consultationId, String title, boolean chathamHouse, JsonNode options, List<Cell> tally) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @GET
+    @Path("/{id}/summary")
+    public Summary summary(@PathParam("id") String id) {
+        try (Connection connection = dataSource.getConnection()) {
+            String title;
+            boolean chathamHouse;
+            JsonNode options;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT title, chatham_house, options FROM summary_consultation WHERE consultation_id = ?")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new NotFoundException("No consultation '" + id + "'");
+                    }
+                    title = row.getString(1);
+                    chathamHouse = row.getBoolean(2);
+                    options = JSON.readTree(row.getString(3));
+                }
+            }
+            Map<String, Integer> registered = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT kind, registered FROM summary_stakeholder_kind WHERE consultation_id = ?")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        registered.put(row.getString(1), row.getInt(2));
+                    }
+                }
+            }
+            List<Cell> tally = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT option_id, kind, stance, count(*) "
+                    + "FROM summary_stance WHERE consultation_id = ? GROUP BY option_id, kind, stance "
+                    + "ORDER BY option_id, kind, stance")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        int count = row.getInt(4);
+                        boolean suppressed = chathamHouse
+                                && (count < 2 || registered.getOrDefault(row.getString(2), 0) < 2);
+                        tally.add(new Cell(row.getString(1), row.getString(2), row.getString(3),
+                                suppressed ? null : count, suppressed));
+                    }
+                }
+            }
+            return new Summary(id, title, chathamHouse, options, tally);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read the summary of " + id, e);
+        }
+    }
+}

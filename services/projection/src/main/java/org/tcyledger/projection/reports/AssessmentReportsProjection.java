@@ -1,0 +1,78 @@
+package org.tcyledger.projection.reports;
+
+import static org.tcyledger.eventsourcing.consumer.Sql.update;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.Topics;
+import org.tcyledger.contracts.assessments.AssessmentEvent;
+import org.tcyledger.contracts.wire.EventEnvelope;
+import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+
+/** Assessment cycles from tcy.assessments.v1, kept so that only adopted reports are ever shown to observers. */
+@ApplicationScoped
+public class AssessmentReportsProjection implements TopicConsumer {
+
+    private static final EventCatalog CATALOG = new EventCatalog(AssessmentEvent.class);
+    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
+
+    @Override
+    public String group() {
+        return "projection-assessment-reports";
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.ASSESSMENTS);
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
+        var type = CATALOG.classOf(envelope.type());
+        if (type.isEmpty()) {
+            return;
+        }
+        AssessmentEvent event;
+        try {
+            event = (AssessmentEvent) JSON.readValue(envelope.data(), type.get());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + envelope.type(), e);
+        }
+        switch (event) {
+            case AssessmentEvent.AssessmentCycleLaunched l -> update(connection, "INSERT INTO report_cycle (cycle_id, "
+                    + "title, articles, assessed_parties) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    l.cycleId(), l.title(), String.join(",", l.articles()), String.join(",", l.assessedParties()));
+            case AssessmentEvent.PartyAddedToCycle p -> update(connection, "UPDATE report_cycle SET assessed_parties = "
+                    + "assessed_parties || ',' || ? WHERE cycle_id = ?", p.partyId(), p.cycleId());
+            case AssessmentEvent.DraftReportSubmitted d -> update(connection, "INSERT INTO report_draft (cycle_id, "
+                    + "version, findings, recommendations) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    d.cycleId(), d.version(), json(d.findings()), json(d.recommendations()));
+            case AssessmentEvent.AssessmentReportAdopted a -> update(connection, "INSERT INTO report_adoption (cycle_id, "
+                    + "version, meeting_id, decision_id, adopted_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    a.cycleId(), a.version(), a.meetingId(), a.decisionId(), a.adoptedOn());
+            case AssessmentEvent.FollowUpRecorded f -> update(connection, "INSERT INTO report_follow_up (cycle_id, "
+                    + "recommendation_id, party_id, status, assessed_on, note) VALUES (?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (cycle_id, recommendation_id, party_id) DO UPDATE SET status = excluded.status, "
+                    + "assessed_on = excluded.assessed_on, note = excluded.note "
+                    + "WHERE report_follow_up.assessed_on <= excluded.assessed_on",
+                    f.cycleId(), f.recommendationId(), f.partyId(), f.status().name(), f.assessedOn(), f.note());
+            default -> {
+                // questionnaires, replies, comments, refusals and closing are not part of a published report
+            }
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
