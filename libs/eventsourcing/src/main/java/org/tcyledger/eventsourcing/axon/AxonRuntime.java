@@ -81,6 +81,8 @@ public class AxonRuntime {
     int gapTimeoutMs;
     @ConfigProperty(name = "tcy.axon.publisher-batch-size", defaultValue = "200")
     int publisherBatchSize;
+    @ConfigProperty(name = "tcy.axon.fetch-delay-ms", defaultValue = "25")
+    long fetchDelayMs;
 
     private Configuration configuration;
     private KafkaPublisher publisher;
@@ -151,7 +153,14 @@ public class AxonRuntime {
                     bus.registerHandlerInterceptor(CommandOutcomes.outcome());
                     return bus;
                 })
-                .configureEmbeddedEventStore(c -> new HashChainingStorageEngine(
+                // The store's reader thread is woken when Axon's unit of work commits, but the JTA transaction that
+                // holds the events commits a moment later; a short fetch delay bounds how late it looks again.
+                .configureEventStore(c -> org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                        .fetchDelay(fetchDelayMs)
+                        .storageEngine(c.getComponent(org.axonframework.eventsourcing.eventstore.EventStorageEngine.class))
+                        .build())
+                .registerComponent(org.axonframework.eventsourcing.eventstore.EventStorageEngine.class,
+                        c -> new HashChainingStorageEngine(
                         JdbcEventStorageEngine.builder()
                                 .connectionProvider(connections)
                                 .transactionManager(transactions)
