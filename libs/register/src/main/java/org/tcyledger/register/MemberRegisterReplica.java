@@ -2,18 +2,13 @@ package org.tcyledger.register;
 
 import static org.tcyledger.eventsourcing.consumer.Sql.update;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import java.io.IOException;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.membership.MembershipEvent;
 import org.tcyledger.contracts.membership.MembershipEvent.ContactPointDesignated;
@@ -33,7 +28,7 @@ import org.tcyledger.contracts.membership.MembershipEvent.TreatyDenounced;
 import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
 import org.tcyledger.contracts.membership.TreatyEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
-import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
 
 /**
@@ -45,8 +40,7 @@ import org.tcyledger.eventsourcing.consumer.TopicConsumer;
 @ApplicationScoped
 public class MemberRegisterReplica implements TopicConsumer {
 
-    private static final EventCatalog CATALOG = new EventCatalog(MembershipEvent.class, TreatyEvent.class);
-    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
+    private static final EventDecoder EVENTS = new EventDecoder(MembershipEvent.class, TreatyEvent.class);
     private static final String ERASED = "[erased]";
 
     @Inject
@@ -66,16 +60,11 @@ public class MemberRegisterReplica implements TopicConsumer {
 
     @Override
     public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
-        var type = CATALOG.classOf(envelope.type());
-        if (type.isEmpty()) {
-            return; // an event type this read model does not use
+        var decoded = EVENTS.decode(envelope);
+        if (decoded.isEmpty()) {
+            return;
         }
-        Object event;
-        try {
-            event = JSON.readValue(envelope.data(), type.get());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + envelope.type() + " " + envelope.id(), e);
-        }
+        Object event = decoded.get();
         if (event instanceof TreatyEvent.TreatyEnteredIntoForce entered) {
             update(connection, "INSERT INTO register_treaty_in_force (treaty, in_force_on) VALUES (?, ?) "
                                + "ON CONFLICT (treaty) DO UPDATE SET in_force_on = excluded.in_force_on",

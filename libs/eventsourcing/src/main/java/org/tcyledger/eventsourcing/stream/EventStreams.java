@@ -102,6 +102,15 @@ public class EventStreams {
         }).toList();
     }
 
+    /** An aggregate's stored stream as auditors receive it; 404 when nothing was stored under that id. */
+    public List<StoredEvent> audited(String aggregateId) {
+        List<StoredEvent> events = envelopes(aggregateId).stream().map(EventStreams::view).toList();
+        if (events.isEmpty()) {
+            throw new jakarta.ws.rs.NotFoundException("Nothing was recorded under '" + aggregateId + "'");
+        }
+        return events;
+    }
+
     /** The JSON an auditor receives for one event: {@code {id, type, subject, sequence, time, actor, data, prevhash, hash}}. */
     public static StoredEvent view(EventEnvelope envelope) {
         try {

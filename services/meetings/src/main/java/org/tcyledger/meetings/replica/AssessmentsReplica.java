@@ -2,22 +2,19 @@ package org.tcyledger.meetings.replica;
 
 import static org.tcyledger.eventsourcing.consumer.Sql.update;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.assessments.AssessmentEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
-import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
 
 /** Meetings' replica of tcy.assessments.v1: which cycles and draft versions exist, and which were adopted. */
@@ -25,8 +22,7 @@ import org.tcyledger.eventsourcing.consumer.TopicConsumer;
 public class AssessmentsReplica implements TopicConsumer {
 
     public static final String GROUP = "meetings-assessments";
-    private static final EventCatalog CATALOG = new EventCatalog(AssessmentEvent.class);
-    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
+    private static final EventDecoder EVENTS = new EventDecoder(AssessmentEvent.class);
 
     @Inject
     AgroalDataSource dataSource;
@@ -43,16 +39,11 @@ public class AssessmentsReplica implements TopicConsumer {
 
     @Override
     public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
-        Optional<Class<?>> type = CATALOG.classOf(envelope.type());
-        if (type.isEmpty()) {
+        var decoded = EVENTS.decode(envelope);
+        if (decoded.isEmpty()) {
             return;
         }
-        Object event;
-        try {
-            event = JSON.readValue(envelope.data(), type.get());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + envelope.type(), e);
-        }
+        Object event = decoded.get();
         switch (event) {
             case AssessmentEvent.AssessmentCycleLaunched launched -> update(connection,
                     "INSERT INTO replica_cycle (cycle_id, title) VALUES (?, ?) ON CONFLICT DO NOTHING",

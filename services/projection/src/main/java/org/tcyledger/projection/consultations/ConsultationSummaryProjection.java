@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.cloudevidence.ConsultationEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
 
 /**
@@ -22,7 +22,7 @@ import org.tcyledger.eventsourcing.consumer.TopicConsumer;
 @ApplicationScoped
 public class ConsultationSummaryProjection implements TopicConsumer {
 
-    private static final EventCatalog CATALOG = new EventCatalog(ConsultationEvent.class);
+    private static final EventDecoder EVENTS = new EventDecoder(ConsultationEvent.class);
     private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
 
     @Override
@@ -37,16 +37,11 @@ public class ConsultationSummaryProjection implements TopicConsumer {
 
     @Override
     public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
-        var type = CATALOG.classOf(envelope.type());
-        if (type.isEmpty()) {
+        var decoded = EVENTS.decode(envelope);
+        if (decoded.isEmpty()) {
             return;
         }
-        ConsultationEvent event;
-        try {
-            event = (ConsultationEvent) JSON.readValue(envelope.data(), type.get());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + envelope.type(), e);
-        }
+        ConsultationEvent event = (ConsultationEvent) decoded.get();
         switch (event) {
             case ConsultationEvent.ConsultationOpened o -> update(connection, "INSERT INTO summary_consultation "
                     + "(consultation_id, title, chatham_house, options) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",

@@ -2,28 +2,24 @@ package org.tcyledger.projection.notes;
 
 import static org.tcyledger.eventsourcing.consumer.Sql.update;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteAdopted;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteDrafted;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteRevised;
 import org.tcyledger.contracts.wire.EventEnvelope;
-import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
 
 /** Guidance notes from tcy.meetings.v1: every version, and the adoptions that make one visible to observers. */
 @ApplicationScoped
 public class GuidanceNotesProjection implements TopicConsumer {
 
-    private static final EventCatalog CATALOG = new EventCatalog(GuidanceNoteEvent.class);
-    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
+    private static final EventDecoder EVENTS = new EventDecoder(GuidanceNoteEvent.class);
 
     @Override
     public String group() {
@@ -37,16 +33,11 @@ public class GuidanceNotesProjection implements TopicConsumer {
 
     @Override
     public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
-        var type = CATALOG.classOf(envelope.type());
-        if (type.isEmpty()) {
+        var decoded = EVENTS.decode(envelope);
+        if (decoded.isEmpty()) {
             return;
         }
-        GuidanceNoteEvent event;
-        try {
-            event = (GuidanceNoteEvent) JSON.readValue(envelope.data(), type.get());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + envelope.type(), e);
-        }
+        GuidanceNoteEvent event = (GuidanceNoteEvent) decoded.get();
         switch (event) {
             case GuidanceNoteDrafted d -> version(connection, d.noteId(), d.version(), d.title(), d.articles(), d.text(),
                     d.englishOnly());

@@ -8,18 +8,18 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
 
 /** Meeting outcomes from tcy.meetings.v1; corrections replace what they correct. */
 @ApplicationScoped
 public class MeetingOutcomesProjection implements TopicConsumer {
 
-    private static final EventCatalog CATALOG = new EventCatalog(MeetingEvent.class);
+    private static final EventDecoder EVENTS = new EventDecoder(MeetingEvent.class);
     private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
 
     @Override
@@ -34,16 +34,11 @@ public class MeetingOutcomesProjection implements TopicConsumer {
 
     @Override
     public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
-        var type = CATALOG.classOf(envelope.type());
-        if (type.isEmpty()) {
+        var decoded = EVENTS.decode(envelope);
+        if (decoded.isEmpty()) {
             return;
         }
-        MeetingEvent event;
-        try {
-            event = (MeetingEvent) JSON.readValue(envelope.data(), type.get());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + envelope.type(), e);
-        }
+        MeetingEvent event = (MeetingEvent) decoded.get();
         switch (event) {
             case MeetingEvent.MeetingScheduled s -> update(connection, "INSERT INTO outcome_meeting (id, kind, title, "
                     + "venue, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",

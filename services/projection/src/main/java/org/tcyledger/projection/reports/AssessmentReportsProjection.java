@@ -8,18 +8,18 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.assessments.AssessmentEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
 
 /** Assessment cycles from tcy.assessments.v1, kept so that only adopted reports are ever shown to observers. */
 @ApplicationScoped
 public class AssessmentReportsProjection implements TopicConsumer {
 
-    private static final EventCatalog CATALOG = new EventCatalog(AssessmentEvent.class);
+    private static final EventDecoder EVENTS = new EventDecoder(AssessmentEvent.class);
     private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
 
     @Override
@@ -34,16 +34,11 @@ public class AssessmentReportsProjection implements TopicConsumer {
 
     @Override
     public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
-        var type = CATALOG.classOf(envelope.type());
-        if (type.isEmpty()) {
+        var decoded = EVENTS.decode(envelope);
+        if (decoded.isEmpty()) {
             return;
         }
-        AssessmentEvent event;
-        try {
-            event = (AssessmentEvent) JSON.readValue(envelope.data(), type.get());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + envelope.type(), e);
-        }
+        AssessmentEvent event = (AssessmentEvent) decoded.get();
         switch (event) {
             case AssessmentEvent.AssessmentCycleLaunched l -> update(connection, "INSERT INTO report_cycle (cycle_id, "
                     + "title, articles, assessed_parties) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",

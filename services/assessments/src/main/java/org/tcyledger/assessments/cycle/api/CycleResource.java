@@ -205,11 +205,7 @@ public class CycleResource {
     @Path("/{id}/events")
     @RolesAllowed({Roles.AUDITOR, Roles.SECRETARIAT})
     public List<EventStreams.StoredEvent> events(@PathParam("id") String id) {
-        List<EventStreams.StoredEvent> events = streams.envelopes(id).stream().map(EventStreams::view).toList();
-        if (events.isEmpty()) {
-            throw new NotFoundException("No assessment cycle '" + id + "'");
-        }
-        return events;
+        return streams.audited(id);
     }
 
     private void caughtUp() {

@@ -179,11 +179,7 @@ public class ConsultationResource {
     @Path("/{id}/events")
     @RolesAllowed({Roles.AUDITOR, Roles.SECRETARIAT})
     public List<EventStreams.StoredEvent> events(@PathParam("id") String id) {
-        List<EventStreams.StoredEvent> events = streams.envelopes(id).stream().map(EventStreams::view).toList();
-        if (events.isEmpty()) {
-            throw new NotFoundException("No consultation '" + id + "'");
-        }
-        return events;
+        return streams.audited(id);
     }
 
     private ConsultationState consultation(String id) {

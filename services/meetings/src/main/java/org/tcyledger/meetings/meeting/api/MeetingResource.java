@@ -223,11 +223,7 @@ public class MeetingResource {
     @Path("/{id}/events")
     @RolesAllowed({Roles.AUDITOR, Roles.SECRETARIAT})
     public List<EventStreams.StoredEvent> events(@PathParam("id") String id) {
-        List<EventStreams.StoredEvent> events = streams.envelopes(id).stream().map(EventStreams::view).toList();
-        if (events.isEmpty()) {
-            throw new NotFoundException("No meeting '" + id + "'");
-        }
-        return events;
+        return streams.audited(id);
     }
 
     private MeetingState meeting(String id) {

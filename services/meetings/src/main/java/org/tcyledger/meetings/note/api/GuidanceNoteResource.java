@@ -3,7 +3,6 @@ package org.tcyledger.meetings.note.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -89,10 +88,6 @@ public class GuidanceNoteResource {
     @Path("/{id}/events")
     @RolesAllowed({Roles.AUDITOR, Roles.SECRETARIAT})
     public List<EventStreams.StoredEvent> events(@PathParam("id") String id) {
-        List<EventStreams.StoredEvent> events = streams.envelopes(id).stream().map(EventStreams::view).toList();
-        if (events.isEmpty()) {
-            throw new NotFoundException("No guidance note '" + id + "'");
-        }
-        return events;
+        return streams.audited(id);
     }
 }

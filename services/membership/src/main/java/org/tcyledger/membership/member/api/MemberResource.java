@@ -213,11 +213,7 @@ public class MemberResource {
     @Path("/{id}/events")
     @RolesAllowed({Roles.AUDITOR, Roles.SECRETARIAT})
     public List<EventStreams.StoredEvent> events(@PathParam("id") String id) {
-        List<EventStreams.StoredEvent> events = streams.envelopes(id).stream().map(EventStreams::view).toList();
-        if (events.isEmpty()) {
-            throw new NotFoundException("No member with id '" + id + "'");
-        }
-        return events;
+        return streams.audited(id);
     }
 
     static Map<String, Object> derived(String name, Object value) {
