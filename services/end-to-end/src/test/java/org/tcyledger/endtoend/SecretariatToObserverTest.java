@@ -94,9 +94,16 @@ class SecretariatToObserverTest {
 
     @Test
     void estoniaRatifiesAndObserversSeeAPartyFromTheConventionsEntryIntoForce() {
-        ratify("EE", "Estonia", true, "2003-05-12");
+        command("/members", "{\"id\":\"EE\",\"name\":\"Estonia\",\"kind\":\"STATE\",\"councilOfEuropeMember\":true}");
+        command("/members/EE/signatures", "{\"treaty\":\"ETS185\",\"signedOn\":\"2001-11-23\"}");
+        String deposit = given().baseUri(membership.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"treaty\":\"ETS185\",\"kind\":\"RATIFICATION\",\"depositedOn\":\"2003-05-12\"}")
+                .post("/members/EE/instruments").then().statusCode(201).extract().path("eventId");
 
-        awaitStatus("EE", "2004-07-01", "PARTY", "2004-07-01", Duration.ofSeconds(30));
+        // read-your-writes: one GET that waits until the projection applied the deposit
+        given().baseUri(projection.url()).auth().oauth2(OBSERVER).queryParam("asOf", "2004-07-01")
+                .queryParam("after", deposit).get("/members/EE").then().statusCode(200)
+                .body("status", equalTo("PARTY")).body("entryIntoForceOn", equalTo("2004-07-01"));
         given().baseUri(projection.url()).auth().oauth2(OBSERVER).queryParam("asOf", "2004-06-30").get("/members/EE")
                 .then().statusCode(200).body("status", equalTo("RATIFIED")).body("entryIntoForceOn", equalTo("2004-07-01"));
     }

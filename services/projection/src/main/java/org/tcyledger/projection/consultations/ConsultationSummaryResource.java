@@ -43,10 +43,13 @@ public class ConsultationSummaryResource {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
     @GET
     @Path("/{id}/summary")
-    public Summary summary(@PathParam("id") String id) {
+    public Summary summary(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("after") String after) {
+        readYourWrites.await("projection-consultations", after);
         try (Connection connection = dataSource.getConnection()) {
             String title;
             boolean chathamHouse;

@@ -41,16 +41,20 @@ public class GuidanceNoteResource {
     AgroalDataSource dataSource;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
     /** Adopted notes (every version for the secretariat), optionally those adopted at one meeting. */
     @GET
-    public List<NoteVersion> list(@QueryParam("meetingId") String meetingId) {
+    public List<NoteVersion> list(@QueryParam("meetingId") String meetingId, @QueryParam("after") String after) {
+        readYourWrites.await("projection-guidance-notes", after);
         return query(null, meetingId);
     }
 
     @GET
     @Path("/{id}")
-    public List<NoteVersion> note(@PathParam("id") String id) {
+    public List<NoteVersion> note(@PathParam("id") String id, @QueryParam("after") String after) {
+        readYourWrites.await("projection-guidance-notes", after);
         List<NoteVersion> versions = query(id, null);
         if (versions.isEmpty()) {
             throw new NotFoundException("No adopted guidance note '" + id + "'");

@@ -53,12 +53,16 @@ public class MeetingOutcomeResource {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
     /** Meetings between {@code from} and {@code to} (their first day), of a {@code kind}, a page at a time. */
     @GET
     public List<Meeting> meetings(@QueryParam("from") String from, @QueryParam("to") String to,
                                   @QueryParam("kind") String kind, @QueryParam("page") @DefaultValue("0") int page,
-                                  @QueryParam("size") @DefaultValue("50") int size) {
+                                  @QueryParam("size") @DefaultValue("50") int size,
+                                  @QueryParam("after") String after) {
+        readYourWrites.await("projection-meetings", after);
         if (page < 0 || size < 1 || size > 500) {
             throw new BadRequestException("page ≥ 0 and 1 ≤ size ≤ 500");
         }
@@ -92,7 +96,8 @@ public class MeetingOutcomeResource {
 
     @GET
     @Path("/{id}/outcomes")
-    public Outcomes outcomes(@PathParam("id") String id) {
+    public Outcomes outcomes(@PathParam("id") String id, @QueryParam("after") String after) {
+        readYourWrites.await("projection-meetings", after);
         try (Connection connection = dataSource.getConnection()) {
             Meeting meeting;
             try (PreparedStatement select = connection.prepareStatement(

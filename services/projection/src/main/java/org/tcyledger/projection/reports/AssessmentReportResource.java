@@ -40,15 +40,19 @@ public class AssessmentReportResource {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
     @GET
-    public List<Report> reports() {
+    public List<Report> reports(@jakarta.ws.rs.QueryParam("after") String after) {
+        readYourWrites.await("projection-assessment-reports", after);
         return query(null);
     }
 
     @GET
     @Path("/{cycleId}")
-    public Report report(@PathParam("cycleId") String cycleId) {
+    public Report report(@PathParam("cycleId") String cycleId, @jakarta.ws.rs.QueryParam("after") String after) {
+        readYourWrites.await("projection-assessment-reports", after);
         return query(cycleId).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No adopted report of cycle '" + cycleId + "'"));
     }
