@@ -26,6 +26,20 @@ public class MemberRegister {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    MemberRegisterReplica replica;
+    @Inject
+    org.tcyledger.eventsourcing.consumer.ConsumerRunner consumers;
+
+    /** Returns once the register has applied everything tcy.membership.v1 held when called (else 503). */
+    public void awaitCaughtUp() {
+        consumers.awaitCaughtUp(replica.group());
+    }
+
+    /** The register's consumer group in this service, for read-your-writes. */
+    public String group() {
+        return replica.group();
+    }
 
     public boolean exists(String id) {
         try (Connection connection = dataSource.getConnection();

@@ -52,6 +52,9 @@ public class ConsumerRunner {
     AgroalDataSource dataSource;
     @Inject
     KafkaSettings settings;
+    /** How long a command waits for a replica to reach the end of its topics before answering 503. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.replica.wait-ms", defaultValue = "5000")
+    long replicaWaitMs;
 
     private final Map<String, Loop> loops = new ConcurrentHashMap<>();
 
@@ -73,6 +76,10 @@ public class ConsumerRunner {
      * Waits until the consumer {@code group} has applied every record its topics held when this was called, so that
      * a command answered from a replica sees everything published before it arrived.
      */
+    public void awaitCaughtUp(String group) {
+        awaitCaughtUp(group, java.time.Duration.ofMillis(replicaWaitMs));
+    }
+
     public void awaitCaughtUp(String group, java.time.Duration timeout) {
         Loop loop = loops.get(group);
         if (loop == null) {

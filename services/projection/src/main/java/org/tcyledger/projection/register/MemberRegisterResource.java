@@ -26,9 +26,6 @@ import org.tcyledger.register.MemberRegister;
 @RolesAllowed({Roles.OBSERVER, Roles.AUDITOR, Roles.SECRETARIAT})
 public class MemberRegisterResource {
 
-    /** The register's consumer group in this service (libs/register names it after the application). */
-    private static final String GROUP = "projection-register";
-
     @Inject
     MemberRegister register;
     @Inject
@@ -39,7 +36,7 @@ public class MemberRegisterResource {
     @GET
     public List<RegisterEntry> register(@QueryParam("asOf") String asOf, @QueryParam("treaty") String treaty,
                                                @QueryParam("status") String status, @QueryParam("after") String after) {
-        readYourWrites.await(GROUP, after);
+        readYourWrites.await(register.group(), after);
         return register.on(date(asOf), treaty(treaty), status == null ? null : parse(TreatyStatus.class, "status", status));
     }
 
@@ -47,7 +44,7 @@ public class MemberRegisterResource {
     @Path("/{id}")
     public RegisterEntry member(@PathParam("id") String id, @QueryParam("asOf") String asOf,
                                        @QueryParam("treaty") String treaty, @QueryParam("after") String after) {
-        readYourWrites.await(GROUP, after);
+        readYourWrites.await(register.group(), after);
         return register.member(id, date(asOf), treaty(treaty))
                 .orElseThrow(() -> new NotFoundException("No member with id '" + id + "' in the register"));
     }

@@ -17,19 +17,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tcyledger.assessments.cycle.CycleCommands;
 import org.tcyledger.assessments.cycle.CycleState;
 import org.tcyledger.contracts.assessments.AssessmentEvent;
 import org.tcyledger.contracts.membership.RegisterEntry;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.membership.TreatyStatus;
-import org.tcyledger.eventsourcing.consumer.ConsumerRunner;
 import org.tcyledger.eventsourcing.stream.EventStreams;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
@@ -51,20 +48,14 @@ public class CycleResource {
     @Inject
     MemberRegister register;
     @Inject
-    ConsumerRunner consumers;
-    @Inject
     Clock clock;
-    @ConfigProperty(name = "quarkus.application.name")
-    String service;
-    @ConfigProperty(name = "tcy.replica.wait-ms", defaultValue = "5000")
-    long replicaWaitMs;
 
     /** The assessed Parties are the Parties to ETS185 on the launch date, from the replica once it caught up. */
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
     public Response launch(@Valid @NotNull CycleRequests.LaunchCycle body, @HeaderParam(IDEMPOTENCY_KEY) String key,
                            @HeaderParam(CORRELATION_ID) String correlation) {
-        caughtUp();
+        register.awaitCaughtUp();
         List<String> parties = register.on(body.launchedOn(), Treaty.ETS185, TreatyStatus.PARTY).stream()
                 .map(RegisterEntry::id).toList();
         Response response = commands.send(key, correlation, "POST /assessment-cycles", body,
@@ -100,7 +91,7 @@ public class CycleResource {
     @RolesAllowed(Roles.SECRETARIAT)
     public Response addParty(@PathParam("id") String id, @Valid @NotNull CycleRequests.AddPartyToCycle body,
                              @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        caughtUp();
+        register.awaitCaughtUp();
         boolean party = register.member(body.partyId(), LocalDate.now(clock), Treaty.ETS185)
                 .map(entry -> entry.status() == TreatyStatus.PARTY).orElse(false);
         return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/parties", body,
@@ -206,9 +197,5 @@ public class CycleResource {
     @RolesAllowed({Roles.AUDITOR, Roles.SECRETARIAT})
     public List<EventStreams.StoredEvent> events(@PathParam("id") String id) {
         return streams.audited(id);
-    }
-
-    private void caughtUp() {
-        consumers.awaitCaughtUp(service + "-register", Duration.ofMillis(replicaWaitMs));
     }
 }

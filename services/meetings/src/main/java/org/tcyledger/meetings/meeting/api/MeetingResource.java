@@ -16,14 +16,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tcyledger.contracts.meetings.AttendanceCapacity;
 import org.tcyledger.contracts.meetings.DecisionKind;
 import org.tcyledger.contracts.meetings.MeetingEvent;
@@ -59,10 +57,6 @@ public class MeetingResource {
     MemberRegister register;
     @Inject
     ConsumerRunner consumers;
-    @ConfigProperty(name = "quarkus.application.name")
-    String service;
-    @ConfigProperty(name = "tcy.replica.wait-ms", defaultValue = "5000")
-    long replicaWaitMs;
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
@@ -93,7 +87,7 @@ public class MeetingResource {
                                      @HeaderParam(IDEMPOTENCY_KEY) String key,
                                      @HeaderParam(CORRELATION_ID) String correlation) {
         MeetingState meeting = meeting(id);
-        caughtUp();
+        register.awaitCaughtUp();
         AttendanceCapacity capacity = AttendanceCapacity.of(register.member(body.memberId(),
                         meeting.scheduled().startsOn(), Treaty.ETS185)
                 .map(entry -> entry.capacity()).orElse(Capacity.NONE));
@@ -129,7 +123,7 @@ public class MeetingResource {
     public Response object(@PathParam("id") String id, @Valid @NotNull MeetingRequests.RaiseObjection body,
                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
         meeting(id);
-        caughtUp();
+        register.awaitCaughtUp();
         boolean party = register.member(body.memberId(), body.objectedOn(), Treaty.ETS185)
                 .map(entry -> entry.status() == TreatyStatus.PARTY).orElse(false);
         return commands.send(key, correlation, "POST /meetings/" + id + "/objections", body,
@@ -147,12 +141,12 @@ public class MeetingResource {
     public Response decide(@PathParam("id") String id, @Valid @NotNull MeetingRequests.AdoptDecision body,
                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
         MeetingState meeting = meeting(id);
-        caughtUp();
+        register.awaitCaughtUp();
         if (body.kind() == DecisionKind.ADOPT_ASSESSMENT_REPORT) {
-            consumers.awaitCaughtUp(AssessmentsReplica.GROUP, Duration.ofMillis(replicaWaitMs));
+            consumers.awaitCaughtUp(AssessmentsReplica.GROUP);
         }
         if (body.kind() == DecisionKind.ENDORSE_CEG_RECOMMENDATIONS) {
-            consumers.awaitCaughtUp(ConsultationsReplica.GROUP, Duration.ofMillis(replicaWaitMs));
+            consumers.awaitCaughtUp(ConsultationsReplica.GROUP);
         }
         long parties = register.partiesOn(meeting.scheduled().startsOn());
         String decisionId = UUID.randomUUID().toString();
@@ -228,9 +222,5 @@ public class MeetingResource {
 
     private MeetingState meeting(String id) {
         return read(id, null, null);
-    }
-
-    private void caughtUp() {
-        consumers.awaitCaughtUp(service + "-register", Duration.ofMillis(replicaWaitMs));
     }
 }

@@ -21,13 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tcyledger.contracts.wire.ChainVerifier;
 import org.tcyledger.contracts.wire.EventEnvelope;
+import org.tcyledger.testing.AuditedStream;
 import org.tcyledger.testing.RealInfrastructure;
 import org.tcyledger.testing.Tokens;
 
@@ -101,23 +99,8 @@ class MemberResourceTest {
 
     /** The stream as an auditor receives it over REST, turned back into envelopes with the contract's own types. */
     private static List<EventEnvelope> auditedStream(String id) {
-        List<Map<String, Object>> events = given().auth().oauth2(AUDITOR).get("/members/" + id + "/events").then()
-                .statusCode(200).extract().jsonPath().getList("$");
-        List<EventEnvelope> stream = new ArrayList<>();
-        for (Map<String, Object> event : events) {
-            String data;
-            try {
-                data = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(event.get("data"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            stream.add(new EventEnvelope((String) event.get("id"), "/tcy/membership", (String) event.get("type"),
-                    (String) event.get("subject"), ((Number) event.get("sequence")).longValue(),
-                    Instant.parse((String) event.get("time")), (String) event.get("actor"), null, null,
-                    (String) event.get("prevhash"), (String) event.get("hash"), null,
-                    data.getBytes(StandardCharsets.UTF_8)));
-        }
-        return stream;
+        return AuditedStream.of("/tcy/membership", given().auth().oauth2(AUDITOR).get("/members/" + id + "/events")
+                .then().statusCode(200).extract().jsonPath().getList("$"));
     }
 
     @Test
