@@ -2,7 +2,6 @@ package org.tcyledger.eventsourcing.consumer;
 
 import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,22 +18,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
-import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.kafka.KafkaSettings;
 import org.tcyledger.eventsourcing.kafka.TopicAdmin;
 
 /**
  * Runs every {@link TopicConsumer} of the service on a thread of its own: at least once in from Kafka, exactly once
- * in effect. Each event is applied and recorded as consumed in one PostgreSQL transaction; a duplicate id is
- * skipped; a gap in an aggregate's sequence is recorded and reported in health; the Kafka offsets are committed
- * after the database. An event that cannot be applied is retried, never skipped. An event that arrives before
- * the events it follows is held back (not applied, not recorded) and the gap reported until they arrive.
+ * in effect. The events of a poll are applied and recorded as consumed in one PostgreSQL transaction
+ * ({@link EventApplier}); a duplicate id is skipped; a gap in an aggregate's sequence is recorded and reported in
+ * health; the Kafka offsets are committed after the database. An event that cannot be applied fails its poll, which
+ * is retried from the last committed offset, never skipped.
  */
 @ApplicationScoped
 public class ConsumerRunner {
@@ -57,6 +56,14 @@ public class ConsumerRunner {
     long replicaWaitMs;
 
     private final Map<String, Loop> loops = new ConcurrentHashMap<>();
+    /** Consumers pass it for each poll; {@link #holdAll()} closes it. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
+
+    /** While held, no consumer of this service applies anything: their positions stay where they are. */
+    public interface Hold extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     void onStart(@Observes StartupEvent startup) {
         for (TopicConsumer consumer : consumers) {
@@ -108,14 +115,36 @@ public class ConsumerRunner {
         }
     }
 
+    /**
+     * Stops every consumer of the service after the poll it is applying, until the hold is closed by the thread that
+     * took it (a rebuild compares and switches tables while nothing moves).
+     */
+    public Hold holdAll() {
+        gate.writeLock().lock();
+        return () -> gate.writeLock().unlock();
+    }
+
+    /** The consumers of this service, each with its own group. */
+    public List<TopicConsumer> consumers() {
+        return loops.values().stream().map(loop -> loop.consumer).toList();
+    }
+
+    /** Where {@code group} stands: the next offset to apply per partition, everything before it applied. */
+    public Map<TopicPartition, Long> positions(String group) {
+        Loop loop = loops.get(group);
+        if (loop == null) {
+            throw new IllegalArgumentException("no consumer " + group);
+        }
+        return Map.copyOf(loop.positions);
+    }
+
     public List<Status> statuses() {
         return loops.values().stream().map(Loop::status).toList();
     }
 
-    private enum Arrival { IN_ORDER, DUPLICATE, EARLY }
-
     private final class Loop implements Runnable {
         private final TopicConsumer consumer;
+        private final EventApplier applier;
         private volatile boolean stopping;
         private volatile boolean running;
         private volatile KafkaConsumer<String, CloudEvent> kafka;
@@ -128,6 +157,7 @@ public class ConsumerRunner {
 
         Loop(TopicConsumer consumer) {
             this.consumer = consumer;
+            this.applier = EventApplier.live(consumer, dataSource);
         }
 
         Status status() {
@@ -175,16 +205,11 @@ public class ConsumerRunner {
                 client.subscribe(consumer.topics());
                 running = true;
                 while (!stopping) {
-                    ConsumerRecords<String, CloudEvent> records = client.poll(Duration.ofMillis(100));
-                    if (!records.isEmpty()) {
-                        for (ConsumerRecord<String, CloudEvent> record : records) {
-                            applyOnce(record);
-                        }
-                        client.commitSync();
-                        lastError = null;
-                    }
-                    for (TopicPartition partition : client.assignment()) {
-                        positions.put(partition, client.position(partition));
+                    gate.readLock().lock();
+                    try {
+                        pollOnce(client);
+                    } finally {
+                        gate.readLock().unlock();
                     }
                 }
             } finally {
@@ -192,103 +217,22 @@ public class ConsumerRunner {
             }
         }
 
-        private void applyOnce(ConsumerRecord<String, CloudEvent> record) {
-            EventEnvelope event = EventEnvelope.fromCloudEvent(record.value());
-            Arrival arrival = QuarkusTransaction.requiringNew().call(() -> {
-                try (Connection connection = dataSource.getConnection()) {
-                    Arrival seen = recordConsumed(connection, event, record);
-                    if (seen == Arrival.IN_ORDER) {
-                        consumer.apply(event, connection);
-                    }
-                    return seen;
-                }
-            });
-            switch (arrival) {
-                case IN_ORDER -> applied++;
-                case DUPLICATE -> duplicates++;
-                case EARLY -> gaps++;
+        /** One poll: its records applied in one transaction, then their offsets committed. */
+        private void pollOnce(KafkaConsumer<String, CloudEvent> client) {
+            ConsumerRecords<String, CloudEvent> records = client.poll(Duration.ofMillis(100));
+            if (!records.isEmpty()) {
+                List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>(records.count());
+                records.forEach(batch::add);
+                EventApplier.Counts counts = applier.apply(batch);
+                client.commitSync();
+                applied += counts.applied();
+                duplicates += counts.duplicates();
+                gaps += counts.early();
+                lastError = null;
             }
-        }
-
-        /** Whether to apply the event: not if applied before (by id or sequence), nor before the events it follows. */
-        private Arrival recordConsumed(Connection connection, EventEnvelope event,
-                                       ConsumerRecord<String, CloudEvent> record) throws SQLException {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO consumed_event (event_id, source, subject, sequence, topic, kafka_partition, kafka_offset, "
-                    + "consumer_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consumer_group, event_id) DO NOTHING")) {
-                insert.setString(8, consumer.group());
-                insert.setString(1, event.id());
-                insert.setString(2, event.source());
-                insert.setString(3, event.subject());
-                insert.setLong(4, event.sequence());
-                insert.setString(5, record.topic());
-                insert.setInt(6, record.partition());
-                insert.setLong(7, record.offset());
-                if (insert.executeUpdate() == 0) {
-                    return Arrival.DUPLICATE;
-                }
+            for (TopicPartition partition : client.assignment()) {
+                positions.put(partition, client.position(partition));
             }
-            Long last = null;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT sequence FROM consumed_position WHERE source = ? AND subject = ? AND consumer_group = ? FOR UPDATE")) {
-                select.setString(1, event.source());
-                select.setString(2, event.subject());
-                select.setString(3, consumer.group());
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        last = row.getLong(1);
-                    }
-                }
-            }
-            long expected = last == null ? 0 : last + 1;
-            if (event.sequence() < expected) {
-                LOG.warnf("%s: event %s of %s has sequence %d, already applied up to %d; skipped",
-                        consumer.group(), event.id(), event.subject(), event.sequence(), expected - 1);
-                return Arrival.DUPLICATE;
-            }
-            if (event.sequence() > expected) {
-                // Not applied and not recorded as consumed: the missing events come first when the publisher
-                // redelivers them, and this one after them. If they never come, the gap stays reported.
-                LOG.errorf("%s: gap in %s %s: expected sequence %d, received %d (event %s); held back",
-                        consumer.group(), event.source(), event.subject(), expected, event.sequence(), event.id());
-                try (PreparedStatement gap = connection.prepareStatement(
-                        "INSERT INTO consumed_gap (source, subject, expected_sequence, received_sequence, event_id, "
-                        + "consumer_group) VALUES (?, ?, ?, ?, ?, ?)")) {
-                    gap.setString(6, consumer.group());
-                    gap.setString(1, event.source());
-                    gap.setString(2, event.subject());
-                    gap.setLong(3, expected);
-                    gap.setLong(4, event.sequence());
-                    gap.setString(5, event.id());
-                    gap.executeUpdate();
-                }
-                try (PreparedStatement forget = connection.prepareStatement(
-                        "DELETE FROM consumed_event WHERE event_id = ? AND consumer_group = ?")) {
-                    forget.setString(1, event.id());
-                    forget.setString(2, consumer.group());
-                    forget.executeUpdate();
-                }
-                return Arrival.EARLY;
-            }
-            try (PreparedStatement heal = connection.prepareStatement(
-                    "UPDATE consumed_gap SET healed_at = now() WHERE source = ? AND subject = ? "
-                    + "AND healed_at IS NULL AND expected_sequence = ? AND consumer_group = ?")) {
-                heal.setString(1, event.source());
-                heal.setString(2, event.subject());
-                heal.setLong(3, event.sequence());
-                heal.setString(4, consumer.group());
-                heal.executeUpdate();
-            }
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO consumed_position (source, subject, sequence, consumer_group) VALUES (?, ?, ?, ?) "
-                    + "ON CONFLICT (consumer_group, source, subject) DO UPDATE SET sequence = excluded.sequence")) {
-                upsert.setString(4, consumer.group());
-                upsert.setString(1, event.source());
-                upsert.setString(2, event.subject());
-                upsert.setLong(3, event.sequence());
-                upsert.executeUpdate();
-            }
-            return Arrival.IN_ORDER;
         }
     }
 

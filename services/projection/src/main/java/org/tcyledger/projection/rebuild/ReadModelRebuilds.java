@@ -1,0 +1,423 @@
+package org.tcyledger.projection.rebuild;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.cloudevents.CloudEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+import org.tcyledger.eventsourcing.RuleViolation;
+import org.tcyledger.eventsourcing.consumer.ConsumerRunner;
+import org.tcyledger.eventsourcing.consumer.EventApplier;
+import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.kafka.KafkaSettings;
+
+/**
+ * Rebuilds every read model of the projection from offset 0 of its topics into fresh tables (a schema of their own,
+ * made by the same migrations), while the live tables keep serving. When the rebuilt tables have caught up with the
+ * live consumers, the live consumers are held, the rebuilt ones brought to exactly the same offsets, and every table
+ * compared row for row; only when all are equal are the rebuilt tables switched in, in one transaction. Otherwise
+ * nothing changes for readers and the report lists the differences.
+ */
+@ApplicationScoped
+public class ReadModelRebuilds {
+
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuilds.class);
+    /** Tables of the schema that are not read models: migrations' history, gap incidents, the rebuilds themselves. */
+    private static final Set<String> NOT_READ_MODELS = Set.of("flyway_schema_history", "consumed_gap", "read_model_rebuild");
+    private static final Duration STALLED = Duration.ofSeconds(60);
+
+    @Inject
+    ConsumerRunner runner;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    KafkaSettings settings;
+    @Inject
+    Flyway flyway;
+    @Inject
+    Clock clock;
+    @Inject
+    ObjectMapper json;
+
+    private final AtomicReference<String> running = new AtomicReference<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** A rebuild cut short by a stop of the service is reported failed, and its half-built tables dropped. */
+    void onStart(@Observes StartupEvent startup) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> interrupted = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM read_model_rebuild WHERE state = ?")) {
+                select.setString(1, RebuildReport.RUNNING);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        interrupted.add(rows.getString(1));
+                    }
+                }
+            }
+            for (String id : interrupted) {
+                find(id).ifPresent(report -> save(failed(report, "interrupted by a stop of the projection")));
+                dropSchema(connection, schemaOf(id));
+            }
+        }
+    }
+
+    public RebuildReport start(String requestedBy) {
+        String id = UUID.randomUUID().toString();
+        if (!running.compareAndSet(null, id)) {
+            throw new RuleViolation("one-rebuild-at-a-time", "rebuild " + running.get() + " is still running");
+        }
+        RebuildReport report = RebuildReport.requested(id, requestedBy, clock.instant());
+        try {
+            insert(report);
+            worker.submit(() -> run(report));
+        } catch (RuntimeException e) {
+            running.set(null);
+            throw e;
+        }
+        return report;
+    }
+
+    public Optional<RebuildReport> find(String id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT report FROM read_model_rebuild WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(json.readValue(row.getString(1), RebuildReport.class)) : Optional.empty();
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot read rebuild " + id, e);
+        }
+    }
+
+    private void run(RebuildReport requested) {
+        String schema = schemaOf(requested.id());
+        List<Rebuilt> models = new ArrayList<>();
+        try {
+            for (ConsumerRunner.Status status : runner.statuses()) {
+                if (!status.running()) {
+                    throw new IllegalStateException("the live consumer " + status.group() + " is not running: there is "
+                                                    + "nothing to compare with");
+                }
+            }
+            createTables(schema);
+            for (TopicConsumer consumer : runner.consumers()) {
+                models.add(new Rebuilt(consumer, EventApplier.into(schema, consumer, dataSource)));
+            }
+            long started = System.nanoTime();
+            for (Rebuilt model : models) {
+                model.drainTo(runner.positions(model.consumer.group()));
+            }
+            double applySeconds;
+            double compareSeconds;
+            List<RebuildReport.Difference> differences;
+            try (ConsumerRunner.Hold hold = runner.holdAll()) {
+                for (Rebuilt model : models) {
+                    model.drainTo(runner.positions(model.consumer.group()));
+                }
+                applySeconds = (System.nanoTime() - started) / 1e9;
+                long comparing = System.nanoTime();
+                differences = compare(schema);
+                if (differences.isEmpty()) {
+                    switchOver(schema);
+                }
+                compareSeconds = (System.nanoTime() - comparing) / 1e9;
+            }
+            long events = models.stream().mapToLong(model -> model.events).sum();
+            RebuildReport done = new RebuildReport(requested.id(),
+                    differences.isEmpty() ? RebuildReport.SWITCHED : RebuildReport.DIFFERENT, requested.requestedBy(),
+                    requested.requestedAt(), clock.instant(), differences.isEmpty() ? null : schema, events,
+                    round(applySeconds), Math.round(events / Math.max(applySeconds, 1e-3)), round(compareSeconds),
+                    models.stream().map(Rebuilt::report).toList(), differences, null);
+            save(done);
+            LOG.infof("rebuild %s: %s, %d events in %.1f s (%d/s), compared in %.1f s", done.id(), done.state(),
+                    events, applySeconds, done.eventsPerSecond(), compareSeconds);
+        } catch (Exception e) {
+            LOG.errorf(e, "rebuild %s failed", requested.id());
+            try (Connection connection = dataSource.getConnection()) {
+                dropSchema(connection, schema);
+            } catch (SQLException dropFailed) {
+                e.addSuppressed(dropFailed);
+            }
+            save(failed(requested, e.getMessage()));
+        } finally {
+            models.forEach(Rebuilt::close);
+            running.set(null);
+        }
+    }
+
+    /** The same migrations as the live tables, into a schema of their own. */
+    private void createTables(String schema) {
+        Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
+                .schemas(schema).defaultSchema(schema).createSchemas(true).load().migrate();
+    }
+
+    /** One read model replayed from offset 0, never past the offsets it is told to reach. */
+    private final class Rebuilt implements AutoCloseable {
+        final TopicConsumer consumer;
+        final EventApplier applier;
+        final KafkaConsumer<String, CloudEvent> client;
+        long events;
+        long applied;
+        long duplicates;
+        long gaps;
+        Map<TopicPartition, Long> reached = Map.of();
+
+        Rebuilt(TopicConsumer consumer, EventApplier applier) {
+            this.consumer = consumer;
+            this.applier = applier;
+            Map<String, Object> config = settings.consumer(consumer.group());
+            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "rebuild-" + consumer.group());
+            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+            this.client = new KafkaConsumer<>(config);
+            List<TopicPartition> partitions = consumer.topics().stream()
+                    .flatMap(topic -> client.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition())))
+                    .toList();
+            client.assign(partitions);
+            client.seekToBeginning(partitions);
+        }
+
+        void drainTo(Map<TopicPartition, Long> target) {
+            long lastProgress = System.nanoTime();
+            while (!hasReached(target)) {
+                List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>();
+                Set<TopicPartition> beyond = new HashSet<>();
+                for (ConsumerRecord<String, CloudEvent> record : client.poll(Duration.ofMillis(200))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() < target.getOrDefault(partition, 0L)) {
+                        batch.add(record);
+                    } else {
+                        beyond.add(partition);
+                    }
+                }
+                for (TopicPartition partition : beyond) {
+                    client.seek(partition, target.getOrDefault(partition, 0L));
+                }
+                if (!batch.isEmpty()) {
+                    EventApplier.Counts counts = applier.apply(batch);
+                    events += counts.total();
+                    applied += counts.applied();
+                    duplicates += counts.duplicates();
+                    gaps += counts.early();
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > STALLED.toNanos()) {
+                    throw new IllegalStateException("the rebuild of " + consumer.group() + " read nothing for "
+                                                    + STALLED.toSeconds() + " s before reaching " + target);
+                }
+            }
+            reached = target;
+        }
+
+        private boolean hasReached(Map<TopicPartition, Long> target) {
+            return client.assignment().stream()
+                    .allMatch(partition -> client.position(partition) >= target.getOrDefault(partition, 0L));
+        }
+
+        RebuildReport.ReadModel report() {
+            return new RebuildReport.ReadModel(consumer.group(), consumer.topics(), events, applied, duplicates, gaps,
+                    reached.values().stream().mapToLong(Long::longValue).sum());
+        }
+
+        @Override
+        public void close() {
+            client.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Every read-model table of the rebuilt schema against its live twin, row for row. */
+    private List<RebuildReport.Difference> compare(String schema) throws SQLException {
+        List<RebuildReport.Difference> differences = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : readModelTables(connection, schema)) {
+                String columns = comparedColumns(connection, schema, table);
+                long onlyLive = 0;
+                long onlyRebuilt = 0;
+                List<String> examples = new ArrayList<>();
+                for (boolean live : new boolean[] {true, false}) {
+                    String left = live ? "public" : schema;
+                    String right = live ? schema : "public";
+                    String sql = "SELECT count(*) OVER (), left(row_to_json(d)::text, 400) FROM (SELECT " + columns
+                                 + " FROM " + left + "." + table + " EXCEPT ALL SELECT " + columns + " FROM " + right
+                                 + "." + table + ") d LIMIT 3";
+                    try (Statement statement = connection.createStatement();
+                         ResultSet rows = statement.executeQuery(sql)) {
+                        while (rows.next()) {
+                            if (live) {
+                                onlyLive = rows.getLong(1);
+                            } else {
+                                onlyRebuilt = rows.getLong(1);
+                            }
+                            examples.add((live ? "live only: " : "rebuilt only: ") + rows.getString(2));
+                        }
+                    }
+                }
+                if (onlyLive + onlyRebuilt > 0) {
+                    differences.add(new RebuildReport.Difference(table, onlyLive, onlyRebuilt, examples));
+                }
+            }
+        }
+        return differences;
+    }
+
+    private static List<String> readModelTables(Connection connection, String schema) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE' "
+                + "ORDER BY table_name")) {
+            select.setString(1, schema);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (!NOT_READ_MODELS.contains(rows.getString(1))) {
+                        tables.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * The columns that say what a read model holds. Left out: times of consumption ({@code DEFAULT now()}) and a
+     * serial key of its own. A serial that orders rows within a parent (agenda items within their meeting) is compared
+     * as that order, because events of different partitions interleave differently in each consumption.
+     */
+    private static String comparedColumns(Connection connection, String schema, String table) throws SQLException {
+        List<String> key = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
+                + "WHERE i.indrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass AND i.indisprimary "
+                + "ORDER BY array_position(i.indkey, a.attnum)")) {
+            select.setString(1, schema);
+            select.setString(2, table);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    key.add(rows.getString(1));
+                }
+            }
+        }
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT column_name, coalesce(column_default, '') FROM information_schema.columns "
+                + "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+            select.setString(1, schema);
+            select.setString(2, table);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String column = rows.getString(1);
+                    String defaultValue = rows.getString(2);
+                    if (defaultValue.startsWith("now()") || defaultValue.startsWith("CURRENT_TIMESTAMP")) {
+                        continue;
+                    }
+                    if (defaultValue.startsWith("nextval(")) {
+                        if (key.equals(List.of(column)) || key.isEmpty() || key.get(0).equals(column)) {
+                            continue;
+                        }
+                        columns.add("rank() OVER (PARTITION BY " + key.get(0) + " ORDER BY " + column + ") AS " + column);
+                        continue;
+                    }
+                    columns.add(column);
+                }
+            }
+        }
+        return String.join(", ", columns);
+    }
+
+    /** The rebuilt tables take the live ones' place in one transaction; the old ones are dropped with it. */
+    private void switchOver(String schema) throws SQLException {
+        String retired = schema.replace("rebuild_", "retired_");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA " + retired);
+                for (String table : readModelTables(connection, schema)) {
+                    statement.execute("ALTER TABLE public." + table + " SET SCHEMA " + retired);
+                    statement.execute("ALTER TABLE " + schema + "." + table + " SET SCHEMA public");
+                }
+                statement.execute("DROP SCHEMA " + retired + " CASCADE");
+                statement.execute("DROP SCHEMA " + schema + " CASCADE");
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void dropSchema(Connection connection, String schema) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    private static String schemaOf(String id) {
+        return "rebuild_" + id.replace("-", "").substring(0, 16);
+    }
+
+    private RebuildReport failed(RebuildReport report, String error) {
+        return new RebuildReport(report.id(), RebuildReport.FAILED, report.requestedBy(), report.requestedAt(),
+                clock.instant(), null, report.events(), report.applySeconds(), report.eventsPerSecond(),
+                report.compareSeconds(), report.readModels(), report.differences(), error);
+    }
+
+    private void insert(RebuildReport report) {
+        write("INSERT INTO read_model_rebuild (state, requested_by, requested_at, finished_at, report, id) "
+              + "VALUES (?, ?, ?, ?, ?, ?)", report);
+    }
+
+    private void save(RebuildReport report) {
+        write("UPDATE read_model_rebuild SET state = ?, requested_by = ?, requested_at = ?, finished_at = ?, report = ? "
+              + "WHERE id = ?", report);
+    }
+
+    private void write(String sql, RebuildReport report) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, report.state());
+            statement.setString(2, report.requestedBy());
+            statement.setTimestamp(3, Timestamp.from(report.requestedAt()));
+            statement.setTimestamp(4, report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()));
+            statement.setString(5, json.writeValueAsString(report));
+            statement.setString(6, report.id());
+            statement.executeUpdate();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot record rebuild " + report.id(), e);
+        }
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}
