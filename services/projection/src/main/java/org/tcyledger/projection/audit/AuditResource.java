@@ -3,6 +3,7 @@ package org.tcyledger.projection.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -10,17 +11,14 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import io.quarkus.security.identity.SecurityIdentity;
-import org.tcyledger.projection.rebuild.RebuildReport;
-import org.tcyledger.projection.rebuild.ReadModelRebuilds;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,10 +29,19 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tcyledger.contracts.wire.ChainHash;
 import org.tcyledger.contracts.wire.ChainVerifier;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.projection.infra.ApiExamples;
+import org.tcyledger.projection.rebuild.ReadModelRebuilds;
+import org.tcyledger.projection.rebuild.RebuildReport;
 
 /**
  * What auditors verify: the global log, every aggregate's hash chain checked from what the topics carried, and
@@ -70,6 +77,10 @@ public class AuditResource {
     SecurityIdentity identity;
 
     /** The log after position {@code after}, filtered by source, subject, type and time; {@code limit} at most 1000. */
+    @Operation(summary = "The global log across services in consumption order, with each event's hashes")
+    @APIResponse(responseCode = "200", description = "The global log across services in consumption order, with each event's hashes", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Page.class),
+            examples = @ExampleObject(name = "example", value = ApiExamples.AUDIT_EVENTS)))
     @GET
     @Path("/events")
     public Page events(@QueryParam("source") String source, @QueryParam("subject") String subject,
@@ -112,6 +123,10 @@ public class AuditResource {
     }
 
     /** Recomputes every aggregate's chain and checks its sequence is continuous, from the events as consumed. */
+    @Operation(summary = "Every aggregate's hash chain and sequence, checked from what the topics carried")
+    @APIResponse(responseCode = "200", description = "Every aggregate's hash chain and sequence, checked from what the topics carried", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Verification.class),
+            examples = @ExampleObject(name = "example", value = ApiExamples.VERIFICATION)))
     @GET
     @Path("/verify")
     public Verification verify() {
@@ -181,6 +196,10 @@ public class AuditResource {
     }
 
     /** Rebuilds every read model from offset 0 into fresh tables; the answer's Location follows its progress. */
+    @Operation(summary = "Rebuild every read model from offset 0; switches over only when equal to the live tables")
+    @APIResponse(responseCode = "202", description = "Rebuild every read model from offset 0; switches over only when equal to the live tables", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RebuildReport.class),
+            examples = @ExampleObject(name = "example", value = ApiExamples.REBUILD)))
     @POST
     @Path("/rebuild")
     public Response rebuild(@Context UriInfo uri) {
@@ -189,6 +208,10 @@ public class AuditResource {
                 .location(uri.getBaseUriBuilder().path("audit/rebuild").path(report.id()).build()).build();
     }
 
+    @Operation(summary = "Progress and result of a rebuild")
+    @APIResponse(responseCode = "200", description = "Progress and result of a rebuild", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RebuildReport.class),
+            examples = @ExampleObject(name = "example", value = ApiExamples.REBUILD)))
     @GET
     @Path("/rebuild/{id}")
     public RebuildReport rebuildStatus(@PathParam("id") String id) {

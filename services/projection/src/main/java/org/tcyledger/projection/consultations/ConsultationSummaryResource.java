@@ -20,7 +20,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.projection.infra.ApiExamples;
 
 /**
  * The tally of a consultation: per option, per stakeholder kind, how many submissions supported, opposed or were
@@ -46,6 +53,10 @@ public class ConsultationSummaryResource {
     @Inject
     org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
+    @Operation(summary = "Stances per option and stakeholder kind, never who took them")
+    @APIResponse(responseCode = "200", description = "Stances per option and stakeholder kind, never who took them", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Summary.class),
+            examples = @ExampleObject(name = "example", value = ApiExamples.SUMMARY)))
     @GET
     @Path("/{id}/summary")
     public Summary summary(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("after") String after) {

@@ -13,7 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +28,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.projection.infra.ApiExamples;
+import org.tcyledger.projection.infra.Paging;
 
 /** What observers read of the committee's meetings: when, what was on the agenda, who sat how, what was decided. */
 @Path("/meetings")
@@ -56,44 +67,77 @@ public class MeetingOutcomeResource {
     @Inject
     org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
-    /** Meetings between {@code from} and {@code to} (their first day), of a {@code kind}, a page at a time. */
+    /** Meetings whose first day is between {@code from} and {@code to} (inclusive), of a {@code kind}; paged. */
+    @Operation(summary = "Meetings by date and kind")
+    @APIResponse(responseCode = "200", description = "Meetings by date and kind", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Meeting.class, type = SchemaType.ARRAY),
+            examples = @ExampleObject(name = "example", value = ApiExamples.MEETINGS)))
     @GET
-    public List<Meeting> meetings(@QueryParam("from") String from, @QueryParam("to") String to,
-                                  @QueryParam("kind") String kind, @QueryParam("page") @DefaultValue("0") int page,
-                                  @QueryParam("size") @DefaultValue("50") int size,
-                                  @QueryParam("after") String after) {
+    public RestResponse<List<Meeting>> meetings(@QueryParam("from") String from, @QueryParam("to") String to,
+                                                @QueryParam("kind") String kind,
+                                                @QueryParam("page") @DefaultValue("0") int page,
+                                                @QueryParam("size") @DefaultValue("50") int size,
+                                                @QueryParam("after") String after, @Context UriInfo uri) {
+        Paging paging = new Paging(page, size);
+        java.sql.Date fromDate = date("from", from);
+        java.sql.Date toDate = date("to", to);
         readYourWrites.await("projection-meetings", after);
-        if (page < 0 || size < 1 || size > 500) {
-            throw new BadRequestException("page ≥ 0 and 1 ≤ size ≤ 500");
-        }
         List<Meeting> meetings = new ArrayList<>();
+        long total = 0;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, kind, title, venue, starts_on, ends_on, closed, report_symbol, report_published "
-                     + "FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
-                     + "AND (?::date IS NULL OR starts_on <= ?::date) AND (? IS NULL OR kind = ?) "
+                     "SELECT id, kind, title, venue, starts_on, ends_on, closed, report_symbol, report_published, "
+                     + "count(*) OVER () FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
+                     + "AND (?::date IS NULL OR starts_on <= ?::date) AND (?::text IS NULL OR kind = ?) "
                      + "ORDER BY starts_on, id LIMIT ? OFFSET ?")) {
-            java.sql.Date fromDate = date("from", from);
-            java.sql.Date toDate = date("to", to);
             select.setDate(1, fromDate);
             select.setDate(2, fromDate);
             select.setDate(3, toDate);
             select.setDate(4, toDate);
             select.setString(5, kind);
             select.setString(6, kind);
-            select.setInt(7, size);
-            select.setInt(8, page * size);
+            select.setInt(7, paging.size());
+            select.setInt(8, paging.offset());
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     meetings.add(meeting(row));
+                    total = row.getLong(10);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the meetings", e);
         }
-        return meetings;
+        return paging.respond(meetings, meetings.isEmpty() ? countAll(fromDate, toDate, kind, paging) : total, uri);
     }
 
+    /** A page past the end still says how many there are. */
+    private long countAll(java.sql.Date from, java.sql.Date to, String kind, Paging paging) {
+        if (paging.page() == 0) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT count(*) FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
+                     + "AND (?::date IS NULL OR starts_on <= ?::date) AND (?::text IS NULL OR kind = ?)")) {
+            select.setDate(1, from);
+            select.setDate(2, from);
+            select.setDate(3, to);
+            select.setDate(4, to);
+            select.setString(5, kind);
+            select.setString(6, kind);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the meetings", e);
+        }
+    }
+
+    @Operation(summary = "A meeting's agenda, attendance by capacity, decisions and adopted documents")
+    @APIResponse(responseCode = "200", description = "A meeting's agenda, attendance by capacity, decisions and adopted documents", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Outcomes.class),
+            examples = @ExampleObject(name = "example", value = ApiExamples.OUTCOMES)))
     @GET
     @Path("/{id}/outcomes")
     public Outcomes outcomes(@PathParam("id") String id, @QueryParam("after") String after) {

@@ -155,13 +155,13 @@ public class ReadModelRebuilds {
                 compareSeconds = (System.nanoTime() - comparing) / 1e9;
             }
             long events = models.stream().mapToLong(model -> model.events).sum();
-            RebuildReport done = new RebuildReport(requested.id(),
-                    differences.isEmpty() ? RebuildReport.SWITCHED : RebuildReport.DIFFERENT, requested.requestedBy(),
+            RebuildReport done = new RebuildReport(requested.id(), RebuildReport.DONE, differences.isEmpty(),
+                    differences.isEmpty(), requested.requestedBy(),
                     requested.requestedAt(), clock.instant(), differences.isEmpty() ? null : schema, events,
                     round(applySeconds), Math.round(events / Math.max(applySeconds, 1e-3)), round(compareSeconds),
                     models.stream().map(Rebuilt::report).toList(), differences, null);
             save(done);
-            LOG.infof("rebuild %s: %s, %d events in %.1f s (%d/s), compared in %.1f s", done.id(), done.state(),
+            LOG.infof("rebuild %s: equal and switched %s, %d events in %.1f s (%d/s), compared in %.1f s", done.id(), done.switched(),
                     events, applySeconds, done.eventsPerSecond(), compareSeconds);
         } catch (Exception e) {
             LOG.errorf(e, "rebuild %s failed", requested.id());
@@ -387,7 +387,7 @@ public class ReadModelRebuilds {
     }
 
     private RebuildReport failed(RebuildReport report, String error) {
-        return new RebuildReport(report.id(), RebuildReport.FAILED, report.requestedBy(), report.requestedAt(),
+        return new RebuildReport(report.id(), RebuildReport.FAILED, false, false, report.requestedBy(), report.requestedAt(),
                 clock.instant(), null, report.events(), report.applySeconds(), report.eventsPerSecond(),
                 report.compareSeconds(), report.readModels(), report.differences(), error);
     }

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +24,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.projection.infra.ApiExamples;
+import org.tcyledger.projection.infra.Paging;
 
 /** Adopted assessment reports: what the plenary adopted, and how each Party followed each recommendation up. */
 @Path("/assessment-reports")
@@ -43,15 +56,39 @@ public class AssessmentReportResource {
     @Inject
     org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
+    /**
+     * Adopted reports in order of adoption, optionally those adopted between two dates ({@code from}, {@code to},
+     * inclusive), on one article, or assessing one Party; paged.
+     */
+    @Operation(summary = "Adopted assessment reports")
+    @APIResponse(responseCode = "200", description = "Adopted assessment reports", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Report.class, type = SchemaType.ARRAY),
+            examples = @ExampleObject(name = "example", value = ApiExamples.REPORTS)))
     @GET
-    public List<Report> reports(@jakarta.ws.rs.QueryParam("after") String after) {
+    public RestResponse<List<Report>> reports(@QueryParam("article") String article, @QueryParam("party") String party,
+                                              @QueryParam("from") String from, @QueryParam("to") String to,
+                                              @QueryParam("page") @DefaultValue("0") int page,
+                                              @QueryParam("size") @DefaultValue("50") int size,
+                                              @QueryParam("after") String after, @Context UriInfo uri) {
+        Paging paging = new Paging(page, size);
+        LocalDate fromDate = Paging.date("from", from);
+        LocalDate toDate = Paging.date("to", to);
         readYourWrites.await("projection-assessment-reports", after);
-        return query(null);
+        return paging.of(query(null).stream()
+                .filter(report -> article == null || report.articles().contains(article))
+                .filter(report -> party == null || report.assessedParties().contains(party))
+                .filter(report -> fromDate == null || !report.adoptedOn().isBefore(fromDate))
+                .filter(report -> toDate == null || !report.adoptedOn().isAfter(toDate))
+                .toList(), uri);
     }
 
+    @Operation(summary = "The adopted report of one assessment cycle, with follow-up per recommendation and Party")
+    @APIResponse(responseCode = "200", description = "The adopted report of one assessment cycle, with follow-up per recommendation and Party", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Report.class),
+            examples = @ExampleObject(name = "example", value = ApiExamples.REPORT)))
     @GET
     @Path("/{cycleId}")
-    public Report report(@PathParam("cycleId") String cycleId, @jakarta.ws.rs.QueryParam("after") String after) {
+    public Report report(@PathParam("cycleId") String cycleId, @QueryParam("after") String after) {
         readYourWrites.await("projection-assessment-reports", after);
         return query(cycleId).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No adopted report of cycle '" + cycleId + "'"));

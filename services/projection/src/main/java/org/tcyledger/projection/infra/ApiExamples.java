@@ -1,0 +1,72 @@
+package org.tcyledger.projection.infra;
+
+/**
+ * Example answers for the OpenAPI document, taken from the real record as the demo loads it (T-CY 9 adopted five
+ * guidance notes on 2013-06-05; Estonia has been a Party since 2004-07-01).
+ */
+public final class ApiExamples {
+
+    public static final String NOTE_VERSIONS = """
+            [{"id":"gn-botnets","version":1,"title":"Guidance Note on botnets T-CY(2013)6","articles":["2"],            "en":"[demo: the text of T-CY(2013)6 is not reproduced; invented placeholder]",            "fr":"[démo : le texte de T-CY(2013)6 n'est pas reproduit]","englishOnly":false,            "adoption":{"meetingId":"T-CY-9","decisionId":"d3","adoptedOn":"2013-06-05"}}]""";
+
+    public static final String MEETINGS = """
+            [{"id":"T-CY-9","kind":"PLENARY","title":"9th Plenary of the T-CY","venue":"Strasbourg",\
+            "startsOn":"2013-06-04","endsOn":"2013-06-05","closed":true,"report":"T-CY(2013)11",\
+            "reportPublishedOn":"2013-06-05"}]""";
+
+    public static final String OUTCOMES = """
+            {"meeting":{"id":"T-CY-9","kind":"PLENARY","title":"9th Plenary of the T-CY","venue":"Strasbourg",\
+            "startsOn":"2013-06-04","endsOn":"2013-06-05","closed":true,"report":"T-CY(2013)11",\
+            "reportPublishedOn":"2013-06-05"},"agenda":[{"itemId":"guidance-notes","title":"Guidance notes",\
+            "documentSymbols":["T-CY(2013)6E"]}],"attendance":{"PARTY":["EE","FR"],"OBSERVER":["ZA"]},\
+            "decisions":[{"decisionId":"d3","agendaItemId":"guidance-notes",\
+            "kind":"ADOPT_GUIDANCE_NOTE","subject":"gn-botnets","version":1,"text":"The T-CY adopted the Guidance \
+            Note on botnets","vote":{"mode":"CONSENSUS","for":null,"against":null,"abstentions":null},\
+            "adoptedOn":"2013-06-05"}],"documentsAdopted":["gn-botnets v1"]}""";
+
+    public static final String REPORTS = "[" + ApiExamples.REPORT + "]";
+
+    public static final String REPORT = """
+            {"cycleId":"round-1-expedited-preservation","title":"Assessment report: the expedited preservation \
+            provisions","articles":["16","17","29","30"],"assessedParties":["EE","FR"],"version":1,\
+            "meetingId":"T-CY-8","decisionId":"T-CY-8-adopt-round-1","adoptedOn":"2012-12-05",\
+            "findings":[{"partyId":"EE","article":"16","text":"Article 16 is implemented."}],\
+            "recommendations":[{"id":"r1","addressee":"Parties","text":"Make full use of Article 16.",\
+            "priority":"HIGH"}],"followUps":[{"recommendationId":"r1","partyId":"EE","status":"IMPLEMENTED",\
+            "assessedOn":"2014-12-02","note":null}]}""";
+
+    public static final String REGISTER = "[" + ApiExamples.REGISTER_ENTRY + "]";
+
+    public static final String REGISTER_ENTRY = """
+            {"id":"EE","name":"Estonia","kind":"STATE","treaty":"ETS185","status":"PARTY",\
+            "entryIntoForceOn":"2004-07-01","capacity":"PARTY","contactPoint":{"unit":"Cybercrime unit",\
+            "phone":"[erased]","email":"[erased]"}}""";
+
+    public static final String SUMMARY = """
+            {"consultationId":"ceg-2015-hearing","title":"Criminal justice access to evidence in the cloud",\
+            "chathamHouse":true,"options":[{"id":"2","text":"Guidance notes"},{"id":"3","text":"A protocol"}],\
+            "tally":[{"optionId":"2","kind":"SERVICE_PROVIDER","stance":"SUPPORT","count":2,"suppressed":false},\
+            {"optionId":"3","kind":"CIVIL_SOCIETY","stance":"OPPOSE","count":null,"suppressed":true}]}""";
+
+    public static final String AUDIT_EVENTS = """
+            {"events":[{"position":1,"id":"0d0c7f3e-4a53-4a8e-9a8f-2d1f4b6c9e11","source":"/tcy/membership",\
+            "type":"tcy.membership.MemberRegistered.v1","subject":"EE","sequence":0,\
+            "time":"2026-11-22T10:00:00.000000Z","actor":"secretariat-1","correlationId":"c-1","causationId":null,\
+            "data":{"memberId":"EE","name":"Estonia","kind":"STATE","councilOfEuropeMember":true},\
+            "prevhash":"0000000000000000000000000000000000000000000000000000000000000000",\
+            "hash":"5b1f0e7d8c2a4f6e9b3d1c0a7e5f2b4d6c8a0e2f4b6d8c0a2e4f6b8d0c2a4e6f"}],"nextAfter":1}""";
+
+    public static final String VERIFICATION = """
+            {"verified":false,"aggregates":48,"events":276,"breaks":[{"subject":"T-CY-11","sequence":0,\
+            "eventId":"7c1d…","reason":"hash does not match the event's content"}]}""";
+
+    public static final String REBUILD = """
+            {"id":"6f1c2d3e-…","state":"DONE","equal":true,"switched":true,"requestedBy":"auditor-1",\
+            "requestedAt":"2026-11-22T10:00:00Z","finishedAt":"2026-11-22T10:00:04Z","schema":null,"events":1656,\
+            "applySeconds":1.2,"eventsPerSecond":1380,"compareSeconds":0.3,"readModels":[{"group":"projection-audit",\
+            "topics":["tcy.membership.v1","tcy.meetings.v1","tcy.assessments.v1","tcy.cloud-evidence.v1"],\
+            "events":276,"applied":276,"duplicates":0,"gaps":0,"endOffsets":276}],"differences":[],"error":null}""";
+
+    private ApiExamples() {
+    }
+}

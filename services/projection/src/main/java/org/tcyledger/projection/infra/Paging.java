@@ -1,0 +1,64 @@
+package org.tcyledger.projection.infra;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The one way every list of the projection is paged: {@code ?page=} (from 0) and {@code ?size=} (1 to 500, 50 by
+ * default); the body stays the list itself, {@code X-Total-Count} says how many match and {@code Link} gives the
+ * {@code next} and {@code prev} pages, so a client that ignores paging reads the first 50 as before.
+ */
+public record Paging(int page, int size) {
+
+    public static final int MAX_SIZE = 500;
+
+    public Paging {
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            throw new BadRequestException("page ≥ 0 and 1 ≤ size ≤ " + MAX_SIZE);
+        }
+    }
+
+    public int offset() {
+        return page * size;
+    }
+
+    /** The page of {@code all}, every match in order. */
+    public <T> RestResponse<List<T>> of(List<T> all, UriInfo uri) {
+        int from = Math.min(offset(), all.size());
+        return respond(new ArrayList<>(all.subList(from, Math.min(from + size, all.size()))), all.size(), uri);
+    }
+
+    /** A page already cut by the query, of {@code total} matches. */
+    public <T> RestResponse<List<T>> respond(List<T> items, long total, UriInfo uri) {
+        RestResponse.ResponseBuilder<List<T>> response = RestResponse.ResponseBuilder.ok(items)
+                .header("X-Total-Count", total);
+        List<String> links = new ArrayList<>();
+        if ((long) offset() + items.size() < total) {
+            links.add("<" + uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build() + ">; rel=\"next\"");
+        }
+        if (page > 0) {
+            links.add("<" + uri.getRequestUriBuilder().replaceQueryParam("page", page - 1).build() + ">; rel=\"prev\"");
+        }
+        if (!links.isEmpty()) {
+            response.header("Link", String.join(", ", links));
+        }
+        return response.build();
+    }
+
+    /** A filter's date: ISO like 2014-12-02, else 400 naming the parameter. */
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " is a date like 2014-12-02, not '" + value + "'");
+        }
+    }
+}
