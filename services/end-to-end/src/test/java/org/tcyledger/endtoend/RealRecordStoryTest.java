@@ -1,0 +1,293 @@
+package org.tcyledger.endtoend;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.tcyledger.testing.Infrastructure;
+import org.tcyledger.testing.ServiceProcess;
+import org.tcyledger.testing.Tokens;
+import org.tcyledger.testing.Workspace;
+
+/**
+ * The real record (deploy/local/demo-data/tcy-history.json) loaded by the demo, exactly as {@code deploy/local/demo}
+ * runs it, through the four write services; then each observer's and auditor's question answered by the projection.
+ * Expected answers are read from the record itself, not from what the demo sent. Runs in a JVM of its own (see the
+ * module's surefire settings), so that its topics hold nothing but the record.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealRecordStoryTest {
+
+    private static final Tokens TOKENS = Tokens.forTests();
+    private static final String SECRETARIAT = TOKENS.token("secretariat");
+    private static final String OBSERVER = TOKENS.token("observer");
+    private static final String AUDITOR = TOKENS.token("auditor");
+    private static final Pattern SYMBOL = Pattern.compile("T-CY\\(\\d{4}\\)\\d+");
+
+    private static Infrastructure infrastructure;
+    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static ServiceProcess membership;
+    private static ServiceProcess projection;
+    private static JsonNode record;
+
+    @BeforeAll
+    static void loadTheRecord() throws Exception {
+        infrastructure = Infrastructure.forTests();
+        membership = start("membership", "tcy_membership", Map.of());
+        projection = start("projection", "tcy_projection", Map.of(
+                "tcy.keyholder.url", membership.url(), "tcy.keyholder.token", TOKENS.token("keyholder")));
+        ServiceProcess meetings = start("meetings", "tcy_meetings", Map.of());
+        ServiceProcess assessments = start("assessments", "tcy_assessments", Map.of());
+        ServiceProcess cloudEvidence = start("cloud-evidence", "tcy_cloud_evidence", Map.of());
+
+        Path root = Workspace.root();
+        Path data = root.resolve("deploy/local/demo-data/tcy-history.json");
+        record = new ObjectMapper().readTree(data.toFile());
+        String classpath = root.resolve("libs/testing/target/classes") + File.pathSeparator
+                           + Files.readString(root.resolve("libs/testing/target/testing-classpath.txt")).trim();
+        Path log = root.resolve("services/end-to-end/target/real-record-demo.log");
+        Process demo = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp", classpath,
+                root.resolve("deploy/local/Demo.java").toString(), data.toString(), SECRETARIAT, membership.url(),
+                meetings.url(), assessments.url(), cloudEvidence.url())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            assertTrue(demo.waitFor(5, TimeUnit.MINUTES), "the demo did not finish in 5 minutes");
+        } finally {
+            demo.destroyForcibly();
+        }
+        assertEquals(0, demo.exitValue(), "the demo failed: " + Files.readString(log));
+    }
+
+    private static ServiceProcess start(String name, String database, Map<String, String> config) {
+        ServiceProcess service = ServiceProcess.start(name, infrastructure, database, TOKENS, config);
+        SERVICES.add(service);
+        return service;
+    }
+
+    @AfterAll
+    static void stopServices() {
+        for (int i = SERVICES.size() - 1; i >= 0; i--) {
+            SERVICES.get(i).close();
+        }
+    }
+
+    private static Response observe(String path, Map<String, ?> query) {
+        return given().baseUri(projection.url()).auth().oauth2(OBSERVER).queryParams(query).get(path);
+    }
+
+    /** Projections catch up asynchronously after the demo's last answer: each question is asked until answered. */
+    private static void eventually(Runnable question) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(question::run);
+    }
+
+    @Test
+    @Order(1)
+    void whichGuidanceNotesWereAdoptedAtTcy9() {
+        Set<String> expected = new TreeSet<>();
+        for (JsonNode plenary : record.get("plenaries")) {
+            if (plenary.get("id").asText().equals("T-CY-9")) {
+                Matcher symbols = SYMBOL.matcher(plenary.get("outcomes").toString());
+                while (symbols.find()) {
+                    expected.add(symbols.group());
+                }
+            }
+        }
+        assertEquals(5, expected.size(), "the record names five notes adopted at T-CY 9");
+        eventually(() -> {
+            List<String> titles = observe("/guidance-notes", Map.of("meetingId", "T-CY-9")).then().statusCode(200)
+                    .extract().jsonPath().getList("title");
+            Set<String> adopted = new TreeSet<>();
+            titles.forEach(title -> {
+                Matcher symbol = SYMBOL.matcher(title);
+                assertTrue(symbol.find(), title);
+                adopted.add(symbol.group());
+            });
+            assertEquals(expected, adopted);
+            assertEquals(5, titles.size());
+        });
+        // the record gives the plenary's days (4 and 5 June 2013), not the day of each adoption
+        observe("/guidance-notes", Map.of("meetingId", "T-CY-9")).then()
+                .body("adoption.adoptedOn", everyItem(anyOf(equalTo("2013-06-04"), equalTo("2013-06-05"))));
+    }
+
+    @Test
+    @Order(2)
+    void whoWasAPartyOn20141202() {
+        LocalDate day = LocalDate.parse("2014-12-02");
+        Set<String> expected = new TreeSet<>();
+        for (JsonNode member : record.get("members")) {
+            JsonNode convention = member.path("ETS185");
+            if (convention.has("expectedEntryIntoForce")
+                && !LocalDate.parse(convention.get("expectedEntryIntoForce").asText()).isAfter(day)) {
+                expected.add(member.get("name").asText());
+            }
+        }
+        for (JsonNode accession : record.get("accessionEntryIntoForceCases")) {
+            if (!LocalDate.parse(accession.get("expectedEntryIntoForce").asText()).isAfter(day)) {
+                expected.add(accession.get("state").asText());
+            }
+        }
+        eventually(() -> assertEquals(expected, new TreeSet<>(observe("/members",
+                Map.of("asOf", "2014-12-02", "status", "PARTY", "size", 500)).then().statusCode(200)
+                .extract().jsonPath().<String>getList("name"))));
+    }
+
+    @Test
+    @Order(3)
+    void whatTheRecordedPlenariesDecided() {
+        Set<String> plenaries = new TreeSet<>();
+        record.get("plenaries").forEach(plenary -> plenaries.add(plenary.get("id").asText()));
+        eventually(() -> assertEquals(plenaries, new TreeSet<>(observe("/meetings",
+                Map.of("kind", "PLENARY", "from", "2006-01-01", "to", "2017-12-31")).then().statusCode(200)
+                .extract().jsonPath().<String>getList("id"))));
+        eventually(() -> observe("/meetings/T-CY-9/outcomes", Map.of()).then().statusCode(200)
+                .body("meeting.startsOn", equalTo("2013-06-04"))
+                .body("decisions.findAll { it.kind == 'ADOPT_GUIDANCE_NOTE' }.size()", equalTo(5))
+                .body("attendance.PARTY.size()", not(equalTo(0))));
+    }
+
+    @Test
+    @Order(4)
+    void whichAssessmentReportsWereAdoptedAndWhere() {
+        Map<String, String> expected = new java.util.TreeMap<>();
+        record.get("assessmentRounds").forEach(round -> expected.put(round.get("id").asText(), round.get("adoptedAt").asText()));
+        eventually(() -> {
+            List<Map<String, Object>> reports = observe("/assessment-reports", Map.of()).then().statusCode(200)
+                    .extract().jsonPath().getList("$");
+            Map<String, String> adopted = new java.util.TreeMap<>();
+            reports.forEach(report -> adopted.put((String) report.get("cycleId"), (String) report.get("meetingId")));
+            assertEquals(expected, adopted);
+        });
+    }
+
+    @Test
+    @Order(5)
+    void theCloudEvidenceHearingIsTalliedWithoutAttribution() {
+        eventually(() -> {
+            String summary = observe("/consultations/ceg-2015-hearing/summary", Map.of()).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(summary.contains("\"tally\""), summary);
+            assertFalse(summary.contains("stakeholderId"), "no attribution: " + summary);
+        });
+    }
+
+    @Test
+    @Order(6)
+    @SuppressWarnings("unchecked")
+    void theAuditorVerifiesEveryChainAndARebuildEqualsTheLiveReadModels() {
+        eventually(() -> given().baseUri(projection.url()).auth().oauth2(AUDITOR).get("/audit/verify").then()
+                .statusCode(200).body("verified", equalTo(true)).body("breaks.size()", equalTo(0)));
+        int verified = given().baseUri(projection.url()).auth().oauth2(AUDITOR).get("/audit/verify").then()
+                .extract().path("events");
+        String partiesBefore = observe("/members", Map.of("asOf", "2014-12-02", "status", "PARTY")).asString();
+        String notesBefore = observe("/guidance-notes", Map.of()).asString();
+
+        Map<String, Object> report = rebuild();
+        assertEquals("DONE", report.get("state"), report.toString());
+        assertEquals(true, report.get("equal"), report.toString());
+        assertEquals(true, report.get("switched"), report.toString());
+        Map<String, Object> audit = ((List<Map<String, Object>>) report.get("readModels")).stream()
+                .filter(model -> "projection-audit".equals(model.get("group"))).findFirst().orElseThrow();
+        assertEquals(verified, ((Number) audit.get("applied")).intValue(), "the rebuilt log holds every verified event");
+        assertTrue(verified > 250, "the record is some 270 events: " + verified);
+        assertEquals(partiesBefore, observe("/members", Map.of("asOf", "2014-12-02", "status", "PARTY")).asString());
+        assertEquals(notesBefore, observe("/guidance-notes", Map.of()).asString());
+    }
+
+    @Test
+    @Order(7)
+    void anErasedPersonIsUnreadableEvenAfterARebuild() throws Exception {
+        String member = record.get("members").get(0).get("id").asText();
+        String phone = "+355 4 555 " + (1000 + (int) (Math.random() * 8999));
+        String email = "unit-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.al";
+        String personId = given().baseUri(membership.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"unit\":\"24/7 point of contact\",\"phone\":\"" + phone + "\",\"email\":\"" + email + "\"}")
+                .put("/members/" + member + "/contact-point").then().statusCode(200).extract().path("personId");
+        eventually(() -> observe("/members/" + member, Map.of()).then().body("contactPoint.phone", equalTo(phone)));
+        String erasure = given().baseUri(membership.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"requestedBy\":\"the Party\",\"reason\":\"the unit was replaced\"}")
+                .post("/people/" + personId + "/erasure").then().statusCode(201).extract().path("eventId");
+        observe("/members/" + member, Map.of("after", erasure)).then().statusCode(200)
+                .body("contactPoint.phone", equalTo("[erased]"));
+
+        Map<String, Object> report = rebuild();
+        assertEquals(true, report.get("switched"), report.toString());
+        observe("/members/" + member, Map.of()).then().body("contactPoint.phone", equalTo("[erased]"))
+                .body("contactPoint.email", equalTo("[erased]"));
+        String everything = projectionDump();
+        assertFalse(everything.contains(phone) || everything.contains(email),
+                "the projection holds the erased person's data after the rebuild");
+    }
+
+    private static Map<String, Object> rebuild() {
+        String location = given().baseUri(projection.url()).auth().oauth2(AUDITOR).post("/audit/rebuild").then()
+                .statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+                !"RUNNING".equals(given().auth().oauth2(AUDITOR).get(location).then().statusCode(200).extract().path("state")));
+        return given().auth().oauth2(AUDITOR).get(location).then().extract().jsonPath().getMap("$");
+    }
+
+    /** Every value of every table in every schema of the projection's database. */
+    private static String projectionDump() throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl("tcy_projection"),
+                infrastructure.user(), infrastructure.password())) {
+            List<String> tables = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT table_schema || '.' || table_name "
+                    + "FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
+                    + "AND table_schema NOT IN ('pg_catalog', 'information_schema')");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + table);
+                     ResultSet rows = select.executeQuery()) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int column = 1; column <= columns; column++) {
+                            Object value = rows.getObject(column);
+                            all.append(value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                                                                     : String.valueOf(value)).append('\n');
+                        }
+                    }
+                }
+            }
+        }
+        return all.toString();
+    }
+}
