@@ -22,7 +22,8 @@ public final class Workspace {
         throw new IllegalStateException("not inside the T-CY Ledger repository: " + Path.of("").toAbsolutePath());
     }
 
-    static String kafkaClasspath() {
+    /** The classpath of the Kafka broker and its tools (ProducerPerformance, ConsumerPerformance). */
+    public static String kafkaClasspath() {
         Path file = root().resolve("libs/kafka-broker/target/kafka-classpath.txt");
         try {
             return Files.readString(file).trim();

@@ -74,6 +74,8 @@ public class AxonRuntime {
     @Inject
     jakarta.transaction.TransactionManager jta;
     @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry synchronizations;
+    @Inject
     KafkaSettings kafka;
 
     /** Longer than an event transaction can ever stay open, so the tracking processor never skips a slow commit. */
@@ -153,12 +155,14 @@ public class AxonRuntime {
                     bus.registerHandlerInterceptor(CommandOutcomes.outcome());
                     return bus;
                 })
-                // The store's reader thread is woken when Axon's unit of work commits, but the JTA transaction that
-                // holds the events commits a moment later; a short fetch delay bounds how late it looks again.
-                .configureEventStore(c -> org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
-                        .fetchDelay(fetchDelayMs)
-                        .storageEngine(c.getComponent(org.axonframework.eventsourcing.eventstore.EventStorageEngine.class))
-                        .build())
+                // The store's reader is woken when the JTA transaction holding the events commits; the fetch delay
+                // only bounds how late it looks when nothing woke it (events stored by another instance).
+                .configureEventStore(c -> new JtaCommittedEventStore(
+                        org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                                .fetchDelay(fetchDelayMs)
+                                .storageEngine(c.getComponent(
+                                        org.axonframework.eventsourcing.eventstore.EventStorageEngine.class)),
+                        synchronizations))
                 .registerComponent(org.axonframework.eventsourcing.eventstore.EventStorageEngine.class,
                         c -> new HashChainingStorageEngine(
                         JdbcEventStorageEngine.builder()

@@ -56,6 +56,8 @@ public class ConsumerRunner {
     long replicaWaitMs;
 
     private final Map<String, Loop> loops = new ConcurrentHashMap<>();
+    /** Notified after every batch a consumer commits, so that a reader waiting for an event wakes at once. */
+    private final Object progress = new Object();
     /** Consumers pass it for each poll; {@link #holdAll()} closes it. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
 
@@ -136,6 +138,13 @@ public class ConsumerRunner {
             throw new IllegalArgumentException("no consumer " + group);
         }
         return Map.copyOf(loop.positions);
+    }
+
+    /** Returns when some consumer of this service has committed a batch, or after {@code maxWait}. */
+    public void awaitProgress(Duration maxWait) throws InterruptedException {
+        synchronized (progress) {
+            progress.wait(Math.max(1, maxWait.toMillis()));
+        }
     }
 
     public List<Status> statuses() {
@@ -229,6 +238,9 @@ public class ConsumerRunner {
                 duplicates += counts.duplicates();
                 gaps += counts.early();
                 lastError = null;
+                synchronized (progress) {
+                    progress.notifyAll();
+                }
             }
             for (TopicPartition partition : client.assignment()) {
                 positions.put(partition, client.position(partition));

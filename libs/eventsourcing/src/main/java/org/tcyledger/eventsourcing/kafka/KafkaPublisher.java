@@ -123,8 +123,12 @@ public final class KafkaPublisher {
             // which would put an aggregate's events on the topic out of order.
             producer().partitionsFor(model.topic());
             Batch batch = new Batch(new ArrayList<>(), new ArrayList<>());
-            unitOfWork.onPrepareCommit(u -> confirm(batch.sends()));
-            unitOfWork.afterCommit(u -> published(batch.eventIds()));
+            // acknowledged by Kafka is published: a command waiting for its event answers then, not after the token
+            // is stored (if that fails, the batch goes out again and consumers skip what they have)
+            unitOfWork.onPrepareCommit(u -> {
+                confirm(batch.sends());
+                published(batch.eventIds());
+            });
             return batch;
         });
     }

@@ -9,17 +9,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tcyledger.eventsourcing.consumer.ConsumerRunner;
 import org.tcyledger.eventsourcing.consumer.ReplicaNotCaughtUp;
 
 /**
  * {@code ?after=<eventId>}: a read waits, bounded, until the read model it reads has applied that event (the id a
- * command answered with), so that a client reads its own write. Past the bound: 503 with Retry-After.
+ * command answered with), so that a client reads its own write: it looks again as soon as a consumer commits a batch.
+ * Past the bound: 503 with Retry-After.
  */
 @ApplicationScoped
 public class ReadYourWrites {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    ConsumerRunner runner;
     @ConfigProperty(name = "tcy.read-your-writes.wait-ms", defaultValue = "5000")
     long waitMs;
 
@@ -34,7 +38,7 @@ public class ReadYourWrites {
                 throw new ReplicaNotCaughtUp("the read model has not applied event " + eventId + " yet");
             }
             try {
-                Thread.sleep(20);
+                runner.awaitProgress(Duration.ofMillis(50));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ReplicaNotCaughtUp("interrupted while waiting for event " + eventId);
