@@ -177,6 +177,12 @@ public final class Bench {
         return service;
     }
 
+    private CpuMeter cpuMeter() {
+        Map<Long, String> pids = new LinkedHashMap<>();
+        running.forEach((name, service) -> pids.put(service.pid(), name));
+        return new CpuMeter(pids);
+    }
+
     private static String databaseOf(String service) {
         return "tcy_" + service.replace('-', '_');
     }
@@ -282,9 +288,12 @@ public final class Bench {
         List<Object> raw = new ArrayList<>();
         double rate16 = 0;
         double ratio16 = Double.NaN;
+        Map<String, Double> cpu = Map.of();
         for (int clients : CLIENTS) {
             Latencies baseline = insertCommit(clients);
+            Map<String, Double> before = cpuMeter().snapshot();
             Latencies commands = closedLoop(clients, options.window(), this::registerMember);
+            cpu = CpuMeter.difference(before, cpuMeter().snapshot());
             double baselineRate = baseline.count() / (double) options.window().toSeconds();
             double commandRate = commands.count() / (double) options.window().toSeconds();
             rows.add(List.of(Integer.toString(clients), number(commandRate), number(commands.p50()),
@@ -306,6 +315,18 @@ public final class Bench {
         report.table(List.of("clients", "commands/s", "p50 ms", "p99 ms", "failed", "insert-commit/s", "p50 ms",
                 "p99 ms", "ratio"), rows);
         report.raw("commandThroughput", raw);
+        double total = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
+        double available = Runtime.getRuntime().availableProcessors() * (double) options.window().toSeconds();
+        List<List<String>> cpuRows = new ArrayList<>();
+        double commands16 = rate16 * options.window().toSeconds();
+        cpu.forEach((part, seconds) -> cpuRows.add(List.of(part, number(seconds), percent(seconds / total),
+                number(seconds * 1000 / Math.max(1, commands16)))));
+        report.section("1b. Where the CPU goes at 16 clients", "CPU seconds per part of the stack during the "
+                + options.window().toSeconds() + " s at 16 clients (from /proc): " + number(total) + " s used of "
+                + number(available) + " s the machine has. Every command is also consumed by the projection (its "
+                + "register and audit log) and by the register replicas of meetings and assessments.");
+        report.table(List.of("part", "CPU s", "share", "CPU ms per command"), cpuRows);
+        report.raw("cpuAt16Clients", cpu);
         report.target("1. commands/s at 16 clients vs raw insert-commit", "≥ 30%", percent(ratio16), ratio16 >= 0.30);
         return rate16;
     }

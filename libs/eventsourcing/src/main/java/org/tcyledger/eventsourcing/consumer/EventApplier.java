@@ -8,7 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -32,8 +38,6 @@ public final class EventApplier {
             return applied + duplicates + early;
         }
     }
-
-    private enum Arrival { IN_ORDER, DUPLICATE, EARLY }
 
     private final TopicConsumer consumer;
     private final AgroalDataSource dataSource;
@@ -71,10 +75,9 @@ public final class EventApplier {
         if (records.isEmpty()) {
             return new Counts(0, 0, 0);
         }
+        List<EventEnvelope> events = new ArrayList<>(records.size());
+        records.forEach(record -> events.add(EventEnvelope.fromCloudEvent(record.value())));
         return QuarkusTransaction.requiringNew().call(() -> {
-            long applied = 0;
-            long duplicates = 0;
-            long early = 0;
             try (Connection connection = dataSource.getConnection()) {
                 if (schema != null) {
                     try (Statement set = connection.createStatement()) {
@@ -82,77 +85,188 @@ public final class EventApplier {
                         set.execute("SET LOCAL synchronous_commit TO " + (durable ? "on" : "off"));
                     }
                 }
-                for (ConsumerRecord<String, CloudEvent> record : records) {
-                    EventEnvelope event = EventEnvelope.fromCloudEvent(record.value());
-                    switch (recordConsumed(connection, event, record)) {
-                        case IN_ORDER -> {
-                            consumer.apply(event, connection);
-                            applied++;
-                        }
-                        case DUPLICATE -> duplicates++;
-                        case EARLY -> early++;
-                    }
-                }
+                return applyBatch(connection, records, events);
             }
-            return new Counts(applied, duplicates, early);
         });
     }
 
-    /** Whether to apply the event: not if applied before (by id or sequence), nor before the events it follows. */
-    private Arrival recordConsumed(Connection connection, EventEnvelope event,
-                                   ConsumerRecord<String, CloudEvent> record) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO consumed_event (event_id, source, subject, sequence, topic, kafka_partition, kafka_offset, "
-                + "consumer_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consumer_group, event_id) DO NOTHING")) {
-            insert.setString(1, event.id());
-            insert.setString(2, event.source());
-            insert.setString(3, event.subject());
-            insert.setLong(4, event.sequence());
-            insert.setString(5, record.topic());
-            insert.setInt(6, record.partition());
-            insert.setLong(7, record.offset());
-            insert.setString(8, consumer.group());
-            if (insert.executeUpdate() == 0) {
-                return Arrival.DUPLICATE;
+    /**
+     * The bookkeeping of a whole batch in a few statements (which ids are new, where each aggregate stands, which
+     * gaps are open); the events then go to the read model in order, those to apply handed over together.
+     */
+    private Counts applyBatch(Connection connection, List<ConsumerRecord<String, CloudEvent>> records,
+                              List<EventEnvelope> events) throws SQLException {
+        Set<String> fresh = insertConsumed(connection, records, events);
+        Map<String, Long> positions = lockPositions(connection, events);
+        Set<String> openGaps = openGaps(connection);
+        Map<String, Long> moved = new HashMap<>();
+        Set<String> heldBack = new HashSet<>();
+        List<EventEnvelope> toApply = new ArrayList<>();
+        long duplicates = 0;
+        long early = 0;
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i);
+            boolean heldBefore = heldBack.remove(event.id());
+            if (!heldBefore && !fresh.remove(event.id())) {
+                duplicates++;
+                continue;
+            }
+            String aggregate = event.source() + " " + event.subject();
+            Long last = positions.get(aggregate);
+            long expected = last == null ? 0 : last + 1;
+            if (event.sequence() < expected) {
+                LOG.warnf("%s: event %s of %s has sequence %d, already applied up to %d; skipped",
+                        consumer.group(), event.id(), event.subject(), event.sequence(), expected - 1);
+                duplicates++;
+            } else if (event.sequence() > expected) {
+                // Not applied and not recorded as consumed: the missing events come first when the publisher
+                // redelivers them, and this one after them. If they never come, the gap stays reported.
+                LOG.errorf("%s: gap in %s %s: expected sequence %d, received %d (event %s); held back",
+                        consumer.group(), event.source(), event.subject(), expected, event.sequence(), event.id());
+                Sql.update(connection, "INSERT INTO consumed_gap (source, subject, expected_sequence, "
+                                       + "received_sequence, event_id, consumer_group) VALUES (?, ?, ?, ?, ?, ?)",
+                        event.source(), event.subject(), expected, event.sequence(), event.id(), consumer.group());
+                openGaps.add(aggregate + " " + expected);
+                heldBack.add(event.id());
+                early++;
+            } else {
+                if (heldBefore) {
+                    // held back earlier in this batch and delivered again after the events it follows
+                    Sql.update(connection, "UPDATE consumed_event SET kafka_partition = ?, kafka_offset = ? "
+                                           + "WHERE consumer_group = ? AND event_id = ?",
+                            records.get(i).partition(), records.get(i).offset(), consumer.group(), event.id());
+                }
+                if (openGaps.remove(aggregate + " " + expected)) {
+                    Sql.update(connection, "UPDATE consumed_gap SET healed_at = now() WHERE source = ? AND subject = ? "
+                                           + "AND healed_at IS NULL AND expected_sequence = ? AND consumer_group = ?",
+                            event.source(), event.subject(), expected, consumer.group());
+                }
+                positions.put(aggregate, event.sequence());
+                moved.put(aggregate, event.sequence());
+                toApply.add(event);
             }
         }
-        Long last = null;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT sequence FROM consumed_position WHERE source = ? AND subject = ? AND consumer_group = ? FOR UPDATE")) {
-            select.setString(1, event.source());
-            select.setString(2, event.subject());
-            select.setString(3, consumer.group());
-            try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    last = row.getLong(1);
+        consumer.applyAll(toApply, connection);
+        forget(connection, heldBack);
+        savePositions(connection, moved);
+        return new Counts(toApply.size(), duplicates, early);
+    }
+
+    /** Records every event as consumed; returns the ids that were not consumed before. */
+    private Set<String> insertConsumed(Connection connection, List<ConsumerRecord<String, CloudEvent>> records,
+                                       List<EventEnvelope> events) throws SQLException {
+        int size = events.size();
+        String[] ids = new String[size];
+        String[] sources = new String[size];
+        String[] subjects = new String[size];
+        Long[] sequences = new Long[size];
+        String[] topics = new String[size];
+        Integer[] partitions = new Integer[size];
+        Long[] offsets = new Long[size];
+        for (int i = 0; i < size; i++) {
+            EventEnvelope event = events.get(i);
+            ConsumerRecord<String, CloudEvent> record = records.get(i);
+            ids[i] = event.id();
+            sources[i] = event.source();
+            subjects[i] = event.subject();
+            sequences[i] = event.sequence();
+            topics[i] = record.topic();
+            partitions[i] = record.partition();
+            offsets[i] = record.offset();
+        }
+        Set<String> fresh = new HashSet<>();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO consumed_event (event_id, source, subject, sequence, topic, kafka_partition, kafka_offset, "
+                + "consumer_group) SELECT e.*, ? FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], "
+                + "?::varchar[], ?::int[], ?::bigint[]) AS e ON CONFLICT (consumer_group, event_id) DO NOTHING "
+                + "RETURNING event_id")) {
+            insert.setString(1, consumer.group());
+            insert.setArray(2, connection.createArrayOf("varchar", ids));
+            insert.setArray(3, connection.createArrayOf("varchar", sources));
+            insert.setArray(4, connection.createArrayOf("varchar", subjects));
+            insert.setArray(5, connection.createArrayOf("bigint", sequences));
+            insert.setArray(6, connection.createArrayOf("varchar", topics));
+            insert.setArray(7, connection.createArrayOf("int4", partitions));
+            insert.setArray(8, connection.createArrayOf("bigint", offsets));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    fresh.add(rows.getString(1));
                 }
             }
         }
-        long expected = last == null ? 0 : last + 1;
-        if (event.sequence() < expected) {
-            LOG.warnf("%s: event %s of %s has sequence %d, already applied up to %d; skipped",
-                    consumer.group(), event.id(), event.subject(), event.sequence(), expected - 1);
-            return Arrival.DUPLICATE;
+        return fresh;
+    }
+
+    /** Where each aggregate of the batch stands for this consumer, locked until the batch commits. */
+    private Map<String, Long> lockPositions(Connection connection, List<EventEnvelope> events) throws SQLException {
+        Map<String, String[]> aggregates = new LinkedHashMap<>();
+        events.forEach(event -> aggregates.putIfAbsent(event.source() + " " + event.subject(),
+                new String[] {event.source(), event.subject()}));
+        String[] sources = aggregates.values().stream().map(pair -> pair[0]).toArray(String[]::new);
+        String[] subjects = aggregates.values().stream().map(pair -> pair[1]).toArray(String[]::new);
+        Map<String, Long> positions = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT p.source, p.subject, p.sequence FROM consumed_position p "
+                + "JOIN unnest(?::varchar[], ?::varchar[]) AS a(source, subject) "
+                + "ON p.source = a.source AND p.subject = a.subject WHERE p.consumer_group = ? FOR UPDATE OF p")) {
+            select.setArray(1, connection.createArrayOf("varchar", sources));
+            select.setArray(2, connection.createArrayOf("varchar", subjects));
+            select.setString(3, consumer.group());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    positions.put(rows.getString(1) + " " + rows.getString(2), rows.getLong(3));
+                }
+            }
         }
-        if (event.sequence() > expected) {
-            // Not applied and not recorded as consumed: the missing events come first when the publisher
-            // redelivers them, and this one after them. If they never come, the gap stays reported.
-            LOG.errorf("%s: gap in %s %s: expected sequence %d, received %d (event %s); held back",
-                    consumer.group(), event.source(), event.subject(), expected, event.sequence(), event.id());
-            Sql.update(connection, "INSERT INTO consumed_gap (source, subject, expected_sequence, received_sequence, "
-                                   + "event_id, consumer_group) VALUES (?, ?, ?, ?, ?, ?)",
-                    event.source(), event.subject(), expected, event.sequence(), event.id(), consumer.group());
+        return positions;
+    }
+
+    /** Gaps of this consumer not healed yet, as "source subject expectedSequence": almost always none. */
+    private Set<String> openGaps(Connection connection) throws SQLException {
+        Set<String> gaps = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT source, subject, expected_sequence "
+                + "FROM consumed_gap WHERE consumer_group = ? AND healed_at IS NULL")) {
+            select.setString(1, consumer.group());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    gaps.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getLong(3));
+                }
+            }
+        }
+        return gaps;
+    }
+
+    private void forget(Connection connection, Set<String> heldBack) throws SQLException {
+        for (String eventId : heldBack) {
             Sql.update(connection, "DELETE FROM consumed_event WHERE event_id = ? AND consumer_group = ?",
-                    event.id(), consumer.group());
-            return Arrival.EARLY;
+                    eventId, consumer.group());
         }
-        Sql.update(connection, "UPDATE consumed_gap SET healed_at = now() WHERE source = ? AND subject = ? "
-                               + "AND healed_at IS NULL AND expected_sequence = ? AND consumer_group = ?",
-                event.source(), event.subject(), event.sequence(), consumer.group());
-        Sql.update(connection, "INSERT INTO consumed_position (source, subject, sequence, consumer_group) "
-                               + "VALUES (?, ?, ?, ?) ON CONFLICT (consumer_group, source, subject) "
-                               + "DO UPDATE SET sequence = excluded.sequence",
-                event.source(), event.subject(), event.sequence(), consumer.group());
-        return Arrival.IN_ORDER;
+    }
+
+    private void savePositions(Connection connection, Map<String, Long> moved) throws SQLException {
+        if (moved.isEmpty()) {
+            return;
+        }
+        String[] sources = new String[moved.size()];
+        String[] subjects = new String[moved.size()];
+        Long[] sequences = new Long[moved.size()];
+        int i = 0;
+        for (Map.Entry<String, Long> entry : moved.entrySet()) {
+            int space = entry.getKey().indexOf(' ');
+            sources[i] = entry.getKey().substring(0, space);
+            subjects[i] = entry.getKey().substring(space + 1);
+            sequences[i] = entry.getValue();
+            i++;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO consumed_position (source, subject, sequence, consumer_group) "
+                + "SELECT p.*, ? FROM unnest(?::varchar[], ?::varchar[], ?::bigint[]) AS p "
+                + "ON CONFLICT (consumer_group, source, subject) DO UPDATE SET sequence = excluded.sequence")) {
+            upsert.setString(1, consumer.group());
+            upsert.setArray(2, connection.createArrayOf("varchar", sources));
+            upsert.setArray(3, connection.createArrayOf("varchar", subjects));
+            upsert.setArray(4, connection.createArrayOf("bigint", sequences));
+            upsert.executeUpdate();
+        }
     }
 }

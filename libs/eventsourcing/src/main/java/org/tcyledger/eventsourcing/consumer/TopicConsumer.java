@@ -18,4 +18,14 @@ public interface TopicConsumer {
     List<String> topics();
 
     void apply(EventEnvelope event, Connection connection) throws SQLException;
+
+    /**
+     * The events of one batch to apply, in order, in the same transaction; a read model that can write many at once
+     * (one statement for the batch) overrides this.
+     */
+    default void applyAll(List<EventEnvelope> events, Connection connection) throws SQLException {
+        for (EventEnvelope event : events) {
+            apply(event, connection);
+        }
+    }
 }

@@ -197,7 +197,7 @@ class RebuildAndRedeliveryTest {
         Map<String, List<String>> live = readModels();
 
         Response report = rebuildAndWait();
-        report.then().body("state", equalTo("DONE")).body("equal", equalTo(true)).body("switched", equalTo(true)).body("differences.size()", equalTo(0))
+        report.then().log().ifValidationFails().body("state", equalTo("DONE")).body("equal", equalTo(true)).body("switched", equalTo(true)).body("differences.size()", equalTo(0))
                 .body("events", greaterThan(0)).body("eventsPerSecond", greaterThan(0))
                 .body("readModels.group", hasItem("projection-guidance-notes"));
         assertEquals(live, readModels(), "the rebuilt tables serve exactly what the live ones did");
