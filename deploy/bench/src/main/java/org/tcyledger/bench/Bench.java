@@ -152,7 +152,7 @@ public final class Bench {
                 List.of("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")),
                 List.of("PostgreSQL", postgres + " (embedded, fsync and synchronous_commit on)"),
                 List.of("Kafka", "4.2 broker in its own JVM, one node, 6 partitions per topic"),
-                List.of("services", "packaged Quarkus applications, -Xmx256m, serial GC, one JVM each"),
+                List.of("services", "packaged Quarkus applications, -Xmx256m -Xmn48m, serial GC, one JVM each"),
                 List.of("mode", options.quick() ? "quick (CI): short windows, tiny store" : "full"),
                 List.of("service settings", options.serviceConfig().isEmpty() ? "defaults"
                                             : options.serviceConfig().toString())));

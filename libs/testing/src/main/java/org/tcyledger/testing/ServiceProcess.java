@@ -44,7 +44,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("build " + name + " first (mvn package): " + jar + " is missing");
         }
         int port = FreePort.onLoopback();
-        List<String> command = new ArrayList<>(List.of(Jvm.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(Jvm.javaBinary(), "-Xmx256m", "-Xmn48m", "-XX:+UseSerialGC"));
         infrastructure.serviceConfig(database, tokens)
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
         extraConfig.forEach((key, value) -> command.add("-D" + key + "=" + value));
