@@ -416,12 +416,12 @@ public final class Bench {
                 while ((unit = next.incrementAndGet()) <= units) {
                     long start = System.nanoTime();
                     try {
-                        String member = "S" + runId + "-" + unit;
+                        String member = "S" + runId + "-" + size + "-" + unit; // unique across sizes
                         expect201(secretariat.post(url("membership") + "/members", "{\"id\":\"" + member
                                 + "\",\"name\":\"Seeded organisation " + unit + "\",\"kind\":\"ORGANISATION\",\"councilOfEuropeMember\":false}"));
                         expect201(secretariat.post(url("membership") + "/members/" + member + "/observer-status",
                                 "{\"grantedOn\":\"2013-06-04\"}"));
-                        String meeting = "M" + runId + "-" + unit;
+                        String meeting = "M" + runId + "-" + size + "-" + unit;
                         expect201(secretariat.post(url("meetings") + "/meetings", "{\"id\":\"" + meeting
                                 + "\",\"kind\":\"BUREAU\",\"title\":\"Seeded bureau " + unit + "\",\"venue\":\"Strasbourg\","
                                 + "\"startsOn\":\"2020-01-06\",\"endsOn\":\"2020-01-07\"}"));

@@ -17,10 +17,6 @@ import io.restassured.response.Response;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tcyledger.testing.DatabaseText;
 import org.tcyledger.testing.Infrastructure;
 import org.tcyledger.testing.ServiceProcess;
 import org.tcyledger.testing.Tokens;
@@ -247,7 +244,7 @@ class RealRecordStoryTest {
         assertEquals(true, report.get("switched"), report.toString());
         observe("/members/" + member, Map.of()).then().body("contactPoint.phone", equalTo("[erased]"))
                 .body("contactPoint.email", equalTo("[erased]"));
-        String everything = projectionDump();
+        String everything = DatabaseText.of(infrastructure, "tcy_projection");
         assertFalse(everything.contains(phone) || everything.contains(email),
                 "the projection holds the erased person's data after the rebuild");
     }
@@ -258,36 +255,5 @@ class RealRecordStoryTest {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
                 !"RUNNING".equals(given().auth().oauth2(AUDITOR).get(location).then().statusCode(200).extract().path("state")));
         return given().auth().oauth2(AUDITOR).get(location).then().extract().jsonPath().getMap("$");
-    }
-
-    /** Every value of every table in every schema of the projection's database. */
-    private static String projectionDump() throws Exception {
-        StringBuilder all = new StringBuilder();
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl("tcy_projection"),
-                infrastructure.user(), infrastructure.password())) {
-            List<String> tables = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT table_schema || '.' || table_name "
-                    + "FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
-                    + "AND table_schema NOT IN ('pg_catalog', 'information_schema')");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + table);
-                     ResultSet rows = select.executeQuery()) {
-                    int columns = rows.getMetaData().getColumnCount();
-                    while (rows.next()) {
-                        for (int column = 1; column <= columns; column++) {
-                            Object value = rows.getObject(column);
-                            all.append(value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
-                                                                     : String.valueOf(value)).append('\n');
-                        }
-                    }
-                }
-            }
-        }
-        return all.toString();
     }
 }

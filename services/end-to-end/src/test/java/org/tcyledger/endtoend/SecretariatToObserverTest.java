@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tcyledger.testing.DatabaseText;
 import org.tcyledger.testing.Infrastructure;
 import org.tcyledger.testing.ServiceProcess;
 import org.tcyledger.testing.Tokens;
@@ -163,7 +164,7 @@ class SecretariatToObserverTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().baseUri(projection.url()).auth().oauth2(OBSERVER).get("/members/CA").then().statusCode(200)
                         .body("contactPoint.phone", equalTo("[erased]")).body("contactPoint.email", equalTo("[erased]")));
-        String everything = projectionDump();
+        String everything = DatabaseText.of(infrastructure, "tcy_projection");
         assertTrue(!everything.contains(phone) && !everything.contains(email), "the projection still holds the erased data");
     }
 
@@ -279,30 +280,6 @@ class SecretariatToObserverTest {
     private static Map<String, Object> entryOf(List<Map<String, Object>> register, String id) {
         return register.stream().filter(entry -> id.equals(entry.get("id"))).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " is missing from the register"));
-    }
-
-    /** Every text of every table of the projection's database, to search for what must not be there. */
-    private static String projectionDump() throws Exception {
-        StringBuilder all = new StringBuilder();
-        try (Connection connection = projectionDatabase();
-             ResultSet tables = connection.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
-            List<String> names = new ArrayList<>();
-            while (tables.next()) {
-                names.add(tables.getString("TABLE_NAME"));
-            }
-            for (String table : names) {
-                try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + table);
-                     ResultSet rows = select.executeQuery()) {
-                    int columns = rows.getMetaData().getColumnCount();
-                    while (rows.next()) {
-                        for (int column = 1; column <= columns; column++) {
-                            all.append(rows.getString(column)).append('\n');
-                        }
-                    }
-                }
-            }
-        }
-        return all.toString();
     }
 
     private static List<Long> sequencesInConsumptionOrder(String subject) throws Exception {

@@ -30,8 +30,10 @@ public class EntityTags implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()
-            || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
-            return;
+            || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())
+            || response.getEntity() instanceof CharSequence || response.getEntity() instanceof byte[]
+            || response.getEntity() instanceof java.io.InputStream) {
+            return; // already written JSON would be serialized again; such a body goes out untagged
         }
         byte[] body = json.writeValueAsBytes(response.getEntity());
         String tag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha256(body), 18)) + "\"";

@@ -90,12 +90,7 @@ public class MeetingOutcomeResource {
                      + "count(*) OVER () FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
                      + "AND (?::date IS NULL OR starts_on <= ?::date) AND (?::text IS NULL OR kind = ?) "
                      + "ORDER BY starts_on, id LIMIT ? OFFSET ?")) {
-            select.setDate(1, fromDate);
-            select.setDate(2, fromDate);
-            select.setDate(3, toDate);
-            select.setDate(4, toDate);
-            select.setString(5, kind);
-            select.setString(6, kind);
+            bindFilter(select, fromDate, toDate, kind);
             select.setInt(7, paging.size());
             select.setInt(8, paging.offset());
             try (ResultSet row = select.executeQuery()) {
@@ -110,6 +105,17 @@ public class MeetingOutcomeResource {
         return paging.respond(meetings, meetings.isEmpty() ? countAll(fromDate, toDate, kind, paging) : total, uri);
     }
 
+    /** The six parameters of the meetings filter: from, from, to, to, kind, kind. */
+    private static void bindFilter(PreparedStatement select, java.sql.Date from, java.sql.Date to, String kind)
+            throws SQLException {
+        select.setDate(1, from);
+        select.setDate(2, from);
+        select.setDate(3, to);
+        select.setDate(4, to);
+        select.setString(5, kind);
+        select.setString(6, kind);
+    }
+
     /** A page past the end still says how many there are. */
     private long countAll(java.sql.Date from, java.sql.Date to, String kind, Paging paging) {
         if (paging.page() == 0) {
@@ -119,12 +125,7 @@ public class MeetingOutcomeResource {
              PreparedStatement select = connection.prepareStatement(
                      "SELECT count(*) FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
                      + "AND (?::date IS NULL OR starts_on <= ?::date) AND (?::text IS NULL OR kind = ?)")) {
-            select.setDate(1, from);
-            select.setDate(2, from);
-            select.setDate(3, to);
-            select.setDate(4, to);
-            select.setString(5, kind);
-            select.setString(6, kind);
+            bindFilter(select, from, to, kind);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getLong(1);
