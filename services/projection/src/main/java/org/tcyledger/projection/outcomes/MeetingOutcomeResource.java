@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -22,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -79,8 +77,8 @@ public class MeetingOutcomeResource {
                                                 @QueryParam("size") @DefaultValue("50") int size,
                                                 @QueryParam("after") String after, @Context UriInfo uri) {
         Paging paging = new Paging(page, size);
-        java.sql.Date fromDate = date("from", from);
-        java.sql.Date toDate = date("to", to);
+        java.sql.Date fromDate = sqlDate(Paging.date("from", from));
+        java.sql.Date toDate = sqlDate(Paging.date("to", to));
         readYourWrites.await("projection-meetings", after);
         List<Meeting> meetings = new ArrayList<>();
         long total = 0;
@@ -215,14 +213,7 @@ public class MeetingOutcomeResource {
                 published == null ? null : published.toLocalDate());
     }
 
-    private static java.sql.Date date(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return java.sql.Date.valueOf(LocalDate.parse(value));
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " is a date like 2015-12-01");
-        }
+    private static java.sql.Date sqlDate(LocalDate date) {
+        return date == null ? null : java.sql.Date.valueOf(date);
     }
 }
