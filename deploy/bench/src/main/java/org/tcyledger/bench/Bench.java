@@ -396,65 +396,16 @@ public final class Bench {
         return total;
     }
 
-    /**
-     * Stores events through the write services until {@code size} are stored: per unit an organisation registered
-     * and granted observer status (membership), a meeting scheduled with two agenda items (meetings): five events, four types.
-     */
+    /** Stores events through the write services until {@code size} are stored (see {@link Seed}). */
     private void seed(long size) throws Exception {
         long missing = size - storedEvents();
         if (missing <= 0) {
             return;
         }
-        long units = (missing + 4) / 5;
-        AtomicLong next = new AtomicLong();
-        long started = System.nanoTime();
-        Latencies unitLatencies = new Latencies();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        for (int i = 0; i < 16; i++) {
-            pool.submit(() -> {
-                long unit;
-                while ((unit = next.incrementAndGet()) <= units) {
-                    long start = System.nanoTime();
-                    try {
-                        String member = "S" + runId + "-" + size + "-" + unit; // unique across sizes
-                        expect201(secretariat.post(url("membership") + "/members", "{\"id\":\"" + member
-                                + "\",\"name\":\"Seeded organisation " + unit + "\",\"kind\":\"ORGANISATION\",\"councilOfEuropeMember\":false}"));
-                        expect201(secretariat.post(url("membership") + "/members/" + member + "/observer-status",
-                                "{\"grantedOn\":\"2013-06-04\"}"));
-                        String meeting = "M" + runId + "-" + size + "-" + unit;
-                        expect201(secretariat.post(url("meetings") + "/meetings", "{\"id\":\"" + meeting
-                                + "\",\"kind\":\"BUREAU\",\"title\":\"Seeded bureau " + unit + "\",\"venue\":\"Strasbourg\","
-                                + "\"startsOn\":\"2020-01-06\",\"endsOn\":\"2020-01-07\"}"));
-                        for (String item : List.of("Opening", "Work plan")) {
-                            expect201(secretariat.post(url("meetings") + "/meetings/" + meeting + "/agenda-items",
-                                    "{\"title\":\"" + item + "\",\"documentSymbols\":[\"T-CY(2020)1\"]}"));
-                        }
-                        unitLatencies.add(System.nanoTime() - start);
-                    } catch (RuntimeException e) {
-                        unitLatencies.failed();
-                        if (unitLatencies.failures() < 5) {
-                            System.err.println("bench: seeding unit " + unit + " failed: " + e.getMessage());
-                        }
-                    }
-                    if (unit % 5000 == 0) {
-                        System.out.printf("bench: seeding %d events: %d of %d units, %.0f s%n", size, unit, units,
-                                (System.nanoTime() - started) / 1e9);
-                    }
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(6, TimeUnit.HOURS);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        report.raw("seed" + size, Map.of("units", units, "commands", units * 5, "seconds", seconds,
-                "commandsPerSecond", units * 5 / seconds, "failedUnits", unitLatencies.failures()));
-        System.out.printf("bench: seeded %d commands in %.0f s (%.0f/s)%n", units * 5, seconds, units * 5 / seconds);
-    }
-
-    private static void expect201(Rest.Answer answer) {
-        if (answer.status() != 201) {
-            throw new IllegalStateException(answer.status() + " " + answer.body());
-        }
+        Seed.Result result = new Seed(secretariat, url("membership"), url("meetings"), runId + "-" + size)
+                .store(missing, 16);
+        report.raw("seed" + size, Map.of("units", result.units(), "commands", result.commands(), "seconds",
+                result.seconds(), "commandsPerSecond", result.commandsPerSecond(), "failedUnits", result.failedUnits()));
     }
 
     private Admin admin() {

@@ -1,7 +1,5 @@
 package org.tcyledger.register;
 
-import static org.tcyledger.eventsourcing.consumer.Sql.update;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +28,7 @@ import org.tcyledger.contracts.membership.TreatyEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.Writes;
 
 /**
  * Keeps the members register: who each member is, the dated steps it took under each treaty (corrections replace
@@ -59,45 +58,45 @@ public class MemberRegisterReplica implements TopicConsumer {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
+    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
         var decoded = EVENTS.decode(envelope);
         if (decoded.isEmpty()) {
             return;
         }
         Object event = decoded.get();
         if (event instanceof TreatyEvent.TreatyEnteredIntoForce entered) {
-            update(connection, "INSERT INTO register_treaty_in_force (treaty, in_force_on) VALUES (?, ?) "
+            writes.update("INSERT INTO register_treaty_in_force (treaty, in_force_on) VALUES (?, ?) "
                                + "ON CONFLICT (treaty) DO UPDATE SET in_force_on = excluded.in_force_on",
                     entered.treaty().name(), entered.inForceOn());
             return;
         }
         switch ((MembershipEvent) event) {
-            case MemberRegistered registered -> update(connection,
+            case MemberRegistered registered -> writes.update(
                     "INSERT INTO register_member (id, name, kind, council_of_europe_member) VALUES (?, ?, ?, ?)",
                     registered.memberId(), registered.name(), registered.kind().name(),
                     registered.councilOfEuropeMember());
-            case InvitedToAccede invited -> invitation(connection, invited.memberId(), invited.invitedOn());
-            case InvitationCorrected corrected -> invitation(connection, corrected.memberId(), corrected.invitedOn());
-            case TreatySigned signed -> signature(connection, signed.memberId(), signed.treaty().name(), signed.signedOn());
+            case InvitedToAccede invited -> invitation(writes, invited.memberId(), invited.invitedOn());
+            case InvitationCorrected corrected -> invitation(writes, corrected.memberId(), corrected.invitedOn());
+            case TreatySigned signed -> signature(writes, signed.memberId(), signed.treaty().name(), signed.signedOn());
             case SignatureCorrected corrected ->
-                    signature(connection, corrected.memberId(), corrected.treaty().name(), corrected.signedOn());
-            case InstrumentDeposited deposited -> deposit(connection, deposited.memberId(), deposited.treaty().name(),
+                    signature(writes, corrected.memberId(), corrected.treaty().name(), corrected.signedOn());
+            case InstrumentDeposited deposited -> deposit(writes, deposited.memberId(), deposited.treaty().name(),
                     deposited.kind().name(), deposited.depositedOn(), deposited.entryIntoForceOn());
-            case InstrumentDepositCorrected corrected -> deposit(connection, corrected.memberId(),
+            case InstrumentDepositCorrected corrected -> deposit(writes, corrected.memberId(),
                     corrected.treaty().name(), corrected.kind().name(), corrected.depositedOn(),
                     corrected.entryIntoForceOn());
-            case TreatyDenounced denounced -> denunciation(connection, denounced.memberId(),
+            case TreatyDenounced denounced -> denunciation(writes, denounced.memberId(),
                     denounced.treaty().name(), denounced.notifiedOn(), denounced.effectiveOn());
-            case DenunciationCorrected corrected -> denunciation(connection, corrected.memberId(),
+            case DenunciationCorrected corrected -> denunciation(writes, corrected.memberId(),
                     corrected.treaty().name(), corrected.notifiedOn(), corrected.effectiveOn());
-            case ObserverStatusGranted granted -> update(connection,
+            case ObserverStatusGranted granted -> writes.update(
                     "INSERT INTO register_observer_period (member_id, granted_on) VALUES (?, ?)",
                     granted.memberId(), granted.grantedOn());
-            case ObserverStatusEnded ended -> update(connection,
+            case ObserverStatusEnded ended -> writes.update(
                     "UPDATE register_observer_period SET ended_on = ? WHERE member_id = ? AND ended_on IS NULL",
                     ended.endedOn(), ended.memberId());
-            case ContactPointDesignated designated -> contactPoint(connection, designated);
-            case PersonalDataErased erased -> update(connection,
+            case ContactPointDesignated designated -> contactPoint(writes, designated);
+            case PersonalDataErased erased -> writes.update(
                     "UPDATE register_contact_point SET sealed = NULL, erased = true, phone = ?, email = ? "
                     + "WHERE person_id = ?", ERASED, ERASED, erased.personId());
             case RepresentativeAppointed appointed -> {
@@ -110,7 +109,7 @@ public class MemberRegisterReplica implements TopicConsumer {
     }
 
     /** Observers read the contact point, so its phone and email are opened and kept, until erasure. */
-    private void contactPoint(Connection connection, ContactPointDesignated designated) throws SQLException {
+    private void contactPoint(Writes writes, ContactPointDesignated designated) throws SQLException {
         ContactPoints.Opened opened = contactPoints.open(designated.personId(), designated.personalData().ciphertext());
         String phone = null;
         String email = null;
@@ -128,7 +127,7 @@ public class MemberRegisterReplica implements TopicConsumer {
             case ContactPoints.Opened.Unavailable unavailable -> {
             }
         }
-        update(connection, "INSERT INTO register_contact_point (member_id, person_id, unit, sealed, phone, email, erased) "
+        writes.update("INSERT INTO register_contact_point (member_id, person_id, unit, sealed, phone, email, erased) "
                            + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET "
                            + "person_id = excluded.person_id, unit = excluded.unit, sealed = excluded.sealed, "
                            + "phone = excluded.phone, email = excluded.email, erased = excluded.erased",
@@ -136,29 +135,29 @@ public class MemberRegisterReplica implements TopicConsumer {
                 erased ? null : designated.personalData().ciphertext(), phone, email, erased);
     }
 
-    private static void invitation(Connection connection, String memberId, LocalDate invitedOn) throws SQLException {
-        update(connection, "UPDATE register_member SET invited_on = ? WHERE id = ?", invitedOn, memberId);
+    private static void invitation(Writes writes, String memberId, LocalDate invitedOn) throws SQLException {
+        writes.update("UPDATE register_member SET invited_on = ? WHERE id = ?", invitedOn, memberId);
     }
 
-    private static void signature(Connection connection, String memberId, String treaty, LocalDate signedOn)
+    private static void signature(Writes writes, String memberId, String treaty, LocalDate signedOn)
             throws SQLException {
-        update(connection, "INSERT INTO register_treaty (member_id, treaty, signed_on) VALUES (?, ?, ?) "
+        writes.update("INSERT INTO register_treaty (member_id, treaty, signed_on) VALUES (?, ?, ?) "
                            + "ON CONFLICT (member_id, treaty) DO UPDATE SET signed_on = excluded.signed_on",
                 memberId, treaty, signedOn);
     }
 
-    private static void deposit(Connection connection, String memberId, String treaty, String kind,
+    private static void deposit(Writes writes, String memberId, String treaty, String kind,
                                 LocalDate depositedOn, LocalDate entryIntoForceOn) throws SQLException {
-        update(connection, "INSERT INTO register_treaty (member_id, treaty, instrument, deposited_on, entry_into_force_on) "
+        writes.update("INSERT INTO register_treaty (member_id, treaty, instrument, deposited_on, entry_into_force_on) "
                            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id, treaty) DO UPDATE SET "
                            + "instrument = excluded.instrument, deposited_on = excluded.deposited_on, "
                            + "entry_into_force_on = excluded.entry_into_force_on",
                 memberId, treaty, kind, depositedOn, entryIntoForceOn);
     }
 
-    private static void denunciation(Connection connection, String memberId, String treaty, LocalDate notifiedOn,
+    private static void denunciation(Writes writes, String memberId, String treaty, LocalDate notifiedOn,
                                      LocalDate effectiveOn) throws SQLException {
-        update(connection, "INSERT INTO register_treaty (member_id, treaty, denounced_on, denunciation_effective_on) "
+        writes.update("INSERT INTO register_treaty (member_id, treaty, denounced_on, denunciation_effective_on) "
                            + "VALUES (?, ?, ?, ?) ON CONFLICT (member_id, treaty) DO UPDATE SET "
                            + "denounced_on = excluded.denounced_on, "
                            + "denunciation_effective_on = excluded.denunciation_effective_on",

@@ -206,9 +206,11 @@ public final class EventApplier {
         String[] subjects = aggregates.values().stream().map(pair -> pair[1]).toArray(String[]::new);
         Map<String, Long> positions = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT p.source, p.subject, p.sequence FROM consumed_position p "
-                + "JOIN unnest(?::varchar[], ?::varchar[]) AS a(source, subject) "
-                + "ON p.source = a.source AND p.subject = a.subject WHERE p.consumer_group = ? FOR UPDATE OF p")) {
+                // one primary-key probe per aggregate whatever the planner knows of the table (a rebuild's tables
+                // are new: without statistics a join was planned as a scan of every position, once per batch)
+                "SELECT p.source, p.subject, p.sequence FROM unnest(?::varchar[], ?::varchar[]) AS a(source, subject) "
+                + "CROSS JOIN LATERAL (SELECT source, subject, sequence FROM consumed_position "
+                + "WHERE consumer_group = ? AND source = a.source AND subject = a.subject FOR UPDATE) p")) {
             select.setArray(1, connection.createArrayOf("varchar", sources));
             select.setArray(2, connection.createArrayOf("varchar", subjects));
             select.setString(3, consumer.group());

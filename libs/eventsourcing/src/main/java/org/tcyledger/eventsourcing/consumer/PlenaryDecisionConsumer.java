@@ -40,7 +40,7 @@ public abstract class PlenaryDecisionConsumer implements TopicConsumer {
     }
 
     @Override
-    public void apply(EventEnvelope event, Connection connection) {
+    public void apply(EventEnvelope event, Writes writes) {
         if (!(DECISIONS.decode(event).orElse(null) instanceof DecisionAdopted decision) || decision.kind() != kind()) {
             return;
         }

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The one statement helper of the read models and replicas: parameters in order, legal dates as SQL dates. */
+/** One statement at once: parameters in order, legal dates as SQL dates (read models queue theirs on {@link Writes}). */
 public final class Sql {
 
     private Sql() {
@@ -15,16 +15,20 @@ public final class Sql {
 
     public static int update(Connection connection, String sql, Object... values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                Object value = values[i];
-                if (value instanceof LocalDate date) {
-                    value = Date.valueOf(date);
-                } else if (value instanceof Instant instant) {
-                    value = java.sql.Timestamp.from(instant);
-                }
-                statement.setObject(i + 1, value);
-            }
+            bind(statement, values);
             return statement.executeUpdate();
+        }
+    }
+
+    static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value instanceof LocalDate date) {
+                value = Date.valueOf(date);
+            } else if (value instanceof Instant instant) {
+                value = java.sql.Timestamp.from(instant);
+            }
+            statement.setObject(i + 1, value);
         }
     }
 }

@@ -8,7 +8,8 @@ import org.tcyledger.contracts.wire.EventEnvelope;
 /**
  * A read model or replica fed from topics. {@link ConsumerRunner} calls {@link #apply} once per event id, inside
  * the PostgreSQL transaction that also records the event as consumed, so that a redelivered event changes nothing.
- * Implementations are CDI beans; everything they write goes through the given connection.
+ * Implementations are CDI beans; everything they write is queued on the given {@link Writes}, which sends a poll's
+ * statements a JDBC batch at a time.
  */
 public interface TopicConsumer {
 
@@ -17,15 +18,13 @@ public interface TopicConsumer {
 
     List<String> topics();
 
-    void apply(EventEnvelope event, Connection connection) throws SQLException;
+    void apply(EventEnvelope event, Writes writes) throws SQLException;
 
     /**
-     * The events of one batch to apply, in order, in the same transaction; a read model that can write many at once
-     * (one statement for the batch) overrides this.
+     * The events of one batch to apply, in order, in the same transaction (in waves, see {@link Writes}); a read
+     * model that writes a whole batch in one statement overrides this.
      */
     default void applyAll(List<EventEnvelope> events, Connection connection) throws SQLException {
-        for (EventEnvelope event : events) {
-            apply(event, connection);
-        }
+        Writes.applyInWaves(events, connection, this::apply);
     }
 }

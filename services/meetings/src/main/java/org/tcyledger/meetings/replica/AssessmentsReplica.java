@@ -1,7 +1,5 @@
 package org.tcyledger.meetings.replica;
 
-import static org.tcyledger.eventsourcing.consumer.Sql.update;
-
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +14,7 @@ import org.tcyledger.contracts.assessments.AssessmentEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.Writes;
 
 /** Meetings' replica of tcy.assessments.v1: which cycles and draft versions exist, and which were adopted. */
 @ApplicationScoped
@@ -38,20 +37,20 @@ public class AssessmentsReplica implements TopicConsumer {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
+    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
         var decoded = EVENTS.decode(envelope);
         if (decoded.isEmpty()) {
             return;
         }
         Object event = decoded.get();
         switch (event) {
-            case AssessmentEvent.AssessmentCycleLaunched launched -> update(connection,
+            case AssessmentEvent.AssessmentCycleLaunched launched -> writes.update(
                     "INSERT INTO replica_cycle (cycle_id, title) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     launched.cycleId(), launched.title());
-            case AssessmentEvent.DraftReportSubmitted draft -> update(connection,
+            case AssessmentEvent.DraftReportSubmitted draft -> writes.update(
                     "INSERT INTO replica_cycle_draft (cycle_id, version) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     draft.cycleId(), draft.version());
-            case AssessmentEvent.AssessmentReportAdopted adopted -> update(connection,
+            case AssessmentEvent.AssessmentReportAdopted adopted -> writes.update(
                     "UPDATE replica_cycle_draft SET adopted = true WHERE cycle_id = ? AND version = ?",
                     adopted.cycleId(), adopted.version());
             default -> {

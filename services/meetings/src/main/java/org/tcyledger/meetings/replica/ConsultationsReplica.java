@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.Writes;
 
 /** Meetings' replica of tcy.cloud-evidence.v1: which consultations exist and which issued recommendations. */
 @ApplicationScoped
@@ -34,7 +35,7 @@ public class ConsultationsReplica implements TopicConsumer {
 
     /** Only the event types matter here, and the subject: no payload is read. */
     @Override
-    public void apply(EventEnvelope event, Connection connection) throws SQLException {
+    public void apply(EventEnvelope event, Writes writes) throws SQLException {
         String sql = switch (event.type()) {
             case "tcy.cloud-evidence.ConsultationOpened.v1" ->
                     "INSERT INTO replica_consultation (consultation_id) VALUES (?) ON CONFLICT DO NOTHING";
@@ -43,10 +44,7 @@ public class ConsultationsReplica implements TopicConsumer {
             default -> null;
         };
         if (sql != null) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, event.subject());
-                statement.executeUpdate();
-            }
+            writes.update(sql, event.subject());
         }
     }
 

@@ -1,7 +1,5 @@
 package org.tcyledger.projection.audit;
 
-import static org.tcyledger.eventsourcing.consumer.Sql.update;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,6 +7,7 @@ import java.util.List;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.Writes;
 
 /** Every event of every context, once, in the order the projection consumed them, exactly as it travelled. */
 @ApplicationScoped
@@ -25,8 +24,8 @@ public class AuditLog implements TopicConsumer {
     }
 
     @Override
-    public void apply(EventEnvelope event, Connection connection) throws SQLException {
-        update(connection, "INSERT INTO audit_event (event_id, source, type, subject, sequence, time, actor, "
+    public void apply(EventEnvelope event, Writes writes) throws SQLException {
+        writes.update("INSERT INTO audit_event (event_id, source, type, subject, sequence, time, actor, "
                            + "correlation_id, causation_id, prevhash, hash, data, topic) "
                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
                 event.id(), event.source(), event.type(), event.subject(), event.sequence(), event.time(),

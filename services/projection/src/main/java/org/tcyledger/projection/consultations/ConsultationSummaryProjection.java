@@ -1,7 +1,5 @@
 package org.tcyledger.projection.consultations;
 
-import static org.tcyledger.eventsourcing.consumer.Sql.update;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -14,6 +12,7 @@ import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
 import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.Writes;
 
 /**
  * Stances per option and stakeholder kind from tcy.cloud-evidence.v1. The attribution of a submission is never
@@ -36,23 +35,23 @@ public class ConsultationSummaryProjection implements TopicConsumer {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
+    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
         var decoded = EVENTS.decode(envelope);
         if (decoded.isEmpty()) {
             return;
         }
         ConsultationEvent event = (ConsultationEvent) decoded.get();
         switch (event) {
-            case ConsultationEvent.ConsultationOpened o -> update(connection, "INSERT INTO summary_consultation "
+            case ConsultationEvent.ConsultationOpened o -> writes.update("INSERT INTO summary_consultation "
                     + "(consultation_id, title, chatham_house, options) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     o.consultationId(), o.title(), o.chathamHouse(), json(o.options()));
-            case ConsultationEvent.StakeholderRegistered s -> update(connection, "INSERT INTO summary_stakeholder_kind "
+            case ConsultationEvent.StakeholderRegistered s -> writes.update("INSERT INTO summary_stakeholder_kind "
                     + "(consultation_id, kind, registered) VALUES (?, ?, 1) ON CONFLICT (consultation_id, kind) "
                     + "DO UPDATE SET registered = summary_stakeholder_kind.registered + 1",
                     s.consultationId(), s.kind().name());
             case ConsultationEvent.SubmissionReceived s -> {
                 for (ConsultationEvent.Position position : s.positions()) {
-                    update(connection, "INSERT INTO summary_stance (consultation_id, submission_id, kind, option_id, "
+                    writes.update("INSERT INTO summary_stance (consultation_id, submission_id, kind, option_id, "
                             + "stance) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", s.consultationId(),
                             s.submissionId(), s.stakeholderKind().name(), position.optionId(), position.stance().name());
                 }

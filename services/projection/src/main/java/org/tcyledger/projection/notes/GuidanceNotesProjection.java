@@ -1,7 +1,5 @@
 package org.tcyledger.projection.notes;
 
-import static org.tcyledger.eventsourcing.consumer.Sql.update;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,6 +12,7 @@ import org.tcyledger.contracts.meetings.GuidanceNoteEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.Writes;
 
 /** Guidance notes from tcy.meetings.v1: every version, and the adoptions that make one visible to observers. */
 @ApplicationScoped
@@ -32,26 +31,26 @@ public class GuidanceNotesProjection implements TopicConsumer {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
+    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
         var decoded = EVENTS.decode(envelope);
         if (decoded.isEmpty()) {
             return;
         }
         GuidanceNoteEvent event = (GuidanceNoteEvent) decoded.get();
         switch (event) {
-            case GuidanceNoteDrafted d -> version(connection, d.noteId(), d.version(), d.title(), d.articles(), d.text(),
+            case GuidanceNoteDrafted d -> version(writes, d.noteId(), d.version(), d.title(), d.articles(), d.text(),
                     d.englishOnly());
-            case GuidanceNoteRevised r -> version(connection, r.noteId(), r.version(), r.title(), r.articles(), r.text(),
+            case GuidanceNoteRevised r -> version(writes, r.noteId(), r.version(), r.title(), r.articles(), r.text(),
                     r.englishOnly());
-            case GuidanceNoteAdopted a -> update(connection, "INSERT INTO note_adoption (note_id, version, meeting_id, "
+            case GuidanceNoteAdopted a -> writes.update("INSERT INTO note_adoption (note_id, version, meeting_id, "
                     + "decision_id, adopted_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     a.noteId(), a.version(), a.meetingId(), a.decisionId(), a.adoptedOn());
         }
     }
 
-    private static void version(Connection connection, String noteId, int version, String title, List<String> articles,
+    private static void version(Writes writes, String noteId, int version, String title, List<String> articles,
                                 GuidanceNoteEvent.Texts text, boolean englishOnly) throws SQLException {
-        update(connection, "INSERT INTO note_version (note_id, version, title, articles, text_en, text_fr, english_only) "
+        writes.update("INSERT INTO note_version (note_id, version, title, articles, text_en, text_fr, english_only) "
                            + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 noteId, version, title, String.join(",", articles), text.en(), text.fr(), englishOnly);
     }

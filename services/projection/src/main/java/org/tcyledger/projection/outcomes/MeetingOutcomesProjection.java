@@ -1,7 +1,5 @@
 package org.tcyledger.projection.outcomes;
 
-import static org.tcyledger.eventsourcing.consumer.Sql.update;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -14,6 +12,7 @@ import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
 import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.Writes;
 
 /** Meeting outcomes from tcy.meetings.v1; corrections replace what they correct. */
 @ApplicationScoped
@@ -33,36 +32,36 @@ public class MeetingOutcomesProjection implements TopicConsumer {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
+    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
         var decoded = EVENTS.decode(envelope);
         if (decoded.isEmpty()) {
             return;
         }
         MeetingEvent event = (MeetingEvent) decoded.get();
         switch (event) {
-            case MeetingEvent.MeetingScheduled s -> update(connection, "INSERT INTO outcome_meeting (id, kind, title, "
+            case MeetingEvent.MeetingScheduled s -> writes.update("INSERT INTO outcome_meeting (id, kind, title, "
                     + "venue, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     s.meetingId(), s.kind().name(), s.title(), s.venue(), s.startsOn(), s.endsOn());
-            case MeetingEvent.AgendaItemAdded a -> update(connection, "INSERT INTO outcome_agenda_item (meeting_id, "
+            case MeetingEvent.AgendaItemAdded a -> writes.update("INSERT INTO outcome_agenda_item (meeting_id, "
                     + "item_id, title, document_symbols) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     a.meetingId(), a.itemId(), a.title(), String.join("|", a.documentSymbols()));
-            case MeetingEvent.AttendanceRecorded a -> update(connection, "INSERT INTO outcome_attendance (meeting_id, "
+            case MeetingEvent.AttendanceRecorded a -> writes.update("INSERT INTO outcome_attendance (meeting_id, "
                     + "member_id, capacity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     a.meetingId(), a.memberId(), a.capacity().name());
-            case MeetingEvent.AttendanceCorrected c -> update(connection,
+            case MeetingEvent.AttendanceCorrected c -> writes.update(
                     "DELETE FROM outcome_attendance WHERE meeting_id = ? AND member_id = ?", c.meetingId(), c.memberId());
-            case MeetingEvent.MeetingOpened o -> update(connection,
+            case MeetingEvent.MeetingOpened o -> writes.update(
                     "UPDATE outcome_meeting SET opened = true WHERE id = ?", o.meetingId());
-            case MeetingEvent.MeetingClosed c -> update(connection,
+            case MeetingEvent.MeetingClosed c -> writes.update(
                     "UPDATE outcome_meeting SET closed = true WHERE id = ?", c.meetingId());
-            case MeetingEvent.MeetingReportPublished r -> update(connection, "UPDATE outcome_meeting SET report_symbol = ?, "
+            case MeetingEvent.MeetingReportPublished r -> writes.update("UPDATE outcome_meeting SET report_symbol = ?, "
                     + "report_published = ? WHERE id = ?", r.documentSymbol(), r.publishedOn(), r.meetingId());
-            case MeetingEvent.DecisionAdopted d -> update(connection, "INSERT INTO outcome_decision (meeting_id, "
+            case MeetingEvent.DecisionAdopted d -> writes.update("INSERT INTO outcome_decision (meeting_id, "
                     + "decision_id, agenda_item_id, kind, subject, version, text, vote, adopted_on) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     d.meetingId(), d.decisionId(), d.agendaItemId(), d.kind().name(), d.subject(), d.version(), d.text(),
                     json(d.vote()), d.adoptedOn());
-            case MeetingEvent.DecisionCorrected c -> update(connection, "UPDATE outcome_decision SET "
+            case MeetingEvent.DecisionCorrected c -> writes.update("UPDATE outcome_decision SET "
                     + "text = COALESCE(?, text), adopted_on = COALESCE(?, adopted_on) WHERE meeting_id = ? AND decision_id = ?",
                     c.text(), c.adoptedOn(), c.meetingId(), c.decisionId());
             case MeetingEvent.ObjectionRaised o -> {

@@ -17,19 +17,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.tcyledger.eventsourcing.RuleViolation;
@@ -65,6 +69,8 @@ public class ReadModelRebuilds {
     Clock clock;
     @Inject
     ObjectMapper json;
+    @ConfigProperty(name = "tcy.rebuild.threads", defaultValue = "2")
+    int threads;
 
     private final AtomicReference<String> running = new AtomicReference<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -136,9 +142,7 @@ public class ReadModelRebuilds {
                 models.add(new Rebuilt(consumer, EventApplier.into(schema, consumer, dataSource)));
             }
             long started = System.nanoTime();
-            for (Rebuilt model : models) {
-                model.drainTo(runner.positions(model.consumer.group()));
-            }
+            replay(models);
             double applySeconds;
             double compareSeconds;
             List<RebuildReport.Difference> differences;
@@ -174,6 +178,39 @@ public class ReadModelRebuilds {
         } finally {
             models.forEach(Rebuilt::close);
             running.set(null);
+        }
+    }
+
+    /**
+     * Every read model up to where its live consumer stands, {@code tcy.rebuild.threads} at a time (the largest
+     * first): one replays while PostgreSQL writes another's batch.
+     */
+    private void replay(List<Rebuilt> models) throws Exception {
+        List<Rebuilt> largestFirst = new ArrayList<>(models);
+        largestFirst.sort(Comparator.comparingInt((Rebuilt model) -> model.consumer.topics().size()).reversed());
+        ExecutorService replays = Executors.newFixedThreadPool(Math.max(1, threads), task -> {
+            Thread thread = new Thread(task, "read-model-replay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Rebuilt model : largestFirst) {
+                done.add(replays.submit(() -> {
+                    model.drainTo(runner.positions(model.consumer.group()));
+                    return null;
+                }));
+            }
+            for (Future<?> replayed : done) {
+                try {
+                    replayed.get();
+                } catch (ExecutionException e) {
+                    done.forEach(other -> other.cancel(true));
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            replays.shutdownNow();
         }
     }
 

@@ -1,7 +1,5 @@
 package org.tcyledger.projection.reports;
 
-import static org.tcyledger.eventsourcing.consumer.Sql.update;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -14,6 +12,7 @@ import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
 import org.tcyledger.eventsourcing.consumer.EventDecoder;
 import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.Writes;
 
 /** Assessment cycles from tcy.assessments.v1, kept so that only adopted reports are ever shown to observers. */
 @ApplicationScoped
@@ -33,25 +32,25 @@ public class AssessmentReportsProjection implements TopicConsumer {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, Connection connection) throws SQLException {
+    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
         var decoded = EVENTS.decode(envelope);
         if (decoded.isEmpty()) {
             return;
         }
         AssessmentEvent event = (AssessmentEvent) decoded.get();
         switch (event) {
-            case AssessmentEvent.AssessmentCycleLaunched l -> update(connection, "INSERT INTO report_cycle (cycle_id, "
+            case AssessmentEvent.AssessmentCycleLaunched l -> writes.update("INSERT INTO report_cycle (cycle_id, "
                     + "title, articles, assessed_parties) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     l.cycleId(), l.title(), String.join(",", l.articles()), String.join(",", l.assessedParties()));
-            case AssessmentEvent.PartyAddedToCycle p -> update(connection, "UPDATE report_cycle SET assessed_parties = "
+            case AssessmentEvent.PartyAddedToCycle p -> writes.update("UPDATE report_cycle SET assessed_parties = "
                     + "assessed_parties || ',' || ? WHERE cycle_id = ?", p.partyId(), p.cycleId());
-            case AssessmentEvent.DraftReportSubmitted d -> update(connection, "INSERT INTO report_draft (cycle_id, "
+            case AssessmentEvent.DraftReportSubmitted d -> writes.update("INSERT INTO report_draft (cycle_id, "
                     + "version, findings, recommendations) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     d.cycleId(), d.version(), json(d.findings()), json(d.recommendations()));
-            case AssessmentEvent.AssessmentReportAdopted a -> update(connection, "INSERT INTO report_adoption (cycle_id, "
+            case AssessmentEvent.AssessmentReportAdopted a -> writes.update("INSERT INTO report_adoption (cycle_id, "
                     + "version, meeting_id, decision_id, adopted_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     a.cycleId(), a.version(), a.meetingId(), a.decisionId(), a.adoptedOn());
-            case AssessmentEvent.FollowUpRecorded f -> update(connection, "INSERT INTO report_follow_up (cycle_id, "
+            case AssessmentEvent.FollowUpRecorded f -> writes.update("INSERT INTO report_follow_up (cycle_id, "
                     + "recommendation_id, party_id, status, assessed_on, note) VALUES (?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (cycle_id, recommendation_id, party_id) DO UPDATE SET status = excluded.status, "
                     + "assessed_on = excluded.assessed_on, note = excluded.note "
