@@ -21,6 +21,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * The JVM of every service (as deploy/local/up runs it): a heap that starts small and gives memory back after a
+     * full collection (serial GC shrinks only then), a fixed young generation, and freed native memory trimmed.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms96m", "-Xmx256m", "-Xmn48m", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=10000");
+
     private final String name;
     private final int port;
     private final Path log;
@@ -38,13 +45,21 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts {@code services/<name>} against the infrastructure, with its own database, and waits until ready. */
     public static ServiceProcess start(String name, Infrastructure infrastructure, String database, Tokens tokens,
                                        Map<String, String> extraConfig) {
+        return start(name, infrastructure, database, tokens, extraConfig, List.of());
+    }
+
+    /** The same, with more JVM options (an AOT cache to write or to use, say). */
+    public static ServiceProcess start(String name, Infrastructure infrastructure, String database, Tokens tokens,
+                                       Map<String, String> extraConfig, List<String> jvmOptions) {
         infrastructure.ensureDatabase(database);
         Path jar = Workspace.root().resolve("services/" + name + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build " + name + " first (mvn package): " + jar + " is missing");
         }
         int port = FreePort.onLoopback();
-        List<String> command = new ArrayList<>(List.of(Jvm.javaBinary(), "-Xmx256m", "-Xmn48m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(Jvm.javaBinary()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         infrastructure.serviceConfig(database, tokens)
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
         extraConfig.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -117,9 +132,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        close(Duration.ofSeconds(20));
+    }
+
+    /** Stops the service (SIGTERM), killing it if it has not exited within {@code grace}. */
+    public void close(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

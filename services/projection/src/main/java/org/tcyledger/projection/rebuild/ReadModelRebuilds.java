@@ -178,6 +178,8 @@ public class ReadModelRebuilds {
         } finally {
             models.forEach(Rebuilt::close);
             running.set(null);
+            // the replays' fetch buffers grew the heap; the serial collector shrinks it only after a full collection
+            System.gc();
         }
     }
 
