@@ -603,7 +603,7 @@ public final class Bench {
         double baseline = new KafkaTools(infrastructure.kafkaBootstrapServers(), options.out())
                 .producerRate("bench.producer-performance", events, averageSize);
         report.section("3. Publishing and consuming", "Publisher: membership's publisher token reset, so that it "
-                + "publishes all " + number(events) + " stored events again (batches of 200 per transaction, flushed "
+                + "publishes all " + number(events) + " stored events again (batches of up to 1,000 per transaction, flushed "
                 + "and acknowledged before its token moves). Baseline: Kafka's ProducerPerformance with the same "
                 + "durability (acks=all, idempotent) and record size (" + averageSize + " bytes) on the same broker.");
         report.table(List.of("path", "events/s", "Kafka tool/s", "ratio"), List.of(List.of("event store → Kafka",

@@ -132,7 +132,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        close(Duration.ofSeconds(20));
+        close(Duration.ofSeconds(60));
     }
 
     /** Stops the service (SIGTERM), killing it if it has not exited within {@code grace}. */

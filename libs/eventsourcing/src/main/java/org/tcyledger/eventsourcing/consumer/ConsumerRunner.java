@@ -56,8 +56,6 @@ public class ConsumerRunner {
     long replicaWaitMs;
 
     private final Map<String, Loop> loops = new ConcurrentHashMap<>();
-    /** Notified after every batch a consumer commits, so that a reader waiting for an event wakes at once. */
-    private final Object progress = new Object();
     /** Consumers pass it for each poll; {@link #holdAll()} closes it. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
 
@@ -140,11 +138,32 @@ public class ConsumerRunner {
         return Map.copyOf(loop.positions);
     }
 
-    /** Returns when some consumer of this service has committed a batch, or after {@code maxWait}. */
-    public void awaitProgress(Duration maxWait) throws InterruptedException {
-        synchronized (progress) {
-            progress.wait(Math.max(1, maxWait.toMillis()));
+    /** How many batches the consumer {@code group} has committed since the service started. */
+    public long batches(String group) {
+        return loop(group).batches;
+    }
+
+    /**
+     * Returns once the consumer {@code group} has committed more than {@code seen} batches (see {@link #batches}), or
+     * after {@code maxWait}: a reader checks, then waits for the next batch without missing one in between.
+     */
+    public void awaitBatchAfter(String group, long seen, Duration maxWait) throws InterruptedException {
+        Loop loop = loop(group);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (loop.progress) {
+            long left;
+            while (loop.batches == seen && (left = deadline - System.nanoTime()) > 0) {
+                loop.progress.wait(Math.max(1, left / 1_000_000));
+            }
         }
+    }
+
+    private Loop loop(String group) {
+        Loop loop = loops.get(group);
+        if (loop == null) {
+            throw new IllegalArgumentException("no consumer " + group);
+        }
+        return loop;
     }
 
     public List<Status> statuses() {
@@ -163,6 +182,9 @@ public class ConsumerRunner {
         private volatile String lastError;
         /** The next offset to apply per partition, after everything before it was applied and committed. */
         private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+        /** Notified after every batch committed in PostgreSQL, so that a reader waiting for an event wakes at once. */
+        private final Object progress = new Object();
+        private volatile long batches;
 
         Loop(TopicConsumer consumer) {
             this.consumer = consumer;
@@ -233,14 +255,16 @@ public class ConsumerRunner {
                 List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>(records.count());
                 records.forEach(batch::add);
                 EventApplier.Counts counts = applier.apply(batch);
+                // readers see the batch once PostgreSQL has it; the offsets only spare a redelivery
+                synchronized (progress) {
+                    batches++;
+                    progress.notifyAll();
+                }
                 client.commitSync();
                 applied += counts.applied();
                 duplicates += counts.duplicates();
                 gaps += counts.early();
                 lastError = null;
-                synchronized (progress) {
-                    progress.notifyAll();
-                }
             }
             for (TopicPartition partition : client.assignment()) {
                 positions.put(partition, client.position(partition));

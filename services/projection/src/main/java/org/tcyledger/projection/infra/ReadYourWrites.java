@@ -14,7 +14,8 @@ import org.tcyledger.eventsourcing.consumer.ReplicaNotCaughtUp;
 
 /**
  * {@code ?after=<eventId>}: a read waits, bounded, until the read model it reads has applied that event (the id a
- * command answered with), so that a client reads its own write: it looks again as soon as a consumer commits a batch.
+ * command answered with), so that a client reads its own write: it looks again as soon as that read model's consumer
+ * commits a batch.
  * Past the bound: 503 with Retry-After.
  */
 @ApplicationScoped
@@ -33,12 +34,14 @@ public class ReadYourWrites {
             return;
         }
         long deadline = System.nanoTime() + Duration.ofMillis(waitMs).toNanos();
+        long seen = runner.batches(group);
         while (!applied(group, eventId)) {
             if (System.nanoTime() > deadline) {
                 throw new ReplicaNotCaughtUp("the read model has not applied event " + eventId + " yet");
             }
             try {
-                runner.awaitProgress(Duration.ofMillis(50));
+                runner.awaitBatchAfter(group, seen, Duration.ofMillis(200));
+                seen = runner.batches(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ReplicaNotCaughtUp("interrupted while waiting for event " + eventId);
