@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -87,6 +89,7 @@ public final class Infrastructure {
     }
 
     public synchronized void stop() {
+        stopAdopted();
         kafka.stop();
         if (postgres != null) {
             try {
@@ -162,6 +165,25 @@ public final class Infrastructure {
             statement.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
+        }
+    }
+
+    /** The services still running (this JVM was told to stop, say): they go first, while they can still shut down. */
+    private void stopAdopted() {
+        List<ProcessHandle> alive = adopted.stream().map(ProcessHandle::of).flatMap(Optional::stream)
+                .filter(ProcessHandle::isAlive).toList();
+        alive.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        for (ProcessHandle process : alive) {
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            process.destroyForcibly();
         }
     }
 

@@ -45,9 +45,10 @@ import org.tcyledger.eventsourcing.kafka.KafkaSettings;
 /**
  * Rebuilds every read model of the projection from offset 0 of its topics into fresh tables (a schema of their own,
  * made by the same migrations), while the live tables keep serving. When the rebuilt tables have caught up with the
- * live consumers, the live consumers are held, the rebuilt ones brought to exactly the same offsets, and every table
- * compared row for row; only when all are equal are the rebuilt tables switched in, in one transaction. Otherwise
- * nothing changes for readers and the report lists the differences.
+ * live consumers, the live consumers are held just long enough to bring the rebuilt ones to exactly the same offsets
+ * and take a snapshot (REPEATABLE READ); every table is compared row for row in that snapshot while the live
+ * consumers go on. Only when all are equal are the rebuilt tables brought up to the live ones again (held) and
+ * switched in, in one transaction. Otherwise nothing changes for readers and the report lists the differences.
  */
 @ApplicationScoped
 public class ReadModelRebuilds {
@@ -146,17 +147,38 @@ public class ReadModelRebuilds {
             double applySeconds;
             double compareSeconds;
             List<RebuildReport.Difference> differences;
-            try (ConsumerRunner.Hold hold = runner.holdAll()) {
-                for (Rebuilt model : models) {
-                    model.drainTo(runner.positions(model.consumer.group()));
+            try (Connection snapshot = dataSource.getConnection()) {
+                snapshot.setAutoCommit(false);
+                snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try (ConsumerRunner.Hold hold = runner.holdAll()) {
+                    for (Rebuilt model : models) {
+                        model.drainTo(runner.positions(model.consumer.group()));
+                    }
+                    applySeconds = (System.nanoTime() - started) / 1e9;
+                    // the snapshot to compare in: live and rebuilt tables at exactly the same offsets
+                    try (Statement take = snapshot.createStatement()) {
+                        take.execute("SELECT 1");
+                    }
                 }
-                applySeconds = (System.nanoTime() - started) / 1e9;
+                // the live consumers go on while the two copies are compared as they were
                 long comparing = System.nanoTime();
-                differences = compare(schema);
-                if (differences.isEmpty()) {
-                    switchOver(schema);
+                try {
+                    differences = compare(snapshot, schema);
+                } finally {
+                    snapshot.rollback();
+                    snapshot.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    snapshot.setAutoCommit(true);
                 }
                 compareSeconds = (System.nanoTime() - comparing) / 1e9;
+            }
+            if (differences.isEmpty()) {
+                // what the live consumers applied during the compare, applied by the same code, then the switch
+                try (ConsumerRunner.Hold hold = runner.holdAll()) {
+                    for (Rebuilt model : models) {
+                        model.drainTo(runner.positions(model.consumer.group()));
+                    }
+                    switchOver(schema);
+                }
             }
             long events = models.stream().mapToLong(model -> model.events).sum();
             RebuildReport done = new RebuildReport(requested.id(), RebuildReport.DONE, differences.isEmpty(),
@@ -296,36 +318,34 @@ public class ReadModelRebuilds {
         }
     }
 
-    /** Every read-model table of the rebuilt schema against its live twin, row for row. */
-    private List<RebuildReport.Difference> compare(String schema) throws SQLException {
+    /** Every read-model table of the rebuilt schema against its live twin, row for row, in the connection's snapshot. */
+    private static List<RebuildReport.Difference> compare(Connection connection, String schema) throws SQLException {
         List<RebuildReport.Difference> differences = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            for (String table : readModelTables(connection, schema)) {
-                String columns = comparedColumns(connection, schema, table);
-                long onlyLive = 0;
-                long onlyRebuilt = 0;
-                List<String> examples = new ArrayList<>();
-                for (boolean live : new boolean[] {true, false}) {
-                    String left = live ? "public" : schema;
-                    String right = live ? schema : "public";
-                    String sql = "SELECT count(*) OVER (), left(row_to_json(d)::text, 400) FROM (SELECT " + columns
-                                 + " FROM " + left + "." + table + " EXCEPT ALL SELECT " + columns + " FROM " + right
-                                 + "." + table + ") d LIMIT 3";
-                    try (Statement statement = connection.createStatement();
-                         ResultSet rows = statement.executeQuery(sql)) {
-                        while (rows.next()) {
-                            if (live) {
-                                onlyLive = rows.getLong(1);
-                            } else {
-                                onlyRebuilt = rows.getLong(1);
-                            }
-                            examples.add((live ? "live only: " : "rebuilt only: ") + rows.getString(2));
+        for (String table : readModelTables(connection, schema)) {
+            String columns = comparedColumns(connection, schema, table);
+            long onlyLive = 0;
+            long onlyRebuilt = 0;
+            List<String> examples = new ArrayList<>();
+            for (boolean live : new boolean[] {true, false}) {
+                String left = live ? "public" : schema;
+                String right = live ? schema : "public";
+                String sql = "SELECT count(*) OVER (), left(row_to_json(d)::text, 400) FROM (SELECT " + columns
+                             + " FROM " + left + "." + table + " EXCEPT ALL SELECT " + columns + " FROM " + right
+                             + "." + table + ") d LIMIT 3";
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery(sql)) {
+                    while (rows.next()) {
+                        if (live) {
+                            onlyLive = rows.getLong(1);
+                        } else {
+                            onlyRebuilt = rows.getLong(1);
                         }
+                        examples.add((live ? "live only: " : "rebuilt only: ") + rows.getString(2));
                     }
                 }
-                if (onlyLive + onlyRebuilt > 0) {
-                    differences.add(new RebuildReport.Difference(table, onlyLive, onlyRebuilt, examples));
-                }
+            }
+            if (onlyLive + onlyRebuilt > 0) {
+                differences.add(new RebuildReport.Difference(table, onlyLive, onlyRebuilt, examples));
             }
         }
         return differences;
