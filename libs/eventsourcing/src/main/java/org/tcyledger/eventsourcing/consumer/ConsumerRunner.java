@@ -88,10 +88,7 @@ public class ConsumerRunner {
     }
 
     public void awaitCaughtUp(String group, java.time.Duration timeout) {
-        Loop loop = loops.get(group);
-        if (loop == null) {
-            throw new IllegalArgumentException("no consumer " + group);
-        }
+        Loop loop = loop(group);
         Map<TopicPartition, Long> ends;
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(settings.admin())) {
             var partitions = admin.describeTopics(loop.consumer.topics()).allTopicNames()
@@ -131,11 +128,7 @@ public class ConsumerRunner {
 
     /** Where {@code group} stands: the next offset to apply per partition, everything before it applied. */
     public Map<TopicPartition, Long> positions(String group) {
-        Loop loop = loops.get(group);
-        if (loop == null) {
-            throw new IllegalArgumentException("no consumer " + group);
-        }
-        return Map.copyOf(loop.positions);
+        return Map.copyOf(loop(group).positions);
     }
 
     /** How many batches the consumer {@code group} has committed since the service started. */
