@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.tcyledger.contracts.Topics;
+import org.tcyledger.testing.ServiceProcess;
 import org.tcyledger.testing.Workspace;
 
 /**
@@ -143,6 +144,24 @@ class DeploymentFilesTest {
         assertEquals(contract, topicsIn(compose), "docker-compose.yml creates the contract's topics");
         assertEquals(contract, topicsIn(job), "the Kubernetes Job creates the contract's topics");
         assertTrue(compose.contains("retention.ms=-1") && job.contains("retention.ms=-1"), "topics never expire");
+    }
+
+    /** One list of JVM options (ServiceProcess.JVM_OPTIONS, measured by the bench) for every way a service runs. */
+    @Test
+    void everyWayOfRunningAServiceUsesTheSameJvmOptions() throws IOException {
+        Matcher local = Pattern.compile("(?s)\\bjvm=\\((.*?)\\)").matcher(Files.readString(ROOT.resolve("deploy/local/up")));
+        Matcher image = Pattern.compile("JAVA_OPTS_APPEND=\"([^\"]*)\"")
+                .matcher(Files.readString(ROOT.resolve("deploy/docker/Dockerfile.jvm")));
+        assertTrue(local.find() && image.find(), "deploy/local/up has jvm=(...), the image JAVA_OPTS_APPEND");
+        List<String> upOptions = List.of(local.group(1).trim().split("\\s+"));
+        List<String> imageOptions = List.of(image.group(1).trim().split("\\s+"));
+        for (String option : ServiceProcess.JVM_OPTIONS) {
+            assertTrue(upOptions.contains(option), "deploy/local/up runs " + option);
+            // the image sizes its heap from the container's memory limit instead
+            if (!option.startsWith("-Xm")) {
+                assertTrue(imageOptions.contains(option), "the image runs " + option);
+            }
+        }
     }
 
     @Test

@@ -151,9 +151,7 @@ public class ReadModelRebuilds {
                 snapshot.setAutoCommit(false);
                 snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 try (ConsumerRunner.Hold hold = runner.holdAll()) {
-                    for (Rebuilt model : models) {
-                        model.drainTo(runner.positions(model.consumer.group()));
-                    }
+                    catchUp(models);
                     applySeconds = (System.nanoTime() - started) / 1e9;
                     // the snapshot to compare in: live and rebuilt tables at exactly the same offsets
                     try (Statement take = snapshot.createStatement()) {
@@ -174,9 +172,7 @@ public class ReadModelRebuilds {
             if (differences.isEmpty()) {
                 // what the live consumers applied during the compare, applied by the same code, then the switch
                 try (ConsumerRunner.Hold hold = runner.holdAll()) {
-                    for (Rebuilt model : models) {
-                        model.drainTo(runner.positions(model.consumer.group()));
-                    }
+                    catchUp(models);
                     switchOver(schema);
                 }
             }
@@ -221,7 +217,7 @@ public class ReadModelRebuilds {
             List<Future<?>> done = new ArrayList<>();
             for (Rebuilt model : largestFirst) {
                 done.add(replays.submit(() -> {
-                    model.drainTo(runner.positions(model.consumer.group()));
+                    model.catchUp();
                     return null;
                 }));
             }
@@ -236,6 +232,11 @@ public class ReadModelRebuilds {
         } finally {
             replays.shutdownNow();
         }
+    }
+
+    /** Every read model to exactly where its live consumer stands (called while the live consumers are held). */
+    private static void catchUp(List<Rebuilt> models) {
+        models.forEach(Rebuilt::catchUp);
     }
 
     /** The same migrations as the live tables, into a schema of their own. */
@@ -269,6 +270,11 @@ public class ReadModelRebuilds {
                     .toList();
             client.assign(partitions);
             client.seekToBeginning(partitions);
+        }
+
+        /** Up to where the live consumer of the same group stands now. */
+        void catchUp() {
+            drainTo(runner.positions(consumer.group()));
         }
 
         void drainTo(Map<TopicPartition, Long> target) {
