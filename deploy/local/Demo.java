@@ -325,11 +325,18 @@ public class Demo {
         }
     }
 
+    /** The same fact gets the same key on every run; a key is at most 128 characters of [A-Za-z0-9._:-]. */
+    private static String idempotencyKey(String what) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(what.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "demo-v2:" + java.util.HexFormat.of().formatHex(digest);
+    }
+
     private static JsonObject post(String what, String base, String path, JsonObject body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "demo-v1 " + what)
+                .header("Idempotency-Key", idempotencyKey(what))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

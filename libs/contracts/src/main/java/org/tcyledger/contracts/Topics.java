@@ -7,6 +7,15 @@ public final class Topics {
     public static final String ASSESSMENTS = "tcy.assessments.v1";
     public static final String CLOUD_EVIDENCE = "tcy.cloud-evidence.v1";
 
+    /**
+     * The record limits, set together: every topic's {@code max.message.bytes} (and the broker's
+     * {@code message.max.bytes} in deploy/), the producers' {@code max.request.size} (a record plus a request's
+     * framing) and the largest event a write service stores, which leaves room for the record's headers.
+     */
+    public static final int MAX_RECORD_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_REQUEST_BYTES = MAX_RECORD_BYTES + 64 * 1024;
+    public static final int MAX_EVENT_BYTES = MAX_RECORD_BYTES - 64 * 1024;
+
     private Topics() {
     }
 }

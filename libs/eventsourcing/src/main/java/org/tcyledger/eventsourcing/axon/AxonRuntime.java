@@ -86,6 +86,9 @@ public class AxonRuntime {
     int publisherBatchSize;
     @ConfigProperty(name = "tcy.axon.fetch-delay-ms", defaultValue = "25")
     long fetchDelayMs;
+    /** The largest event stored; lower only in tests, which cannot send a body big enough to reach the real one. */
+    @ConfigProperty(name = "tcy.events.max-bytes", defaultValue = "" + org.tcyledger.contracts.Topics.MAX_EVENT_BYTES)
+    int maxEventBytes;
 
     private Configuration configuration;
     private KafkaPublisher publisher;
@@ -175,7 +178,8 @@ public class AxonRuntime {
                                 .schema(EVENT_SCHEMA)
                                 .gapTimeout(gapTimeoutMs)
                                 .build(),
-                        dataSource, serializer, model.catalog()));
+                        dataSource, serializer, model.catalog(), Math.min(maxEventBytes,
+                                org.tcyledger.contracts.Topics.MAX_EVENT_BYTES)));
         model.aggregates().forEach(configurer::configureAggregate);
         model.handlerResources().forEach((type, resource) -> register(configurer, type, resource));
         configurer.eventProcessing(processing -> processing

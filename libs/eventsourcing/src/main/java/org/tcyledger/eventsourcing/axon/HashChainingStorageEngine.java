@@ -41,13 +41,16 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
     private final DataSource dataSource;
     private final Serializer serializer;
     private final EventCatalog catalog;
+    private final int maxEventBytes;
 
+    /** @param maxEventBytes the largest event stored: one the topic would refuse could never be published */
     public HashChainingStorageEngine(EventStorageEngine delegate, DataSource dataSource, Serializer serializer,
-                                     EventCatalog catalog) {
+                                     EventCatalog catalog, int maxEventBytes) {
         this.delegate = delegate;
         this.dataSource = dataSource;
         this.serializer = serializer;
         this.catalog = catalog;
+        this.maxEventBytes = maxEventBytes;
     }
 
     @Override
@@ -85,6 +88,9 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
 
     private String hashOf(DomainEventMessage<?> event, String prevhash) {
         byte[] data = serializer.serialize(event.getPayload(), byte[].class).getData();
+        if (data.length > maxEventBytes) {
+            throw new EventTooLarge(catalog.wireTypeOf(event.getPayloadType()), data.length, maxEventBytes);
+        }
         Object actor = event.getMetaData().get("actor");
         return ChainHash.of(prevhash, catalog.wireTypeOf(event.getPayloadType()), event.getAggregateIdentifier(),
                 event.getSequenceNumber(), storedTime(event.getTimestamp()), actor == null ? null : actor.toString(),

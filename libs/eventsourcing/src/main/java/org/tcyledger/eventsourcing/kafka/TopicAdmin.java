@@ -13,7 +13,8 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Creates our topics explicitly, never by auto-creation: they are the log the read side rebuilds from, so they
- * keep every record ({@code retention.ms=-1}) and require all but one replica in sync.
+ * keep every record ({@code retention.ms=-1}), require all but one replica in sync and take a record of up to
+ * {@code Topics.MAX_RECORD_BYTES}.
  */
 public final class TopicAdmin {
 
@@ -28,6 +29,8 @@ public final class TopicAdmin {
                             .configs(Map.of(
                                     TopicConfig.RETENTION_MS_CONFIG, "-1",
                                     TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                    Integer.toString(org.tcyledger.contracts.Topics.MAX_RECORD_BYTES),
                                     TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                                     Integer.toString(Math.max(1, settings.replicationFactor() - 1)))))
                     .toList();

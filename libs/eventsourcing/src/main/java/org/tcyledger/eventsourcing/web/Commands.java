@@ -31,11 +31,16 @@ import org.tcyledger.eventsourcing.axon.CommandOutcomes;
 
 /**
  * How a REST resource sends a command: with the caller's identity and correlation id as metadata, in a transaction
- * that also stores the answer under its {@code Idempotency-Key}. A repeat with the same key and the same request is
- * answered from that record and stores nothing; the same key with another request is 422.
+ * that also stores the answer under its {@code Idempotency-Key}. A key belongs to the principal that used it. A
+ * repeat with the same key and the same request is answered from that record and stores nothing; the same key with
+ * another request is 422. A repeat that arrives while the first is still running waits for it (a lock on the key,
+ * bounded) and is then answered from its record; past the bound it is 409 with Retry-After.
  */
 @ApplicationScoped
 public class Commands {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String CORRELATION_ID = "X-Correlation-Id";
 
     /** The command's answer: {@code id}, {@code eventId}, {@code sequence}, and what the command derived. */
     public record Answer(int status, Map<String, Object> body) {
@@ -54,6 +59,9 @@ public class Commands {
     /** How long a command's answer waits for its event to be on the topic (0: not at all). */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.commands.await-published-ms", defaultValue = "2000")
     long awaitPublishedMs;
+    /** How long a repeat waits for the first request with its key to finish before 409 with Retry-After. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.commands.idempotency-wait-ms", defaultValue = "10000")
+    long idempotencyWaitMs;
 
     /**
      * @param route       method and path, part of what an Idempotency-Key is bound to
@@ -73,9 +81,11 @@ public class Commands {
                          Supplier<Object> command, int status, Function<Object, Map<String, Object>> derived,
                          Runnable alsoInTransaction) {
         String requestHash = hash(route, request);
+        String principal = identity.getPrincipal().getName();
         Answer answer = QuarkusTransaction.requiringNew().call(() -> {
             if (idempotencyKey != null) {
-                Answer earlier = earlierAnswer(idempotencyKey, requestHash);
+                lockKey(principal, idempotencyKey);
+                Answer earlier = earlierAnswer(principal, idempotencyKey, requestHash);
                 if (earlier != null) {
                     return earlier;
                 }
@@ -91,7 +101,7 @@ public class Commands {
             body.putAll(derived.apply(outcome.result()));
             Answer fresh = new Answer(status, body);
             if (idempotencyKey != null) {
-                remember(idempotencyKey, requestHash, fresh);
+                remember(principal, idempotencyKey, requestHash, fresh);
             }
             return fresh;
         });
@@ -119,11 +129,35 @@ public class Commands {
         return metadata;
     }
 
-    private Answer earlierAnswer(String key, String requestHash) throws SQLException, JsonProcessingException {
+    /**
+     * Holds the key until this transaction ends, so that a concurrent request with the same key reads this one's
+     * answer instead of running the command again (its events would be refused by the key's primary key, a 500).
+     */
+    private void lockKey(String principal, String key) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT request_hash, status, response FROM idempotency_key WHERE idempotency_key = ?")) {
-            select.setString(1, key);
+             java.sql.Statement timeout = connection.createStatement();
+             PreparedStatement lock = connection.prepareStatement(
+                     "SELECT pg_advisory_xact_lock(hashtextextended(? || ' ' || ?, 0))")) {
+            timeout.execute("SET LOCAL lock_timeout = " + Math.max(1, idempotencyWaitMs));
+            lock.setString(1, principal);
+            lock.setString(2, key);
+            lock.execute();
+            timeout.execute("SET LOCAL lock_timeout = 0");
+        } catch (SQLException e) {
+            if ("55P03".equals(e.getSQLState())) {
+                throw new IdempotencyKeyInUse(key);
+            }
+            throw e;
+        }
+    }
+
+    private Answer earlierAnswer(String principal, String key, String requestHash)
+            throws SQLException, JsonProcessingException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT request_hash, status, response "
+                     + "FROM idempotency_key WHERE principal = ? AND idempotency_key = ?")) {
+            select.setString(1, principal);
+            select.setString(2, key);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return null;
@@ -138,15 +172,16 @@ public class Commands {
         }
     }
 
-    private void remember(String key, String requestHash, Answer answer) throws SQLException, JsonProcessingException {
+    private void remember(String principal, String key, String requestHash, Answer answer)
+            throws SQLException, JsonProcessingException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO idempotency_key (idempotency_key, request_hash, status, response) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, key);
-            insert.setString(2, requestHash);
-            insert.setInt(3, answer.status());
-            insert.setString(4, json.writeValueAsString(answer.body()));
-            // a concurrent request with the same key fails here on the primary key, and its events roll back with it
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_key "
+                     + "(principal, idempotency_key, request_hash, status, response) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, principal);
+            insert.setString(2, key);
+            insert.setString(3, requestHash);
+            insert.setInt(4, answer.status());
+            insert.setString(5, json.writeValueAsString(answer.body()));
             insert.executeUpdate();
         }
     }

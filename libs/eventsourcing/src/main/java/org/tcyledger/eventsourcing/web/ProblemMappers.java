@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.tcyledger.eventsourcing.RuleViolation;
 
-/** Every error of every service as {@code application/problem+json}: 400 shape, 401/403 identity, 404, 409 rule, 422. */
+/** Every error of every service as {@code application/problem+json}: 400 shape, 401/403 identity, 404, 409 rule, 413 size, 422. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -71,8 +71,16 @@ public class ProblemMappers {
         if (cause instanceof ConcurrencyException concurrent) {
             return concurrent(concurrent);
         }
+        if (cause instanceof org.tcyledger.eventsourcing.axon.EventTooLarge tooLarge) {
+            return tooLarge(tooLarge);
+        }
         LOG.error("command failed", e);
         return Problem.response(500, "Internal error", "The command failed; nothing was stored");
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(org.tcyledger.eventsourcing.axon.EventTooLarge e) {
+        return Problem.response(413, "The event would be too large", e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -86,6 +94,13 @@ public class ProblemMappers {
     public Response notCaughtUp(org.tcyledger.eventsourcing.consumer.ReplicaNotCaughtUp e) {
         return Response.fromResponse(Problem.response(503, "Not up to date yet", e.getMessage()))
                 .header(HttpHeaders.RETRY_AFTER, "2").build();
+    }
+
+    @ServerExceptionMapper
+    public Response inUse(IdempotencyKeyInUse e) {
+        return Response.fromResponse(Problem.of(new Problem("urn:tcy:rule:idempotency-key-in-use",
+                        "The same request is still running", 409, e.getMessage(), "idempotency-key-in-use", null)))
+                .header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
     @ServerExceptionMapper
@@ -131,6 +146,12 @@ public class ProblemMappers {
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json);
+        }
+        if (e instanceof jakarta.ws.rs.NotFoundException && e.getCause() != null) {
+            // a path or query parameter that does not convert to its type (page=99999999999): the request's shape
+            return Problem.of(new Problem("urn:tcy:invalid-request", "The request is not valid", 400,
+                    "A parameter is not of its type", null,
+                    List.of(new Problem.FieldError("parameter", String.valueOf(e.getCause().getMessage())))));
         }
         int status = e.getResponse().getStatus();
         return Problem.response(status, Response.Status.fromStatusCode(status) == null

@@ -16,10 +16,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public record Paging(int page, int size) {
 
     public static final int MAX_SIZE = 500;
+    /** domain.md "Limits on input": deeper than this a client should filter; an offset never overflows. */
+    public static final int MAX_PAGE = 10_000;
 
     public Paging {
-        if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw new BadRequestException("page ≥ 0 and 1 ≤ size ≤ " + MAX_SIZE);
+        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_SIZE) {
+            throw new BadRequestException("0 ≤ page ≤ " + MAX_PAGE + " and 1 ≤ size ≤ " + MAX_SIZE);
         }
     }
 

@@ -76,6 +76,15 @@ class ReadApiTest {
         given().auth().oauth2(OBSERVER).queryParam("size", 501).get("/meetings").then().statusCode(400)
                 .contentType("application/problem+json");
         given().auth().oauth2(OBSERVER).queryParam("page", -1).get("/guidance-notes").then().statusCode(400);
+        // page × size used to overflow an int into a 500
+        for (String list : List.of("/meetings", "/guidance-notes", "/assessment-reports", "/members")) {
+            given().auth().oauth2(OBSERVER).queryParam("page", 4294968).queryParam("size", 500).get(list).then()
+                    .statusCode(400).contentType("application/problem+json");
+            given().auth().oauth2(OBSERVER).queryParam("page", "99999999999").get(list).then()
+                    .statusCode(400).contentType("application/problem+json");
+        }
+        given().auth().oauth2(OBSERVER).queryParam("page", 10_000).queryParam("size", 500).get("/meetings").then()
+                .statusCode(200).body("id", org.hamcrest.Matchers.empty());
         given().auth().oauth2(OBSERVER).queryParam("from", "March 1999").get("/assessment-reports").then().statusCode(400)
                 .body("detail", containsString("from"));
         given().auth().oauth2(OBSERVER).queryParam("kind", "PERSON").get("/members").then().statusCode(400);

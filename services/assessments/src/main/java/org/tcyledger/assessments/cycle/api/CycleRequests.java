@@ -30,14 +30,14 @@ final class CycleRequests {
     }
 
     record PublishQuestionnaire(@NotBlank @Size(max = 40) String documentSymbol,
-                                @NotEmpty List<@Valid @NotNull Question> questions) {
+                                @NotEmpty @Size(max = 1000) List<@Valid @NotNull Question> questions) {
     }
 
     record Answer(@NotBlank @Size(max = 20) String questionId, @NotBlank @Size(max = 50000) String text) {
     }
 
     record RecordReply(@NotBlank @Pattern(regexp = ID) String partyId, @NotNull LocalDate receivedOn,
-                       @NotEmpty List<@Valid @NotNull Answer> answers) {
+                       @NotEmpty @Size(max = 1000) List<@Valid @NotNull Answer> answers) {
     }
 
     record AddPartyToCycle(@NotBlank @Pattern(regexp = ID) String partyId, @NotBlank @Size(max = 2000) String reason) {
@@ -51,8 +51,8 @@ final class CycleRequests {
                           @NotBlank @Size(max = 5000) String text, @NotNull Priority priority) {
     }
 
-    record SubmitDraftReport(@NotNull List<@Valid @NotNull Finding> findings,
-                             @NotNull List<@Valid @NotNull Recommendation> recommendations) {
+    record SubmitDraftReport(@NotNull @Size(max = 1000) List<@Valid @NotNull Finding> findings,
+                             @NotNull @Size(max = 1000) List<@Valid @NotNull Recommendation> recommendations) {
     }
 
     record RecordComment(@NotBlank @Pattern(regexp = ID) String partyId, @NotNull @Positive Integer onVersion,
@@ -64,7 +64,7 @@ final class CycleRequests {
     }
 
     record CorrectReply(@NotBlank @Size(max = 64) String correctsEventId, @NotBlank @Size(max = 2000) String reason,
-                        LocalDate receivedOn, List<@Valid @NotNull Answer> answers) {
+                        LocalDate receivedOn, @Size(max = 1000) List<@Valid @NotNull Answer> answers) {
     }
 
     record CloseCycle(@NotNull LocalDate closedOn) {

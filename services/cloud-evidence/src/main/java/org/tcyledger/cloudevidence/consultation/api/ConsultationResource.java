@@ -47,7 +47,7 @@ public class ConsultationResource {
 
     public record OpenConsultation(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 300) String title,
                                    @NotBlank @Size(max = 5000) String question,
-                                   @NotEmpty List<@Valid @NotNull OptionText> options, @NotNull LocalDate opensOn,
+                                   @NotEmpty @Size(max = 1000) List<@Valid @NotNull OptionText> options, @NotNull LocalDate opensOn,
                                    @NotNull LocalDate closesOn, @NotNull Boolean chathamHouse) {
     }
 
@@ -55,21 +55,21 @@ public class ConsultationResource {
     }
 
     public record HoldHearing(@NotNull LocalDate heldOn, @NotBlank @Size(max = 200) String venue,
-                              @NotNull List<@NotBlank String> participants) {
+                              @NotNull @Size(max = 1000) List<@NotBlank String> participants) {
     }
 
     public record Stand(@NotBlank @Size(max = 10) String optionId, @NotNull Stance stance) {
     }
 
     public record RecordSubmission(@NotBlank @Size(max = 64) String stakeholderId, @NotNull LocalDate receivedOn,
-                                   @NotEmpty List<@Valid @NotNull Stand> positions,
+                                   @NotEmpty @Size(max = 1000) List<@Valid @NotNull Stand> positions,
                                    @NotBlank @Size(max = 100000) String text) {
     }
 
     public record CloseConsultation(@NotNull LocalDate closedOn) {
     }
 
-    public record IssueRecommendations(@NotEmpty List<@NotBlank String> recommendedOptions,
+    public record IssueRecommendations(@NotEmpty @Size(max = 1000) List<@NotBlank String> recommendedOptions,
                                        @NotBlank @Size(max = 20000) String text) {
     }
 

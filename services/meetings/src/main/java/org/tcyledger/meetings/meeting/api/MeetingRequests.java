@@ -27,7 +27,7 @@ final class MeetingRequests {
     }
 
     record AddAgendaItem(@NotBlank @Size(max = 500) String title,
-                         List<@NotBlank @Pattern(regexp = "^[A-Za-z0-9()./ -]{1,40}$") String> documentSymbols) {
+                         @Size(max = 1000) List<@NotBlank @Pattern(regexp = "^[A-Za-z0-9()./ -]{1,40}$") String> documentSymbols) {
     }
 
     record RecordAttendance(@NotBlank @Pattern(regexp = ID) String memberId,

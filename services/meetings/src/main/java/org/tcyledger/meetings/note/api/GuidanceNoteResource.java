@@ -41,7 +41,7 @@ public class GuidanceNoteResource {
                            @NotNull @Valid Text text, Boolean englishOnly) {
     }
 
-    public record Text(@NotBlank String en, String fr) {
+    public record Text(@NotBlank @Size(max = 200000) String en, @Size(max = 200000) String fr) {
     }
 
     @Inject

@@ -50,8 +50,8 @@ final class MemberRequests {
     record DepositInstrument(@NotNull Treaty treaty,
                              @NotNull InstrumentKind kind,
                              @NotNull LocalDate depositedOn,
-                             List<@Valid @NotNull ArticleStatement> reservations,
-                             List<@Valid @NotNull ArticleStatement> declarations) {
+                             @Size(max = 1000) List<@Valid @NotNull ArticleStatement> reservations,
+                             @Size(max = 1000) List<@Valid @NotNull ArticleStatement> declarations) {
     }
 
     record Denounce(@NotNull Treaty treaty, @NotNull LocalDate notifiedOn) {
@@ -86,8 +86,8 @@ final class MemberRequests {
                        LocalDate invitedOn, @Size(max = 200) String reference,
                        Treaty treaty, LocalDate signedOn,
                        InstrumentKind kind, LocalDate depositedOn,
-                       List<@Valid @NotNull ArticleStatement> reservations,
-                       List<@Valid @NotNull ArticleStatement> declarations,
+                       @Size(max = 1000) List<@Valid @NotNull ArticleStatement> reservations,
+                       @Size(max = 1000) List<@Valid @NotNull ArticleStatement> declarations,
                        LocalDate notifiedOn) {
     }
 }
