@@ -8,7 +8,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when every consumer runs and no aggregate's sequence has a gap: a read model with a gap is not to be trusted. */
+/**
+ * Ready when every consumer runs and no aggregate's sequence has a gap: a read model with a gap is not to be trusted.
+ * Parked records are named but keep readiness UP: every other aggregate is up to date, and the parked ones are listed
+ * at {@code GET /audit/parked}.
+ */
 @Readiness
 @ApplicationScoped
 public class ConsumerHealth implements HealthCheck {
@@ -31,6 +35,11 @@ public class ConsumerHealth implements HealthCheck {
                 response.down();
             }
         }
+        List<ParkedRecords.Parked> parked = runner.parked();
+        response.withData("parked", parked.size());
+        parked.stream().filter(record -> !record.waiting()).limit(5).forEach(record -> response.withData(
+                "parked." + record.id(), record.consumerGroup() + ": " + record.subject() + " #" + record.sequence()
+                                         + " (" + record.eventId() + "): " + record.reason()));
         if (!gaps.isEmpty()) {
             response.down().withData("sequenceGaps", String.join("; ", gaps));
         }

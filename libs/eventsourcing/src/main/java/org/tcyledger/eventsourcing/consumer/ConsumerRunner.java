@@ -32,8 +32,9 @@ import org.tcyledger.eventsourcing.kafka.TopicAdmin;
  * Runs every {@link TopicConsumer} of the service on a thread of its own: at least once in from Kafka, exactly once
  * in effect. The events of a poll are applied and recorded as consumed in one PostgreSQL transaction
  * ({@link EventApplier}); a duplicate id is skipped; a gap in an aggregate's sequence is recorded and reported in
- * health; the Kafka offsets are committed after the database. An event that cannot be applied fails its poll, which
- * is retried from the last committed offset, never skipped.
+ * health; the Kafka offsets are committed after the database. A poll that fails because the database or Kafka is
+ * away is retried from the last committed offset, never skipped; a record that cannot be applied for a lasting
+ * reason is parked with it (and its aggregate's later records behind it), so that no record stops a consumer.
  */
 @ApplicationScoped
 public class ConsumerRunner {
@@ -41,7 +42,8 @@ public class ConsumerRunner {
     private static final Logger LOG = Logger.getLogger(ConsumerRunner.class);
 
     /** What health reports of one consumer. */
-    public record Status(String group, boolean running, long applied, long duplicates, long gaps, String lastError) {
+    public record Status(String group, boolean running, long applied, long duplicates, long gaps, long parked,
+                         String lastError) {
     }
 
     @Inject
@@ -55,7 +57,12 @@ public class ConsumerRunner {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.replica.wait-ms", defaultValue = "5000")
     long replicaWaitMs;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     private final Map<String, Loop> loops = new ConcurrentHashMap<>();
+    /** One admin client for the replicas' catch-up checks (creating one per command cost a connection each). */
+    private org.apache.kafka.clients.admin.Admin admin;
     /** Consumers pass it for each poll; {@link #holdAll()} closes it. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
 
@@ -72,11 +79,66 @@ public class ConsumerRunner {
             Thread thread = new Thread(loop, "consumer-" + consumer.group());
             thread.setDaemon(true);
             thread.start();
+            io.micrometer.core.instrument.Gauge.builder("tcy.consumer.parked", this, runner -> runner.parkedOf(consumer.group()))
+                    .tag("group", consumer.group()).description("records parked by this consumer, waiting ones included")
+                    .register(metrics);
+            io.micrometer.core.instrument.FunctionCounter.builder("tcy.consumer.applied", loop, l -> l.applied)
+                    .tag("group", consumer.group()).register(metrics);
         }
     }
 
     void onStop(@Observes ShutdownEvent shutdown) {
         loops.values().forEach(Loop::stop);
+        synchronized (this) {
+            if (admin != null) {
+                admin.close(java.time.Duration.ofSeconds(2));
+                admin = null;
+            }
+        }
+    }
+
+    private synchronized org.apache.kafka.clients.admin.Admin admin() {
+        if (admin == null) {
+            admin = org.apache.kafka.clients.admin.Admin.create(settings.admin());
+        }
+        return admin;
+    }
+
+    /** The parked records of every consumer of this service, in the order they were parked. */
+    public List<ParkedRecords.Parked> parked() {
+        try (Connection connection = dataSource.getConnection()) {
+            return loops.isEmpty() ? List.of() : ParkedRecords.list(connection, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the parked records", e);
+        }
+    }
+
+    private double parkedOf(String group) {
+        try (Connection connection = dataSource.getConnection()) {
+            return ParkedRecords.list(connection, group).size();
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * Applies again the parked records of the aggregate of parked record {@code id}, in order, while no consumer of
+     * this service moves; null when there is no such record.
+     */
+    public EventApplier.Retry retryParked(long id) {
+        ParkedRecords.Parked parked;
+        try (Connection connection = dataSource.getConnection()) {
+            parked = ParkedRecords.find(connection, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read parked record " + id, e);
+        }
+        if (parked == null) {
+            return null;
+        }
+        Loop loop = loop(parked.consumerGroup());
+        try (Hold held = holdAll()) {
+            return loop.applier.retry(new ParkedRecords.Aggregate(parked.source(), parked.subject()));
+        }
     }
 
     /**
@@ -90,25 +152,48 @@ public class ConsumerRunner {
     public void awaitCaughtUp(String group, java.time.Duration timeout) {
         Loop loop = loop(group);
         Map<TopicPartition, Long> ends;
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(settings.admin())) {
-            var partitions = admin.describeTopics(loop.consumer.topics()).allTopicNames()
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            var partitions = admin().describeTopics(loop.consumer.topics()).allTopicNames()
                     .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).values().stream()
                     .flatMap(topic -> topic.partitions().stream()
                             .map(p -> new TopicPartition(topic.name(), p.partition())))
                     .collect(java.util.stream.Collectors.toMap(tp -> tp,
                             tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
             ends = new java.util.HashMap<>();
-            admin.listOffsets(partitions).all().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+            admin().listOffsets(partitions).all().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .forEach((tp, info) -> ends.put(tp, info.offset()));
         } catch (Exception e) {
+            resetAdmin();
             throw new ReplicaNotCaughtUp("cannot read the end of " + loop.consumer.topics() + ": " + e.getMessage());
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!loop.hasReached(ends)) {
+        // What the group has committed, whichever instance of this service applied it: every instance shares the
+        // database, and the group commits an offset only after the database has what comes before it.
+        while (!loop.hasReached(ends) && !committedReach(group, ends, timeout)) {
             if (System.nanoTime() > deadline) {
                 throw new ReplicaNotCaughtUp("the replica " + group + " has not caught up with " + loop.consumer.topics());
             }
-            sleep(java.time.Duration.ofMillis(10));
+            sleep(java.time.Duration.ofMillis(20));
+        }
+    }
+
+    private boolean committedReach(String group, Map<TopicPartition, Long> ends, java.time.Duration timeout) {
+        try {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin()
+                    .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                    || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
+        } catch (Exception e) {
+            resetAdmin();
+            return false;
+        }
+    }
+
+    private synchronized void resetAdmin() {
+        if (admin != null) {
+            admin.close(java.time.Duration.ZERO);
+            admin = null;
         }
     }
 
@@ -172,6 +257,7 @@ public class ConsumerRunner {
         private volatile long applied;
         private volatile long duplicates;
         private volatile long gaps;
+        private volatile long parked;
         private volatile String lastError;
         /** The next offset to apply per partition, after everything before it was applied and committed. */
         private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
@@ -185,7 +271,7 @@ public class ConsumerRunner {
         }
 
         Status status() {
-            return new Status(consumer.group(), running, applied, duplicates, gaps, lastError);
+            return new Status(consumer.group(), running, applied, duplicates, gaps, parked, lastError);
         }
 
         boolean hasReached(Map<TopicPartition, Long> ends) {
@@ -247,7 +333,7 @@ public class ConsumerRunner {
             if (!records.isEmpty()) {
                 List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>(records.count());
                 records.forEach(batch::add);
-                EventApplier.Counts counts = applier.apply(batch);
+                EventApplier.Counts counts = applier.applyOrPark(batch);
                 // readers see the batch once PostgreSQL has it; the offsets only spare a redelivery
                 synchronized (progress) {
                     batches++;
@@ -257,6 +343,7 @@ public class ConsumerRunner {
                 applied += counts.applied();
                 duplicates += counts.duplicates();
                 gaps += counts.early();
+                parked += counts.parked();
                 lastError = null;
             }
             for (TopicPartition partition : client.assignment()) {

@@ -26,6 +26,11 @@ import org.tcyledger.contracts.wire.EventEnvelope;
  * the events it follows is held back (not applied, not recorded) and the gap recorded until they arrive. The live
  * consumers apply into the service's own tables; a rebuild applies the same records into the tables of another
  * schema.
+ * <p>
+ * No single record stops a consumer ({@link #applyOrPark}): a poll that keeps failing is applied a record at a time,
+ * and a record that fails on its own for a reason that is not the database or the network being away is parked with
+ * that reason ({@link ParkedRecords}); the later records of its aggregate are parked behind it, every other aggregate
+ * goes on. {@link #retry} applies an aggregate's parked records again, in order.
  */
 public final class EventApplier {
 
@@ -33,11 +38,25 @@ public final class EventApplier {
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /** What became of the records of one batch. */
-    public record Counts(long applied, long duplicates, long early) {
+    public record Counts(long applied, long duplicates, long early, long parked) {
+        static final Counts NONE = new Counts(0, 0, 0, 0);
+
         public long total() {
-            return applied + duplicates + early;
+            return applied + duplicates + early + parked;
+        }
+
+        Counts plus(Counts other) {
+            return new Counts(applied + other.applied, duplicates + other.duplicates, early + other.early,
+                    parked + other.parked);
         }
     }
+
+    /** What a retry of an aggregate's parked records did. */
+    public record Retry(int applied, int stillParked, String reason) {
+    }
+
+    /** How often a failing poll is applied again whole before its records are tried one at a time. */
+    private static final int BATCH_ATTEMPTS = 3;
 
     private final TopicConsumer consumer;
     private final AgroalDataSource dataSource;
@@ -71,12 +90,108 @@ public final class EventApplier {
         return consumer;
     }
 
+    /** The records in one transaction: all applied, or (the exception) none. */
     public Counts apply(List<ConsumerRecord<String, CloudEvent>> records) {
         if (records.isEmpty()) {
-            return new Counts(0, 0, 0);
+            return Counts.NONE;
         }
-        List<EventEnvelope> events = new ArrayList<>(records.size());
-        records.forEach(record -> events.add(EventEnvelope.fromCloudEvent(record.value())));
+        return inTransaction(connection -> applyBatch(connection, records, envelopes(records), null));
+    }
+
+    /**
+     * The records applied, or those that cannot be parked: a poll that fails {@value #BATCH_ATTEMPTS} times is
+     * applied a record at a time, and a record that fails alone for a lasting reason is parked (with it, later
+     * records of its aggregate). A failure of the database or the network is thrown, never parked: the consumer
+     * resumes from its last committed offset when they are back.
+     */
+    public Counts applyOrPark(List<ConsumerRecord<String, CloudEvent>> records) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return apply(records);
+            } catch (RuntimeException e) {
+                if (isTransient(e) || attempt >= BATCH_ATTEMPTS) {
+                    if (isTransient(e)) {
+                        throw e;
+                    }
+                    break;
+                }
+                LOG.warnf("%s: a poll of %d records failed (attempt %d), trying again: %s", consumer.group(),
+                        records.size(), attempt, reason(e));
+                pause(50L << (2 * attempt));
+            }
+        }
+        Counts counts = Counts.NONE;
+        for (ConsumerRecord<String, CloudEvent> record : records) {
+            try {
+                counts = counts.plus(apply(List.of(record)));
+            } catch (RuntimeException e) {
+                if (isTransient(e)) {
+                    throw e;
+                }
+                EventEnvelope event = envelope(record);
+                String reason = reason(e);
+                LOG.errorf(e, "%s: parked event %s (%s %s #%d): %s; later events of %s wait behind it",
+                        consumer.group(), event == null ? "?" : event.id(), record.topic(), record.key(),
+                        event == null ? -1 : event.sequence(), reason, record.key());
+                counts = counts.plus(park(record, event, reason));
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Applies the parked records of {@code aggregate} again, in order, each in its own transaction; stops at the first
+     * that fails again (it stays parked with its new reason, and the rest behind it).
+     */
+    public Retry retry(ParkedRecords.Aggregate aggregate) {
+        int applied = 0;
+        while (true) {
+            List<ParkedRecords.Stored> parked = inTransaction(c -> ParkedRecords.of(c, consumer.group(), aggregate));
+            if (parked.isEmpty()) {
+                return new Retry(applied, 0, null);
+            }
+            for (ParkedRecords.Stored stored : parked) {
+                try {
+                    inTransaction(connection -> {
+                        ParkedRecords.remove(connection, stored.parked().id());
+                        Counts counts = applyBatch(connection, List.of(stored.record()), List.of(stored.envelope()),
+                                aggregate);
+                        if (counts.early() > 0) {
+                            // applied out of order it would be held back for a redelivery that never comes
+                            throw new IllegalStateException("an earlier event of " + aggregate.subject()
+                                                            + " has not been applied yet");
+                        }
+                        return counts;
+                    });
+                    applied++;
+                } catch (RuntimeException e) {
+                    String reason = reason(e);
+                    inTransaction(c -> {
+                        ParkedRecords.failedAgain(c, stored.parked().id(), reason);
+                        return null;
+                    });
+                    return new Retry(applied, parked.size() - applied, reason);
+                }
+            }
+        }
+    }
+
+    private Counts park(ConsumerRecord<String, CloudEvent> record, EventEnvelope event, String reason) {
+        if (event == null) {
+            // not even an envelope: nothing names its aggregate, so nothing waits behind it
+            event = new EventEnvelope(record.topic() + "/" + record.partition() + "/" + record.offset(),
+                    "unreadable", "unreadable", String.valueOf(record.key()), -1, java.time.Instant.EPOCH,
+                    null, null, null, null, null, null, new byte[0]);
+        }
+        EventEnvelope parked = event;
+        inTransaction(connection -> {
+            ParkedRecords.park(connection, consumer.group(), record, parked, false, reason);
+            return null;
+        });
+        return new Counts(0, 0, 0, 1);
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 if (schema != null) {
@@ -85,17 +200,104 @@ public final class EventApplier {
                         set.execute("SET LOCAL synchronous_commit TO " + (durable ? "on" : "off"));
                     }
                 }
-                return applyBatch(connection, records, events);
+                return work.run(connection);
             }
         });
     }
 
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws Exception;
+    }
+
+    private static List<EventEnvelope> envelopes(List<ConsumerRecord<String, CloudEvent>> records) {
+        List<EventEnvelope> events = new ArrayList<>(records.size());
+        records.forEach(record -> events.add(EventEnvelope.fromCloudEvent(record.value())));
+        return events;
+    }
+
+    private static EventEnvelope envelope(ConsumerRecord<String, CloudEvent> record) {
+        try {
+            return EventEnvelope.fromCloudEvent(record.value());
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * The database or the network away, a lock or a serialisation conflict, a replica behind: it passes. Anything
+     * else (a value a column refuses, a rule, a bug) would fail the same way every time.
+     */
+    static boolean isTransient(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                    || state.startsWith("58") || state.startsWith("40") || state.equals("55P03")) {
+                    return true;
+                }
+            }
+            if (cause instanceof java.io.IOException || cause instanceof ReplicaNotCaughtUp
+                || cause instanceof java.util.concurrent.TimeoutException
+                || cause instanceof jakarta.transaction.SystemException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage();
+        return root.getClass().getSimpleName() + ": " + message;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * The bookkeeping of a whole batch in a few statements (which ids are new, where each aggregate stands, which
-     * gaps are open); the events then go to the read model in order, those to apply handed over together.
+     * gaps are open); the events then go to the read model in order, those to apply handed over together. The
+     * records of an aggregate with a parked record are parked behind it.
      */
-    private Counts applyBatch(Connection connection, List<ConsumerRecord<String, CloudEvent>> records,
-                              List<EventEnvelope> events) throws SQLException {
+    private Counts applyBatch(Connection connection, List<ConsumerRecord<String, CloudEvent>> allRecords,
+                              List<EventEnvelope> allEvents, ParkedRecords.Aggregate retrying) throws SQLException {
+        Set<ParkedRecords.Aggregate> blocked = ParkedRecords.blocked(connection, consumer.group());
+        if (retrying != null) {
+            blocked.remove(retrying);
+        }
+        List<ConsumerRecord<String, CloudEvent>> records = allRecords;
+        List<EventEnvelope> events = allEvents;
+        long waiting = 0;
+        if (!blocked.isEmpty()) {
+            records = new ArrayList<>();
+            events = new ArrayList<>();
+            for (int i = 0; i < allEvents.size(); i++) {
+                EventEnvelope event = allEvents.get(i);
+                if (blocked.contains(ParkedRecords.Aggregate.of(event))) {
+                    ParkedRecords.park(connection, consumer.group(), allRecords.get(i), event, true,
+                            "waits behind an earlier parked event of " + event.subject());
+                    waiting++;
+                } else {
+                    records.add(allRecords.get(i));
+                    events.add(event);
+                }
+            }
+            if (events.isEmpty()) {
+                return new Counts(0, 0, 0, waiting);
+            }
+        }
         Set<String> fresh = insertConsumed(connection, records, events);
         Map<String, Long> positions = lockPositions(connection, events);
         Set<String> openGaps = openGaps(connection);
@@ -149,7 +351,7 @@ public final class EventApplier {
         consumer.applyAll(toApply, connection);
         forget(connection, heldBack);
         savePositions(connection, moved);
-        return new Counts(toApply.size(), duplicates, early);
+        return new Counts(toApply.size(), duplicates, early, waiting);
     }
 
     /** Records every event as consumed; returns the ids that were not consumed before. */

@@ -55,7 +55,7 @@ public class ReadModelRebuilds {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuilds.class);
     /** Tables of the schema that are not read models: migrations' history, gap incidents, the rebuilds themselves. */
-    private static final Set<String> NOT_READ_MODELS = Set.of("flyway_schema_history", "consumed_gap", "read_model_rebuild");
+    private static final Set<String> NOT_READ_MODELS = Set.of("flyway_schema_history", "consumed_gap", "read_model_rebuild", "parked_record");
     private static final Duration STALLED = Duration.ofSeconds(60);
 
     @Inject
@@ -294,7 +294,7 @@ public class ReadModelRebuilds {
                     client.seek(partition, target.getOrDefault(partition, 0L));
                 }
                 if (!batch.isEmpty()) {
-                    EventApplier.Counts counts = applier.apply(batch);
+                    EventApplier.Counts counts = applier.applyOrPark(batch);
                     events += counts.total();
                     applied += counts.applied();
                     duplicates += counts.duplicates();
