@@ -1,5 +1,6 @@
 package org.tcyledger.assessments.cycle.api;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -146,6 +147,37 @@ class CycleResourceTest {
         post("/assessment-cycles/round-2-mla/follow-ups", "{\"recommendationId\":\"r1\",\"partyId\":\"EE\","
                 + "\"status\":\"PARTIALLY\",\"assessedOn\":\"2016-06-01\"}").statusCode(201);
         cycle(OBSERVER, "").statusCode(403);
+    }
+
+    /**
+     * A decision on a cycle assessments never recorded used to roll back its whole poll and stall the decision
+     * consumer for good: it is recorded as refused, and the decisions after it are applied.
+     */
+    @Test
+    void aDecisionOnAnUnknownCycleIsRefusedAndTheNextOneApplies() throws Exception {
+        ratified("LU", "Luxembourg", "2014-01-16", "2014-05-01");
+        post("/assessment-cycles", "{\"id\":\"round-refusal\",\"title\":\"A round\",\"articles\":[\"29\"],"
+                + "\"launchedOn\":\"2015-01-01\",\"replyDeadline\":\"2015-06-30\"}").statusCode(201);
+        post("/assessment-cycles/round-refusal/draft-reports", "{\"findings\":[],\"recommendations\":[]}")
+                .statusCode(201);
+        PublishedStream tcy13 = new PublishedStream(new EventCatalog(MeetingEvent.class), "/tcy/meetings", "T-CY-13");
+        EventEnvelope unknown = tcy13.next(new MeetingEvent.DecisionAdopted("T-CY-13", "d-unknown", "item-1",
+                DecisionKind.ADOPT_ASSESSMENT_REPORT, "round-never-launched", 1, "…", MeetingEvent.Vote.consensus(),
+                LocalDate.parse("2015-06-17"), 3, 3));
+        EventEnvelope known = tcy13.next(new MeetingEvent.DecisionAdopted("T-CY-13", "d-known", "item-2",
+                DecisionKind.ADOPT_ASSESSMENT_REPORT, "round-refusal", 1, "…", MeetingEvent.Vote.consensus(),
+                LocalDate.parse("2015-06-17"), 3, 3));
+        PublishedStream.publish(bootstrapServers, Topics.MEETINGS, unknown, known);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(SECRETARIAT)
+                .get("/assessment-cycles/round-refusal").then().statusCode(200).body("adoption.decisionId", equalTo("d-known")));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT reason FROM refused_decision WHERE decision_id = 'd-unknown'");
+             ResultSet row = select.executeQuery()) {
+            assertTrue(row.next(), "the refusal is recorded");
+            assertTrue(row.getString(1).startsWith("unknown-subject"), row.getString(1));
+        }
+        given().auth().oauth2(AUDITOR).get("/audit/parked").then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
