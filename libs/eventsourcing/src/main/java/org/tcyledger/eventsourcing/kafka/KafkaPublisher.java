@@ -26,6 +26,11 @@ import org.tcyledger.eventsourcing.axon.Envelopes;
  * transaction, flushes and checks every send once. If any failed, the batch's transaction rolls back, the token
  * stays where it was and the processor retries the batch: events may reach the topic twice (consumers drop
  * duplicates by id) but never not at all.
+ * <p>
+ * A record Kafka refuses for good (too large for the topic, say) is never skipped, since later events of its
+ * aggregate would then reach consumers without it: the publisher keeps retrying it, in order, and raises an alarm
+ * (its reason in readiness, {@code tcy_publisher_refused_total} and {@code tcy_publisher_alarm}) until a batch goes
+ * through. The size check of the storage engine keeps such records out of the store in the first place.
  */
 public final class KafkaPublisher {
 
@@ -47,6 +52,9 @@ public final class KafkaPublisher {
             });
     private final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> waiting =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Why Kafka refuses a record for good, until a batch goes through; null when all is well. */
+    private volatile String alarm;
+    private final java.util.concurrent.atomic.AtomicLong refusals = new java.util.concurrent.atomic.AtomicLong();
 
     public KafkaPublisher(WriteModel model, KafkaSettings settings, Serializer serializer) {
         this.model = model;
@@ -68,9 +76,33 @@ public final class KafkaPublisher {
         } catch (RuntimeException e) {
             LOG.warnf("Kafka did not take event %s of %s; the batch will be published again: %s",
                     envelope.id(), model.topic(), e.getMessage());
+            refusedForGood(e, envelope.id());
             reset();
             throw e;
         }
+    }
+
+    /** Why the publisher cannot move (a record Kafka refuses for good), or empty. */
+    public java.util.Optional<String> alarm() {
+        return java.util.Optional.ofNullable(alarm);
+    }
+
+    /** How many times Kafka refused a record for good since the service started. */
+    public long refusals() {
+        return refusals.get();
+    }
+
+    private void refusedForGood(Throwable e, String eventId) {
+        if (e instanceof org.apache.kafka.common.errors.RetriableException
+            || e instanceof org.apache.kafka.common.errors.TimeoutException
+            || e instanceof org.apache.kafka.common.errors.InterruptException) {
+            return;
+        }
+        refusals.incrementAndGet();
+        alarm = "Kafka refuses " + (eventId == null ? "a record" : "event " + eventId) + " of " + model.topic()
+                + " for good (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); it is retried, in order, "
+                + "and nothing stored after it reaches the topic until it goes through";
+        LOG.error(alarm);
     }
 
     /**
@@ -126,16 +158,19 @@ public final class KafkaPublisher {
             // acknowledged by Kafka is published: a command waiting for its event answers then, not after the token
             // is stored (if that fails, the batch goes out again and consumers skip what they have)
             unitOfWork.onPrepareCommit(u -> {
-                confirm(batch.sends());
+                confirm(batch);
                 published(batch.eventIds());
+                alarm = null;
             });
             return batch;
         });
     }
 
-    private void confirm(List<Future<RecordMetadata>> sends) {
+    private void confirm(Batch batch) {
         producer().flush();
-        for (Future<RecordMetadata> send : sends) {
+        List<Future<RecordMetadata>> sends = batch.sends();
+        for (int i = 0; i < sends.size(); i++) {
+            Future<RecordMetadata> send = sends.get(i);
             try {
                 send.get();
             } catch (InterruptedException e) {
@@ -144,6 +179,7 @@ public final class KafkaPublisher {
             } catch (ExecutionException e) {
                 LOG.warnf("Kafka did not acknowledge an event of %s; the batch will be published again: %s",
                         model.topic(), e.getCause().getMessage());
+                refusedForGood(e.getCause(), batch.eventIds().get(i));
                 reset();
                 throw new IllegalStateException("Kafka did not acknowledge the batch", e.getCause());
             }

@@ -26,6 +26,9 @@ public class KafkaSettings {
     int maxBlockMs;
     @ConfigProperty(name = "tcy.kafka.delivery-timeout-ms", defaultValue = "15000")
     int deliveryTimeoutMs;
+    /** Lowered only by tests, to make Kafka refuse a record that the store took. */
+    @ConfigProperty(name = "tcy.kafka.max-request-bytes", defaultValue = "" + org.tcyledger.contracts.Topics.MAX_REQUEST_BYTES)
+    int maxRequestBytes;
 
     public String bootstrapServers() {
         return bootstrapServers;
@@ -56,7 +59,7 @@ public class KafkaSettings {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, Math.min(5000, deliveryTimeoutMs / 2)));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, org.tcyledger.contracts.Topics.MAX_REQUEST_BYTES);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
         config.put(CloudEventSerializer.ENCODING_CONFIG, "BINARY");
