@@ -222,18 +222,26 @@ public class ConsumerRunner {
     }
 
     /**
-     * Returns once the consumer {@code group} has committed more than {@code seen} batches (see {@link #batches}), or
-     * after {@code maxWait}: a reader checks, then waits for the next batch without missing one in between.
+     * Completes once the consumer {@code group} has committed more than {@code seen} batches (see {@link #batches}):
+     * a reader that checked after {@code seen} looks again then, without a thread waiting for it.
      */
-    public void awaitBatchAfter(String group, long seen, Duration maxWait) throws InterruptedException {
+    public java.util.concurrent.CompletableFuture<Void> batchAfter(String group, long seen) {
         Loop loop = loop(group);
-        long deadline = System.nanoTime() + maxWait.toNanos();
+        java.util.concurrent.CompletableFuture<Void> next = new java.util.concurrent.CompletableFuture<>();
         synchronized (loop.progress) {
-            long left;
-            while (loop.batches == seen && (left = deadline - System.nanoTime()) > 0) {
-                loop.progress.wait(Math.max(1, left / 1_000_000));
+            if (loop.batches != seen) {
+                next.complete(null);
+                return next;
             }
+            loop.waiters.add(next);
         }
+        // a waiter that times out leaves the list at once, so that readers of an idle model do not pile up
+        next.whenComplete((done, failed) -> {
+            synchronized (loop.progress) {
+                loop.waiters.remove(next);
+            }
+        });
+        return next;
     }
 
     private Loop loop(String group) {
@@ -264,6 +272,8 @@ public class ConsumerRunner {
         /** Notified after every batch committed in PostgreSQL, so that a reader waiting for an event wakes at once. */
         private final Object progress = new Object();
         private volatile long batches;
+        /** Readers waiting for the next batch (guarded by {@link #progress}). */
+        private final java.util.Set<java.util.concurrent.CompletableFuture<Void>> waiters = new java.util.HashSet<>();
 
         Loop(TopicConsumer consumer) {
             this.consumer = consumer;
@@ -335,10 +345,14 @@ public class ConsumerRunner {
                 records.forEach(batch::add);
                 EventApplier.Counts counts = applier.applyOrPark(batch);
                 // readers see the batch once PostgreSQL has it; the offsets only spare a redelivery
+                List<java.util.concurrent.CompletableFuture<Void>> woken;
                 synchronized (progress) {
                     batches++;
                     progress.notifyAll();
+                    woken = new ArrayList<>(waiters);
+                    waiters.clear();
                 }
+                woken.forEach(waiter -> waiter.complete(null));
                 client.commitSync();
                 applied += counts.applied();
                 duplicates += counts.duplicates();

@@ -11,6 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tcyledger.eventsourcing.web.Roles;
 
 /**
@@ -27,11 +32,21 @@ public class ParkedResource {
                               String reason) {
     }
 
+    private static final String PARKED_EXAMPLE = """
+            [{"id":7,"consumerGroup":"projection-register","source":"/tcy/membership","subject":"PK","sequence":0,            "eventId":"0b8f…","type":"tcy.membership.MemberRegistered.v1","topic":"tcy.membership.v1","partition":3,            "offset":41,"waiting":false,"reason":"PSQLException: ERROR: invalid byte sequence for encoding \\"UTF8\\": 0x00",            "attempts":1,"parkedAt":"2026-11-30T03:10:00Z"},
+             {"id":8,"consumerGroup":"projection-register","source":"/tcy/membership","subject":"PK","sequence":1,            "eventId":"5e21…","type":"tcy.membership.TreatySigned.v1","topic":"tcy.membership.v1","partition":3,            "offset":42,"waiting":true,"reason":"waits behind an earlier parked event of PK","attempts":1,            "parkedAt":"2026-11-30T03:10:01Z"}]""";
+    private static final String RETRY_EXAMPLE = """
+            {"id":7,"consumerGroup":"projection-register","subject":"PK","applied":2,"stillParked":0,"reason":null}""";
+
     @Inject
     ConsumerRunner runner;
 
     @Operation(operationId = "listParked", summary = "Records a consumer could not apply, with their reasons; "
             + "records waiting behind an earlier parked record of their aggregate are marked waiting")
+    @APIResponse(responseCode = "200", description = "The parked records, oldest first per consumer group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ParkedRecords.Parked.class, type = SchemaType.ARRAY),
+                    examples = @ExampleObject(name = "example", value = PARKED_EXAMPLE)))
     @GET
     public List<ParkedRecords.Parked> list() {
         return runner.parked();
@@ -39,6 +54,11 @@ public class ParkedResource {
 
     @Operation(operationId = "retryParked", summary = "Applies again, in order, the parked records of the aggregate "
             + "of this parked record; stops at the first that fails again")
+    @APIResponse(responseCode = "200", description = "What the retry applied and what is still parked",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RetryAnswer.class),
+                    examples = @ExampleObject(name = "example", value = RETRY_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No parked record with this id")
     @POST
     @Path("/{id}/retry")
     public RetryAnswer retry(@PathParam("id") long id) {

@@ -1,5 +1,7 @@
 package org.tcyledger.projection.consultations;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -59,52 +61,54 @@ public class ConsultationSummaryResource {
             examples = @ExampleObject(name = "example", value = ApiExamples.SUMMARY)))
     @GET
     @Path("/{id}/summary")
-    public Summary summary(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("after") String after) {
-        readYourWrites.await("projection-consultations", after);
-        try (Connection connection = dataSource.getConnection()) {
-            String title;
-            boolean chathamHouse;
-            JsonNode options;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT title, chatham_house, options FROM summary_consultation WHERE consultation_id = ?")) {
-                select.setString(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        throw new NotFoundException("No consultation '" + id + "'");
-                    }
-                    title = row.getString(1);
-                    chathamHouse = row.getBoolean(2);
-                    options = JSON.readTree(row.getString(3));
-                }
-            }
-            Map<String, Integer> registered = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT kind, registered FROM summary_stakeholder_kind WHERE consultation_id = ?")) {
-                select.setString(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        registered.put(row.getString(1), row.getInt(2));
+    @Blocking
+    public Uni<Summary> summary(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("after") String after) {
+        return readYourWrites.after("projection-consultations", after, () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                String title;
+                boolean chathamHouse;
+                JsonNode options;
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT title, chatham_house, options FROM summary_consultation WHERE consultation_id = ?")) {
+                    select.setString(1, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        if (!row.next()) {
+                            throw new NotFoundException("No consultation '" + id + "'");
+                        }
+                        title = row.getString(1);
+                        chathamHouse = row.getBoolean(2);
+                        options = JSON.readTree(row.getString(3));
                     }
                 }
-            }
-            List<Cell> tally = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT option_id, kind, stance, count(*) "
-                    + "FROM summary_stance WHERE consultation_id = ? GROUP BY option_id, kind, stance "
-                    + "ORDER BY option_id, kind, stance")) {
-                select.setString(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        int count = row.getInt(4);
-                        boolean suppressed = chathamHouse
-                                && (count < 2 || registered.getOrDefault(row.getString(2), 0) < 2);
-                        tally.add(new Cell(row.getString(1), row.getString(2), row.getString(3),
-                                suppressed ? null : count, suppressed));
+                Map<String, Integer> registered = new HashMap<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT kind, registered FROM summary_stakeholder_kind WHERE consultation_id = ?")) {
+                    select.setString(1, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            registered.put(row.getString(1), row.getInt(2));
+                        }
                     }
                 }
+                List<Cell> tally = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT option_id, kind, stance, count(*) "
+                        + "FROM summary_stance WHERE consultation_id = ? GROUP BY option_id, kind, stance "
+                        + "ORDER BY option_id, kind, stance")) {
+                    select.setString(1, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            int count = row.getInt(4);
+                            boolean suppressed = chathamHouse
+                                    && (count < 2 || registered.getOrDefault(row.getString(2), 0) < 2);
+                            tally.add(new Cell(row.getString(1), row.getString(2), row.getString(3),
+                                    suppressed ? null : count, suppressed));
+                        }
+                    }
+                }
+                return new Summary(id, title, chathamHouse, options, tally);
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("cannot read the summary of " + id, e);
             }
-            return new Summary(id, title, chathamHouse, options, tally);
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("cannot read the summary of " + id, e);
-        }
+        });
     }
 }

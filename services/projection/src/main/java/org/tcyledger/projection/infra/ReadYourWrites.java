@@ -1,22 +1,27 @@
 package org.tcyledger.projection.infra;
 
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tcyledger.eventsourcing.consumer.ConsumerRunner;
 import org.tcyledger.eventsourcing.consumer.ReplicaNotCaughtUp;
 
 /**
  * {@code ?after=<eventId>}: a read waits, bounded, until the read model it reads has applied that event (the id a
- * command answered with), so that a client reads its own write: it looks again as soon as that read model's consumer
- * commits a batch.
- * Past the bound: 503 with Retry-After.
+ * command answered with), so that a client reads its own write. It looks again each time that read model's consumer
+ * commits a batch. While it waits it holds no thread: the endpoint returns a {@link Uni} (on a worker, with
+ * {@code @Blocking}) that completes on a worker when the event is applied, so that many waiting readers, or readers of
+ * an id that never comes, cannot exhaust the worker pool. Past the bound: 503 with Retry-After.
  */
 @ApplicationScoped
 public class ReadYourWrites {
@@ -28,24 +33,43 @@ public class ReadYourWrites {
     @ConfigProperty(name = "tcy.read-your-writes.wait-ms", defaultValue = "5000")
     long waitMs;
 
-    /** Returns at once when {@code eventId} is null. */
-    public void await(String group, String eventId) {
+    /**
+     * {@code read} once {@code group} has applied {@code eventId}; at once when {@code eventId} is null. Everything
+     * {@code read} needs of the request (the caller's roles, say) must be taken before, on the request's thread.
+     */
+    public <T> Uni<T> after(String group, String eventId, Supplier<T> read) {
         if (eventId == null || eventId.isBlank()) {
-            return;
+            return Uni.createFrom().item(read);
         }
-        long deadline = System.nanoTime() + Duration.ofMillis(waitMs).toNanos();
-        long seen = runner.batches(group);
-        while (!applied(group, eventId)) {
-            if (System.nanoTime() > deadline) {
-                throw new ReplicaNotCaughtUp("the read model has not applied event " + eventId + " yet");
+        CompletableFuture<Void> applied = new CompletableFuture<>();
+        check(group, eventId, applied, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs));
+        if (applied.isDone() && !applied.isCompletedExceptionally()) {
+            return Uni.createFrom().item(read);
+        }
+        return Uni.createFrom().completionStage(applied)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(ignored -> read.get());
+    }
+
+    private void check(String group, String eventId, CompletableFuture<Void> applied, long deadline) {
+        try {
+            long seen = runner.batches(group);
+            if (applied(group, eventId)) {
+                applied.complete(null);
+                return;
             }
-            try {
-                runner.awaitBatchAfter(group, seen, Duration.ofMillis(200));
-                seen = runner.batches(group);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReplicaNotCaughtUp("interrupted while waiting for event " + eventId);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                applied.completeExceptionally(
+                        new ReplicaNotCaughtUp("the read model has not applied event " + eventId + " yet"));
+                return;
             }
+            runner.batchAfter(group, seen)
+                    .orTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)), TimeUnit.MILLISECONDS)
+                    .whenCompleteAsync((batch, timedOut) -> check(group, eventId, applied, deadline),
+                            Infrastructure.getDefaultWorkerPool());
+        } catch (RuntimeException e) {
+            applied.completeExceptionally(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.tcyledger.projection.notes;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,7 +67,8 @@ public class GuidanceNoteResource {
             schema = @Schema(implementation = NoteVersion.class, type = SchemaType.ARRAY),
             examples = @ExampleObject(name = "example", value = ApiExamples.NOTE_VERSIONS)))
     @GET
-    public RestResponse<List<NoteVersion>> list(@QueryParam("meetingId") String meetingId,
+    @Blocking
+    public Uni<RestResponse<List<NoteVersion>>> list(@QueryParam("meetingId") String meetingId,
                                                 @QueryParam("article") String article,
                                                 @QueryParam("from") String from, @QueryParam("to") String to,
                                                 @QueryParam("page") @DefaultValue("0") int page,
@@ -74,8 +77,9 @@ public class GuidanceNoteResource {
         Paging paging = new Paging(page, size);
         LocalDate fromDate = Paging.date("from", from);
         LocalDate toDate = Paging.date("to", to);
-        readYourWrites.await("projection-guidance-notes", after);
-        return paging.of(query(null, meetingId, article, fromDate, toDate), uri);
+        boolean drafts = identity.hasRole(Roles.SECRETARIAT);
+        return readYourWrites.after("projection-guidance-notes", after,
+                () -> paging.of(query(drafts, null, meetingId, article, fromDate, toDate), uri));
     }
 
     @Operation(summary = "Every adopted version of one guidance note")
@@ -84,17 +88,21 @@ public class GuidanceNoteResource {
             examples = @ExampleObject(name = "example", value = ApiExamples.NOTE_VERSIONS)))
     @GET
     @Path("/{id}")
-    public List<NoteVersion> note(@PathParam("id") String id, @QueryParam("after") String after) {
-        readYourWrites.await("projection-guidance-notes", after);
-        List<NoteVersion> versions = query(id, null, null, null, null);
-        if (versions.isEmpty()) {
-            throw new NotFoundException("No adopted guidance note '" + id + "'");
-        }
-        return versions;
+    @Blocking
+    public Uni<List<NoteVersion>> note(@PathParam("id") String id, @QueryParam("after") String after) {
+        boolean drafts = identity.hasRole(Roles.SECRETARIAT);
+        return readYourWrites.after("projection-guidance-notes", after, () -> {
+            List<NoteVersion> versions = query(drafts, id, null, null, null, null);
+            if (versions.isEmpty()) {
+                throw new NotFoundException("No adopted guidance note '" + id + "'");
+            }
+            return versions;
+        });
     }
 
-    private List<NoteVersion> query(String noteId, String meetingId, String article, LocalDate from, LocalDate to) {
-        boolean drafts = identity.hasRole(Roles.SECRETARIAT);
+    /** @param drafts whether drafts are shown (the secretariat's roles are read on the request's thread) */
+    private List<NoteVersion> query(boolean drafts, String noteId, String meetingId, String article, LocalDate from,
+                                    LocalDate to) {
         String sql = "SELECT v.note_id, v.version, v.title, v.articles, v.text_en, v.text_fr, v.english_only, "
                      + "a.meeting_id, a.decision_id, a.adopted_on FROM note_version v "
                      + (drafts ? "LEFT " : "") + "JOIN note_adoption a ON a.note_id = v.note_id AND a.version = v.version "

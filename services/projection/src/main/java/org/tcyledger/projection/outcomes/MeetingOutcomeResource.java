@@ -1,5 +1,7 @@
 package org.tcyledger.projection.outcomes;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -71,7 +73,8 @@ public class MeetingOutcomeResource {
             schema = @Schema(implementation = Meeting.class, type = SchemaType.ARRAY),
             examples = @ExampleObject(name = "example", value = ApiExamples.MEETINGS)))
     @GET
-    public RestResponse<List<Meeting>> meetings(@QueryParam("from") String from, @QueryParam("to") String to,
+    @Blocking
+    public Uni<RestResponse<List<Meeting>>> meetings(@QueryParam("from") String from, @QueryParam("to") String to,
                                                 @QueryParam("kind") String kind,
                                                 @QueryParam("page") @DefaultValue("0") int page,
                                                 @QueryParam("size") @DefaultValue("50") int size,
@@ -79,28 +82,29 @@ public class MeetingOutcomeResource {
         Paging paging = new Paging(page, size);
         java.sql.Date fromDate = sqlDate(Paging.date("from", from));
         java.sql.Date toDate = sqlDate(Paging.date("to", to));
-        readYourWrites.await("projection-meetings", after);
-        List<Meeting> meetings = new ArrayList<>();
-        long total = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, kind, title, venue, starts_on, ends_on, closed, report_symbol, report_published, "
-                     + "count(*) OVER () FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
-                     + "AND (?::date IS NULL OR starts_on <= ?::date) AND (?::text IS NULL OR kind = ?) "
-                     + "ORDER BY starts_on, id LIMIT ? OFFSET ?")) {
-            bindFilter(select, fromDate, toDate, kind);
-            select.setInt(7, paging.size());
-            select.setInt(8, paging.offset());
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    meetings.add(meeting(row));
-                    total = row.getLong(10);
+        return readYourWrites.after("projection-meetings", after, () -> {
+            List<Meeting> meetings = new ArrayList<>();
+            long total = 0;
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement select = connection.prepareStatement(
+                         "SELECT id, kind, title, venue, starts_on, ends_on, closed, report_symbol, report_published, "
+                         + "count(*) OVER () FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
+                         + "AND (?::date IS NULL OR starts_on <= ?::date) AND (?::text IS NULL OR kind = ?) "
+                         + "ORDER BY starts_on, id LIMIT ? OFFSET ?")) {
+                bindFilter(select, fromDate, toDate, kind);
+                select.setInt(7, paging.size());
+                select.setInt(8, paging.offset());
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        meetings.add(meeting(row));
+                        total = row.getLong(10);
+                    }
                 }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the meetings", e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the meetings", e);
-        }
-        return paging.respond(meetings, meetings.isEmpty() ? countAll(fromDate, toDate, kind, paging) : total, uri);
+            return paging.respond(meetings, meetings.isEmpty() ? countAll(fromDate, toDate, kind, paging) : total, uri);
+        });
     }
 
     /** The six parameters of the meetings filter: from, from, to, to, kind, kind. */
@@ -139,71 +143,73 @@ public class MeetingOutcomeResource {
             examples = @ExampleObject(name = "example", value = ApiExamples.OUTCOMES)))
     @GET
     @Path("/{id}/outcomes")
-    public Outcomes outcomes(@PathParam("id") String id, @QueryParam("after") String after) {
-        readYourWrites.await("projection-meetings", after);
-        try (Connection connection = dataSource.getConnection()) {
-            Meeting meeting;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, kind, title, venue, starts_on, ends_on, closed, report_symbol, report_published "
-                    + "FROM outcome_meeting WHERE id = ?")) {
-                select.setString(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        throw new NotFoundException("No meeting '" + id + "'");
-                    }
-                    meeting = meeting(row);
-                }
-            }
-            List<AgendaItem> agenda = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT item_id, title, document_symbols "
-                    + "FROM outcome_agenda_item WHERE meeting_id = ? ORDER BY position")) {
-                select.setString(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        String symbols = row.getString(3);
-                        agenda.add(new AgendaItem(row.getString(1), row.getString(2),
-                                symbols.isEmpty() ? List.of() : Arrays.asList(symbols.split("\\|"))));
+    @Blocking
+    public Uni<Outcomes> outcomes(@PathParam("id") String id, @QueryParam("after") String after) {
+        return readYourWrites.after("projection-meetings", after, () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                Meeting meeting;
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT id, kind, title, venue, starts_on, ends_on, closed, report_symbol, report_published "
+                        + "FROM outcome_meeting WHERE id = ?")) {
+                    select.setString(1, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        if (!row.next()) {
+                            throw new NotFoundException("No meeting '" + id + "'");
+                        }
+                        meeting = meeting(row);
                     }
                 }
-            }
-            Map<String, List<String>> attendance = new LinkedHashMap<>();
-            for (String capacity : List.of("PARTY", "OBSERVER", "AD_HOC_OBSERVER")) {
-                attendance.put(capacity, new ArrayList<>());
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT capacity, member_id FROM outcome_attendance WHERE meeting_id = ? ORDER BY member_id")) {
-                select.setString(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        attendance.get(row.getString(1)).add(row.getString(2));
-                    }
-                }
-            }
-            List<Decision> decisions = new ArrayList<>();
-            List<String> documents = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT decision_id, agenda_item_id, kind, "
-                    + "subject, version, text, vote, adopted_on FROM outcome_decision WHERE meeting_id = ? ORDER BY position")) {
-                select.setString(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        Integer version = (Integer) row.getObject(5);
-                        Decision decision = new Decision(row.getString(1), row.getString(2), row.getString(3),
-                                row.getString(4), version, row.getString(6), JSON.readTree(row.getString(7)),
-                                row.getDate(8).toLocalDate());
-                        decisions.add(decision);
-                        if (decision.kind().startsWith("ADOPT_")) {
-                            documents.add(decision.subject() + " version " + version);
+                List<AgendaItem> agenda = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT item_id, title, document_symbols "
+                        + "FROM outcome_agenda_item WHERE meeting_id = ? ORDER BY position")) {
+                    select.setString(1, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            String symbols = row.getString(3);
+                            agenda.add(new AgendaItem(row.getString(1), row.getString(2),
+                                    symbols.isEmpty() ? List.of() : Arrays.asList(symbols.split("\\|"))));
                         }
                     }
                 }
+                Map<String, List<String>> attendance = new LinkedHashMap<>();
+                for (String capacity : List.of("PARTY", "OBSERVER", "AD_HOC_OBSERVER")) {
+                    attendance.put(capacity, new ArrayList<>());
+                }
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT capacity, member_id FROM outcome_attendance WHERE meeting_id = ? ORDER BY member_id")) {
+                    select.setString(1, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            attendance.get(row.getString(1)).add(row.getString(2));
+                        }
+                    }
+                }
+                List<Decision> decisions = new ArrayList<>();
+                List<String> documents = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT decision_id, agenda_item_id, kind, "
+                        + "subject, version, text, vote, adopted_on FROM outcome_decision WHERE meeting_id = ? ORDER BY position")) {
+                    select.setString(1, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            Integer version = (Integer) row.getObject(5);
+                            Decision decision = new Decision(row.getString(1), row.getString(2), row.getString(3),
+                                    row.getString(4), version, row.getString(6), JSON.readTree(row.getString(7)),
+                                    row.getDate(8).toLocalDate());
+                            decisions.add(decision);
+                            if (decision.kind().startsWith("ADOPT_")) {
+                                documents.add(decision.subject() + " version " + version);
+                            }
+                        }
+                    }
+                }
+                if (meeting.report() != null) {
+                    documents.add(meeting.report());
+                }
+                return new Outcomes(meeting, agenda, attendance, decisions, documents);
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("cannot read the outcomes of " + id, e);
             }
-            if (meeting.report() != null) {
-                documents.add(meeting.report());
-            }
-            return new Outcomes(meeting, agenda, attendance, decisions, documents);
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("cannot read the outcomes of " + id, e);
-        }
+        });
     }
 
     private static Meeting meeting(ResultSet row) throws SQLException {

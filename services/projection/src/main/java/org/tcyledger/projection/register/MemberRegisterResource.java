@@ -1,5 +1,7 @@
 package org.tcyledger.projection.register;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -55,7 +57,8 @@ public class MemberRegisterResource {
             schema = @Schema(implementation = RegisterEntry.class, type = SchemaType.ARRAY),
             examples = @ExampleObject(name = "example", value = ApiExamples.REGISTER)))
     @GET
-    public RestResponse<List<RegisterEntry>> register(@QueryParam("asOf") String asOf, @QueryParam("treaty") String treaty,
+    @Blocking
+    public Uni<RestResponse<List<RegisterEntry>>> register(@QueryParam("asOf") String asOf, @QueryParam("treaty") String treaty,
                                                       @QueryParam("status") String status, @QueryParam("kind") String kind,
                                                       @QueryParam("page") @DefaultValue("0") int page,
                                                       @QueryParam("size") @DefaultValue("50") int size,
@@ -65,9 +68,10 @@ public class MemberRegisterResource {
         Treaty of = treaty(treaty);
         TreatyStatus inStatus = status == null ? null : parse(TreatyStatus.class, "status", status);
         MemberKind ofKind = kind == null ? null : parse(MemberKind.class, "kind", kind);
-        readYourWrites.await(register.group(), after);
-        return paging.of(register.on(on, of, inStatus).stream()
-                .filter(entry -> ofKind == null || entry.kind() == ofKind).toList(), uri);
+        return readYourWrites.after(register.group(), after, () -> {
+            return paging.of(register.on(on, of, inStatus).stream()
+                    .filter(entry -> ofKind == null || entry.kind() == ofKind).toList(), uri);
+        });
     }
 
     @Operation(summary = "One member in the register on a date")
@@ -76,11 +80,13 @@ public class MemberRegisterResource {
             examples = @ExampleObject(name = "example", value = ApiExamples.REGISTER_ENTRY)))
     @GET
     @Path("/{id}")
-    public RegisterEntry member(@PathParam("id") String id, @QueryParam("asOf") String asOf,
+    @Blocking
+    public Uni<RegisterEntry> member(@PathParam("id") String id, @QueryParam("asOf") String asOf,
                                        @QueryParam("treaty") String treaty, @QueryParam("after") String after) {
-        readYourWrites.await(register.group(), after);
-        return register.member(id, date(asOf), treaty(treaty))
-                .orElseThrow(() -> new NotFoundException("No member with id '" + id + "' in the register"));
+        return readYourWrites.after(register.group(), after, () -> {
+            return register.member(id, date(asOf), treaty(treaty))
+                    .orElseThrow(() -> new NotFoundException("No member with id '" + id + "' in the register"));
+        });
     }
 
     private LocalDate date(String asOf) {

@@ -1,5 +1,7 @@
 package org.tcyledger.projection.reports;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -65,7 +67,8 @@ public class AssessmentReportResource {
             schema = @Schema(implementation = Report.class, type = SchemaType.ARRAY),
             examples = @ExampleObject(name = "example", value = ApiExamples.REPORTS)))
     @GET
-    public RestResponse<List<Report>> reports(@QueryParam("article") String article, @QueryParam("party") String party,
+    @Blocking
+    public Uni<RestResponse<List<Report>>> reports(@QueryParam("article") String article, @QueryParam("party") String party,
                                               @QueryParam("from") String from, @QueryParam("to") String to,
                                               @QueryParam("page") @DefaultValue("0") int page,
                                               @QueryParam("size") @DefaultValue("50") int size,
@@ -73,13 +76,14 @@ public class AssessmentReportResource {
         Paging paging = new Paging(page, size);
         LocalDate fromDate = Paging.date("from", from);
         LocalDate toDate = Paging.date("to", to);
-        readYourWrites.await("projection-assessment-reports", after);
-        return paging.of(query(null).stream()
-                .filter(report -> article == null || report.articles().contains(article))
-                .filter(report -> party == null || report.assessedParties().contains(party))
-                .filter(report -> fromDate == null || !report.adoptedOn().isBefore(fromDate))
-                .filter(report -> toDate == null || !report.adoptedOn().isAfter(toDate))
-                .toList(), uri);
+        return readYourWrites.after("projection-assessment-reports", after, () -> {
+            return paging.of(query(null).stream()
+                    .filter(report -> article == null || report.articles().contains(article))
+                    .filter(report -> party == null || report.assessedParties().contains(party))
+                    .filter(report -> fromDate == null || !report.adoptedOn().isBefore(fromDate))
+                    .filter(report -> toDate == null || !report.adoptedOn().isAfter(toDate))
+                    .toList(), uri);
+        });
     }
 
     @Operation(summary = "The adopted report of one assessment cycle, with follow-up per recommendation and Party")
@@ -88,10 +92,12 @@ public class AssessmentReportResource {
             examples = @ExampleObject(name = "example", value = ApiExamples.REPORT)))
     @GET
     @Path("/{cycleId}")
-    public Report report(@PathParam("cycleId") String cycleId, @QueryParam("after") String after) {
-        readYourWrites.await("projection-assessment-reports", after);
-        return query(cycleId).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("No adopted report of cycle '" + cycleId + "'"));
+    @Blocking
+    public Uni<Report> report(@PathParam("cycleId") String cycleId, @QueryParam("after") String after) {
+        return readYourWrites.after("projection-assessment-reports", after, () -> {
+            return query(cycleId).stream().findFirst()
+                    .orElseThrow(() -> new NotFoundException("No adopted report of cycle '" + cycleId + "'"));
+        });
     }
 
     private List<Report> query(String cycleId) {

@@ -90,6 +90,34 @@ class ReadApiTest {
         given().auth().oauth2(OBSERVER).queryParam("kind", "PERSON").get("/members").then().statusCode(400);
     }
 
+    /**
+     * Readers waiting for an event id that never comes used to hold a worker thread each for 5 s: enough of them at
+     * once left none for anybody else. They now hold no thread while they wait.
+     */
+    @Test
+    void readersWaitingForAnEventHoldNoWorkerThread() throws Exception {
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(80);
+        try {
+            List<java.util.concurrent.Future<Integer>> waiting = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                String never = "never-published-" + i;
+                waiting.add(clients.submit(() -> given().auth().oauth2(OBSERVER).queryParam("after", never)
+                        .get("/members").statusCode()));
+            }
+            Thread.sleep(500);
+            long start = System.nanoTime();
+            given().auth().oauth2(OBSERVER).get("/meetings").then().statusCode(200);
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            org.junit.jupiter.api.Assertions.assertTrue(tookMs < 2_500,
+                    "a plain read waited " + tookMs + " ms behind readers of an event that never comes");
+            for (java.util.concurrent.Future<Integer> reader : waiting) {
+                org.junit.jupiter.api.Assertions.assertEquals(503, reader.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
     @Test
     void notesFilterByArticleAndAdoptionDate() {
         PublishedStream a = new PublishedStream(MEETINGS, "/tcy/meetings", "gn-api-a");
