@@ -136,8 +136,12 @@ public class ConsumerRunner {
             return null;
         }
         Loop loop = loop(parked.consumerGroup());
-        try (Hold held = holdAll()) {
+        // this instance's consumers only: the retry's own transactions take the shared side of the consumers' lock
+        gate.writeLock().lock();
+        try {
             return loop.applier.retry(new ParkedRecords.Aggregate(parked.source(), parked.subject()));
+        } finally {
+            gate.writeLock().unlock();
         }
     }
 
@@ -199,11 +203,67 @@ public class ConsumerRunner {
 
     /**
      * Stops every consumer of the service after the poll it is applying, until the hold is closed by the thread that
-     * took it (a rebuild compares and switches tables while nothing moves).
+     * took it (a rebuild compares and switches tables while nothing moves): those of this instance at their gate,
+     * those of every other instance on the same database when their next transaction asks for the shared side of
+     * {@link EventApplier#CONSUMERS_LOCK}, which the hold takes exclusively.
      */
     public Hold holdAll() {
         gate.writeLock().lock();
-        return () -> gate.writeLock().unlock();
+        Connection held = null;
+        try {
+            held = dataSource.getConnection();
+            try (PreparedStatement lock = held.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, EventApplier.CONSUMERS_LOCK);
+                lock.execute();
+            }
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(held);
+            gate.writeLock().unlock();
+            throw new IllegalStateException("cannot hold the consumers of every instance", e);
+        }
+        Connection lockHolder = held;
+        return () -> {
+            try (PreparedStatement unlock = lockHolder.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                unlock.setLong(1, EventApplier.CONSUMERS_LOCK);
+                unlock.execute();
+            } catch (SQLException e) {
+                LOG.warnf("releasing the consumers' lock failed (%s); closing its connection releases it", e.getMessage());
+            } finally {
+                closeQuietly(lockHolder);
+                gate.writeLock().unlock();
+            }
+        };
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the pool discards it
+            }
+        }
+    }
+
+    /**
+     * Where {@code group} stands across every instance, from the database: per partition, the offset after the last
+     * record it applied. A record applied is recorded in the transaction that applied it, whichever instance did.
+     */
+    public Map<TopicPartition, Long> appliedPositions(String group) {
+        Map<TopicPartition, Long> positions = new java.util.HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT topic, kafka_partition, max(kafka_offset) "
+                     + "FROM consumed_event WHERE consumer_group = ? GROUP BY topic, kafka_partition")) {
+            select.setString(1, group);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    positions.put(new TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3) + 1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read where " + group + " stands", e);
+        }
+        return positions;
     }
 
     /** The consumers of this service, each with its own group. */

@@ -55,6 +55,12 @@ public final class EventApplier {
     public record Retry(int applied, int stillParked, String reason) {
     }
 
+    /**
+     * The advisory lock every live batch takes shared, in its transaction, and a hold of the consumers takes
+     * exclusively ({@link ConsumerRunner#holdAll}): so a rebuild in one instance stops the consumers of all.
+     */
+    public static final long CONSUMERS_LOCK = 0x7463795f636f6e73L;
+
     /** How often a failing poll is applied again whole before its records are tried one at a time. */
     private static final int BATCH_ATTEMPTS = 3;
 
@@ -198,6 +204,11 @@ public final class EventApplier {
                     try (Statement set = connection.createStatement()) {
                         set.execute("SET LOCAL search_path TO " + schema);
                         set.execute("SET LOCAL synchronous_commit TO " + (durable ? "on" : "off"));
+                    }
+                } else {
+                    try (PreparedStatement shared = connection.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
+                        shared.setLong(1, CONSUMERS_LOCK);
+                        shared.execute();
                     }
                 }
                 return work.run(connection);

@@ -73,15 +73,26 @@ public class ReadModelRebuilds {
     @ConfigProperty(name = "tcy.rebuild.threads", defaultValue = "2")
     int threads;
 
+    /** Held (a session advisory lock) by the instance whose rebuild runs: one rebuild at a time across instances. */
+    private static final long REBUILD_LOCK = 0x7463795f72656275L;
+
     private final AtomicReference<String> running = new AtomicReference<>();
+    /** The connection holding {@link #REBUILD_LOCK} while this instance rebuilds. */
+    private Connection rebuildLock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "read-model-rebuild");
         thread.setDaemon(true);
         return thread;
     });
 
-    /** A rebuild cut short by a stop of the service is reported failed, and its half-built tables dropped. */
+    /**
+     * A rebuild cut short by a stop of the service is reported failed, and its half-built tables dropped; not one
+     * that another instance is running (it holds the rebuild lock).
+     */
     void onStart(@Observes StartupEvent startup) throws SQLException {
+        if (!takeRebuildLock()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             List<String> interrupted = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
@@ -97,6 +108,8 @@ public class ReadModelRebuilds {
                 find(id).ifPresent(report -> save(failed(report, "interrupted by a stop of the projection")));
                 dropSchema(connection, schemaOf(id));
             }
+        } finally {
+            releaseRebuildLock();
         }
     }
 
@@ -107,13 +120,52 @@ public class ReadModelRebuilds {
         }
         RebuildReport report = RebuildReport.requested(id, requestedBy, clock.instant());
         try {
+            if (!takeRebuildLock()) {
+                throw new RuleViolation("one-rebuild-at-a-time", "another instance of the projection is rebuilding");
+            }
             insert(report);
             worker.submit(() -> run(report));
         } catch (RuntimeException e) {
+            releaseRebuildLock();
             running.set(null);
             throw e;
         }
         return report;
+    }
+
+    private synchronized boolean takeRebuildLock() {
+        try {
+            Connection connection = dataSource.getConnection();
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                lock.setLong(1, REBUILD_LOCK);
+                try (ResultSet row = lock.executeQuery()) {
+                    row.next();
+                    if (row.getBoolean(1)) {
+                        rebuildLock = connection;
+                        return true;
+                    }
+                }
+            }
+            connection.close();
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the rebuild lock", e);
+        }
+    }
+
+    private synchronized void releaseRebuildLock() {
+        if (rebuildLock == null) {
+            return;
+        }
+        try (Connection connection = rebuildLock;
+             PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, REBUILD_LOCK);
+            unlock.execute();
+        } catch (SQLException e) {
+            LOG.warnf("releasing the rebuild lock failed (%s); closing its connection releases it", e.getMessage());
+        } finally {
+            rebuildLock = null;
+        }
     }
 
     public Optional<RebuildReport> find(String id) {
@@ -195,6 +247,7 @@ public class ReadModelRebuilds {
             save(failed(requested, e.getMessage()));
         } finally {
             models.forEach(Rebuilt::close);
+            releaseRebuildLock();
             running.set(null);
             // the replays' fetch buffers grew the heap; the serial collector shrinks it only after a full collection
             System.gc();
@@ -272,9 +325,9 @@ public class ReadModelRebuilds {
             client.seekToBeginning(partitions);
         }
 
-        /** Up to where the live consumer of the same group stands now. */
+        /** Up to where the live consumer of the same group stands now, in every instance (from the database). */
         void catchUp() {
-            drainTo(runner.positions(consumer.group()));
+            drainTo(runner.appliedPositions(consumer.group()));
         }
 
         void drainTo(Map<TopicPartition, Long> target) {

@@ -1,0 +1,103 @@
+package org.tcyledger.endtoend;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tcyledger.testing.Infrastructure;
+import org.tcyledger.testing.ServiceProcess;
+import org.tcyledger.testing.Tokens;
+
+/**
+ * Two instances of meetings and of the projection on one database and one broker, as a team scaling out would run
+ * them. Each instance's consumers are assigned half of the partitions: a replica's catch-up used to count the
+ * partitions its instance was never assigned (every attendance answered 503 on both), and a rebuild in one of two
+ * projections compared with positions its instance never held (never equal).
+ */
+class TwoInstancesTest {
+
+    private static final Tokens TOKENS = Tokens.forTests();
+    private static final String SECRETARIAT = TOKENS.token("secretariat");
+    private static final String OBSERVER = TOKENS.token("observer");
+    private static final String AUDITOR = TOKENS.token("auditor");
+
+    private static Infrastructure infrastructure;
+    private static ServiceProcess membership;
+    private static ServiceProcess meetingsA;
+    private static ServiceProcess meetingsB;
+    private static ServiceProcess projectionA;
+    private static ServiceProcess projectionB;
+
+    @BeforeAll
+    static void startServices() {
+        infrastructure = Infrastructure.forTests();
+        membership = ServiceProcess.start("membership", infrastructure, "tcy_membership", TOKENS, Map.of());
+        meetingsA = ServiceProcess.start("meetings", infrastructure, "tcy_meetings", TOKENS, Map.of());
+        meetingsB = ServiceProcess.start("meetings", infrastructure, "tcy_meetings", TOKENS, Map.of());
+        Map<String, String> keyholder = Map.of("tcy.keyholder.url", membership.url(),
+                "tcy.keyholder.token", TOKENS.token("keyholder"));
+        projectionA = ServiceProcess.start("projection", infrastructure, "tcy_projection", TOKENS, keyholder);
+        projectionB = ServiceProcess.start("projection", infrastructure, "tcy_projection", TOKENS, keyholder);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        for (ServiceProcess service : new ServiceProcess[] {projectionB, projectionA, meetingsB, meetingsA, membership}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    @Test
+    void everyInstanceAnswersFromItsReplicaAndARebuildInEitherIsEqual() {
+        given().baseUri(meetingsA.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"id\":\"T-CY-15\",\"kind\":\"PLENARY\",\"title\":\"15th Plenary\",\"venue\":\"Strasbourg\","
+                      + "\"startsOn\":\"2016-05-24\",\"endsOn\":\"2016-05-25\"}")
+                .post("/meetings").then().statusCode(201);
+        String[] parties = {"AM", "AT", "AZ", "BE", "BA", "BG", "CH", "CZ", "DK", "ES"};
+        for (int i = 0; i < parties.length; i++) {
+            String id = parties[i];
+            post(membership, "/members", "{\"id\":\"" + id + "\",\"name\":\"State " + id + "\",\"kind\":\"STATE\","
+                                         + "\"councilOfEuropeMember\":true}");
+            post(membership, "/members/" + id + "/signatures", "{\"treaty\":\"ETS185\",\"signedOn\":\"2001-11-23\"}");
+            post(membership, "/members/" + id + "/instruments",
+                    "{\"treaty\":\"ETS185\",\"kind\":\"RATIFICATION\",\"depositedOn\":\"2010-01-1" + (i % 10) + "\"}");
+            // no sleep: whichever instance answers, its replica has caught up with what membership published
+            ServiceProcess meetings = i % 2 == 0 ? meetingsA : meetingsB;
+            given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                    .body("{\"memberId\":\"" + id + "\"}").post("/meetings/T-CY-15/attendance").then()
+                    .statusCode(201).body("capacity", equalTo("PARTY"));
+        }
+        for (ServiceProcess projection : new ServiceProcess[] {projectionA, projectionB}) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(projection.url())
+                    .auth().oauth2(OBSERVER).get("/meetings/T-CY-15/outcomes").then().statusCode(200)
+                    .body("attendance.PARTY.size()", equalTo(parties.length)));
+            String location = given().baseUri(projection.url()).auth().oauth2(AUDITOR).post("/audit/rebuild").then()
+                    .statusCode(202).extract().header("Location");
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                    given().baseUri(projection.url()).auth().oauth2(AUDITOR).get(location).then().statusCode(200)
+                            .body("state", equalTo("DONE")));
+            given().baseUri(projection.url()).auth().oauth2(AUDITOR).get(location).then()
+                    .body("equal", equalTo(true)).body("switched", equalTo(true));
+        }
+        // one rebuild at a time across instances
+        String first = given().baseUri(projectionA.url()).auth().oauth2(AUDITOR).post("/audit/rebuild").then()
+                .statusCode(202).extract().header("Location");
+        given().baseUri(projectionB.url()).auth().oauth2(AUDITOR).post("/audit/rebuild").then().statusCode(409)
+                .body("rule", equalTo("one-rebuild-at-a-time"));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().baseUri(projectionA.url())
+                .auth().oauth2(AUDITOR).get(first).then().body("state", equalTo("DONE")).body("equal", equalTo(true)));
+    }
+
+    private static void post(ServiceProcess service, String path, String body) {
+        given().baseUri(service.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).body(body).post(path)
+                .then().statusCode(201);
+    }
+}
