@@ -34,6 +34,21 @@ public final class TopicAdmin {
                                     TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                                     Integer.toString(Math.max(1, settings.replicationFactor() - 1)))))
                     .toList();
+            // topics created before the record limit was set take records of the broker's default size only
+            List<org.apache.kafka.common.config.ConfigResource> older = names.stream().filter(existing::contains)
+                    .map(name -> new org.apache.kafka.common.config.ConfigResource(
+                            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, name))
+                    .toList();
+            if (!older.isEmpty()) {
+                org.apache.kafka.clients.admin.AlterConfigOp limit = new org.apache.kafka.clients.admin.AlterConfigOp(
+                        new org.apache.kafka.clients.admin.ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                Integer.toString(org.tcyledger.contracts.Topics.MAX_RECORD_BYTES)),
+                        org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
+                Map<org.apache.kafka.common.config.ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>> changes =
+                        new java.util.HashMap<>();
+                older.forEach(topic -> changes.put(topic, List.of(limit)));
+                admin.incrementalAlterConfigs(changes).all().get(10, TimeUnit.SECONDS);
+            }
             if (!missing.isEmpty()) {
                 try {
                     admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
