@@ -1,5 +1,5 @@
--- A plenary decision this service cannot act on (its subject was never recorded here), kept with the reason: the
--- consumer goes on, and health and /audit/parked's neighbour GET /audit/refused-decisions name it.
+-- A plenary decision this service cannot act on (its subject was never recorded here), kept with the reason (and
+-- logged as an error): the consumer goes on.
 CREATE TABLE refused_decision (
     consumer_group TEXT        NOT NULL,
     event_id       TEXT        NOT NULL,
