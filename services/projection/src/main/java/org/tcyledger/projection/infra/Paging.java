@@ -3,7 +3,6 @@ package org.tcyledger.projection.infra;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -58,9 +57,9 @@ public record Paging(int page, int size) {
             return null;
         }
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " is a date like 2014-12-02, not '" + value + "'");
+            return org.tcyledger.eventsourcing.web.Dates.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(name + " is " + e.getMessage() + ", not '" + value + "'");
         }
     }
 }

@@ -120,6 +120,22 @@ class InputLimitsTest {
         assertEquals(before, storedEvents());
     }
 
+    /** The treaties' rules add months to a date: near LocalDate.MAX that overflowed into a 500. */
+    @Test
+    void datesAreCalendarDatesOfTheRecord() throws Exception {
+        given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"id\":\"SK\",\"name\":\"Slovakia\",\"kind\":\"STATE\",\"councilOfEuropeMember\":true}")
+                .post("/members").then().statusCode(201);
+        long before = storedEvents();
+        for (String date : new String[] {"+999999999-12-31", "2019-02-30", "0001-01-01", "20190101", "2019-1-1"}) {
+            given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                    .body("{\"treaty\":\"ETS185\",\"signedOn\":\"" + date + "\"}")
+                    .post("/members/SK/signatures").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("signedOn"));
+        }
+        assertEquals(before, storedEvents());
+    }
+
     @Test
     void anIdempotencyKeyBelongsToItsPrincipal() throws Exception {
         String other = Tokens.forTests().token("another-clerk", "secretariat", Duration.ofHours(1));
