@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -94,9 +93,9 @@ public class MemberRegisterResource {
             return LocalDate.now(clock);
         }
         try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("asOf must be a date like 2014-12-02, not '" + asOf + "'");
+            return org.tcyledger.eventsourcing.web.Dates.parse(asOf);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("asOf must be " + e.getMessage() + ", not '" + asOf + "'");
         }
     }
 

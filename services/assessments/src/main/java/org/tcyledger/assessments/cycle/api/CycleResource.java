@@ -166,9 +166,9 @@ public class CycleResource {
         LocalDate asOf;
         Instant recordedAt;
         try {
-            asOf = asOfText == null ? null : LocalDate.parse(asOfText);
+            asOf = asOfText == null ? null : org.tcyledger.eventsourcing.web.Dates.parse(asOfText);
             recordedAt = recordedAtText == null ? null : Instant.parse(recordedAtText);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
             throw new jakarta.ws.rs.BadRequestException("asOf is a date like 2014-12-03 and recordedAt a UTC time like "
                     + "2026-01-05T10:00:00Z");
         }

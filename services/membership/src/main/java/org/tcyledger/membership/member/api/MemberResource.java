@@ -229,9 +229,9 @@ public class MemberResource {
 
     static LocalDate date(String name, String value) {
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be a date like 2014-12-02, not '" + value + "'");
+            return org.tcyledger.eventsourcing.web.Dates.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(name + " must be " + e.getMessage() + ", not '" + value + "'");
         }
     }
 
