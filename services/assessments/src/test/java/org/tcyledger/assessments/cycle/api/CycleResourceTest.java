@@ -195,11 +195,6 @@ class CycleResourceTest {
     }
 
     private long storedEvents() throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM domain_event_entry");
-             ResultSet row = count.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
+        return org.tcyledger.testing.StoredEvents.count(dataSource);
     }
 }

@@ -17,9 +17,6 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -170,11 +167,6 @@ class ConsultationResourceTest {
     }
 
     private long storedEvents() throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM domain_event_entry");
-             ResultSet row = count.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
+        return org.tcyledger.testing.StoredEvents.count(dataSource);
     }
 }

@@ -13,9 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -243,11 +240,6 @@ class MeetingResourceTest {
     }
 
     private long storedEvents() throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM domain_event_entry");
-             ResultSet row = count.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
+        return org.tcyledger.testing.StoredEvents.count(dataSource);
     }
 }

@@ -13,9 +13,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tcyledger.testing.RealInfrastructure;
@@ -64,11 +61,6 @@ class GuidanceNoteLimitsTest {
     }
 
     private long storedEvents() throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM domain_event_entry");
-             ResultSet row = count.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
+        return org.tcyledger.testing.StoredEvents.count(dataSource);
     }
 }

@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tcyledger.contracts.wire.ChainVerifier;
@@ -177,11 +176,6 @@ class MemberResourceTest {
     }
 
     private long storedEvents() throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM domain_event_entry");
-             ResultSet row = count.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
+        return org.tcyledger.testing.StoredEvents.count(dataSource);
     }
 }
