@@ -93,6 +93,15 @@ public class AxonRuntime {
     private Configuration configuration;
     private KafkaPublisher publisher;
 
+    /**
+     * How long a transaction that stores events may stay open: half the gap timeout. The publisher's processor stops
+     * waiting for a global index after the gap timeout (Axon #4829): an event committed later would never be published.
+     * A command's transaction is cut at this bound instead (503, nothing stored, the client retries).
+     */
+    public java.time.Duration maxEventTransaction() {
+        return java.time.Duration.ofMillis(Math.max(1, gapTimeoutMs / 2));
+    }
+
     /** Before any other start-up observer, so that services can send commands when they start. */
     void onStart(@Observes @jakarta.annotation.Priority(10) StartupEvent startup) {
         if (writeModel.isResolvable()) {

@@ -239,12 +239,13 @@ public final class EventApplier {
      * The database or the network away, a lock or a serialisation conflict, a replica behind: it passes. Anything
      * else (a value a column refuses, a rule, a bug) would fail the same way every time.
      */
-    static boolean isTransient(Throwable e) {
+    public static boolean isTransient(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                    || state.startsWith("58") || state.startsWith("40") || state.equals("55P03")) {
+                    || state.startsWith("58") || state.startsWith("40") || state.equals("55P03")
+                    || state.equals("25P03") || state.equals("25P04")) {
                     return true;
                 }
             }

@@ -83,6 +83,7 @@ public class Commands {
         String requestHash = hash(route, request);
         String principal = identity.getPrincipal().getName();
         Answer answer = QuarkusTransaction.requiringNew().call(() -> {
+            boundTransaction();
             if (idempotencyKey != null) {
                 lockKey(principal, idempotencyKey);
                 Answer earlier = earlierAnswer(principal, idempotencyKey, requestHash);
@@ -129,6 +130,26 @@ public class Commands {
         return metadata;
     }
 
+    /** PostgreSQL 17 bounds a whole transaction; before it, each statement and each idle moment in it. */
+    private volatile Boolean transactionTimeout;
+
+    /** Cuts this transaction if it stays open longer than {@link AxonRuntime#maxEventTransaction()}. */
+    private void boundTransaction() throws SQLException {
+        long millis = axon.maxEventTransaction().toMillis();
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement set = connection.createStatement()) {
+            if (transactionTimeout == null) {
+                transactionTimeout = connection.getMetaData().getDatabaseMajorVersion() >= 17;
+            }
+            if (transactionTimeout) {
+                set.execute("SET LOCAL transaction_timeout = " + millis);
+            } else {
+                set.execute("SET LOCAL statement_timeout = " + millis / 2);
+                set.execute("SET LOCAL idle_in_transaction_session_timeout = " + millis / 2);
+            }
+        }
+    }
+
     /**
      * Holds the key until this transaction ends, so that a concurrent request with the same key reads this one's
      * answer instead of running the command again (its events would be refused by the key's primary key, a 500).
@@ -138,7 +159,8 @@ public class Commands {
              java.sql.Statement timeout = connection.createStatement();
              PreparedStatement lock = connection.prepareStatement(
                      "SELECT pg_advisory_xact_lock(hashtextextended(? || ' ' || ?, 0))")) {
-            timeout.execute("SET LOCAL lock_timeout = " + Math.max(1, idempotencyWaitMs));
+            timeout.execute("SET LOCAL lock_timeout = " + Math.max(1, Math.min(idempotencyWaitMs,
+                    axon.maxEventTransaction().toMillis() / 2)));
             lock.setString(1, principal);
             lock.setString(2, key);
             lock.execute();

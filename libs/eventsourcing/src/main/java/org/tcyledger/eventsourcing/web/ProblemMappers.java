@@ -74,8 +74,28 @@ public class ProblemMappers {
         if (cause instanceof org.tcyledger.eventsourcing.axon.EventTooLarge tooLarge) {
             return tooLarge(tooLarge);
         }
+        if (org.tcyledger.eventsourcing.consumer.EventApplier.isTransient(e)) {
+            return unavailable(e);
+        }
         LOG.error("command failed", e);
         return Problem.response(500, "Internal error", "The command failed; nothing was stored");
+    }
+
+    /** The database or a lock did not answer in time (or a command's transaction was cut at its bound). */
+    @ServerExceptionMapper
+    public Response transactionFailed(io.quarkus.narayana.jta.QuarkusTransactionException e) {
+        if (org.tcyledger.eventsourcing.consumer.EventApplier.isTransient(e)) {
+            return unavailable(e);
+        }
+        LOG.error("transaction failed", e);
+        return Problem.response(500, "Internal error", "The command failed; nothing was stored");
+    }
+
+    private static Response unavailable(Throwable e) {
+        LOG.warnf("command not completed in time, nothing stored: %s", e.getMessage());
+        return Response.fromResponse(Problem.response(503, "Try again",
+                        "The command could not complete in time; nothing was stored. Retry with the same Idempotency-Key."))
+                .header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
     @ServerExceptionMapper
