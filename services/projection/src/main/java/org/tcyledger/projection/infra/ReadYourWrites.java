@@ -26,6 +26,9 @@ import org.tcyledger.eventsourcing.consumer.ReplicaNotCaughtUp;
 @ApplicationScoped
 public class ReadYourWrites {
 
+    private static final java.util.regex.Pattern EVENT_ID =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     @Inject
     AgroalDataSource dataSource;
     @Inject
@@ -40,6 +43,10 @@ public class ReadYourWrites {
     public <T> Uni<T> after(String group, String eventId, Supplier<T> read) {
         if (eventId == null || eventId.isBlank()) {
             return Uni.createFrom().item(read);
+        }
+        if (!EVENT_ID.matcher(eventId).matches()) {
+            throw new jakarta.ws.rs.BadRequestException("after is the eventId a command answered with (a UUID), not '"
+                                                        + eventId + "'");
         }
         CompletableFuture<Void> applied = new CompletableFuture<>();
         check(group, eventId, applied, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs));

@@ -100,7 +100,7 @@ class ReadApiTest {
         try {
             List<java.util.concurrent.Future<Integer>> waiting = new ArrayList<>();
             for (int i = 0; i < 80; i++) {
-                String never = "never-published-" + i;
+                String never = java.util.UUID.randomUUID().toString();
                 waiting.add(clients.submit(() -> given().auth().oauth2(OBSERVER).queryParam("after", never)
                         .get("/members").statusCode()));
             }

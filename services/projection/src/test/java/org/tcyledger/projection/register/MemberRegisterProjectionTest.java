@@ -77,8 +77,10 @@ class MemberRegisterProjectionTest {
         given().get("/members").then().statusCode(401);
         given().auth().oauth2(OBSERVER).queryParam("asOf", "July 2004").get("/members").then().statusCode(400);
         given().auth().oauth2(OBSERVER).get("/members/XX").then().statusCode(404);
-        given().auth().oauth2(OBSERVER).queryParam("after", "an-event-never-published").get("/members").then()
-                .statusCode(503).header("Retry-After", "2");
+        given().auth().oauth2(OBSERVER).queryParam("after", java.util.UUID.randomUUID().toString()).get("/members")
+                .then().statusCode(503).header("Retry-After", "2");
+        given().auth().oauth2(OBSERVER).queryParam("after", "4294968").get("/members").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
