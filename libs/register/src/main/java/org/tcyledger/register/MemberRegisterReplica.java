@@ -89,8 +89,10 @@ public class MemberRegisterReplica implements TopicConsumer {
                     denounced.treaty().name(), denounced.notifiedOn(), denounced.effectiveOn());
             case DenunciationCorrected corrected -> denunciation(writes, corrected.memberId(),
                     corrected.treaty().name(), corrected.notifiedOn(), corrected.effectiveOn());
+            // granted, ended and granted again on one day: the empty period gives way to the open one
             case ObserverStatusGranted granted -> writes.update(
-                    "INSERT INTO register_observer_period (member_id, granted_on) VALUES (?, ?)",
+                    "INSERT INTO register_observer_period (member_id, granted_on) VALUES (?, ?) "
+                    + "ON CONFLICT (member_id, granted_on) DO UPDATE SET ended_on = NULL",
                     granted.memberId(), granted.grantedOn());
             case ObserverStatusEnded ended -> writes.update(
                     "UPDATE register_observer_period SET ended_on = ? WHERE member_id = ? AND ended_on IS NULL",

@@ -3,6 +3,7 @@ package org.tcyledger.endtoend;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -73,7 +74,10 @@ class TwoInstancesTest {
             ServiceProcess meetings = i % 2 == 0 ? meetingsA : meetingsB;
             given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
                     .body("{\"memberId\":\"" + id + "\"}").post("/meetings/T-CY-15/attendance").then()
-                    .statusCode(201).body("capacity", equalTo("PARTY"));
+                    .statusCode(201).body("capacity", equalTo("PARTY"))
+                    // published, whichever instance's publisher holds the claim (the other used to wait 2 s and
+                    // answer "pending")
+                    .header("X-Tcy-Published", nullValue());
         }
         for (ServiceProcess projection : new ServiceProcess[] {projectionA, projectionB}) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(projection.url())

@@ -92,6 +92,7 @@ public class AxonRuntime {
 
     private Configuration configuration;
     private KafkaPublisher publisher;
+    private WireTypeSerializer serializer;
 
     /**
      * How long a transaction that stores events may stay open: half the gap timeout. The publisher's processor stops
@@ -128,6 +129,76 @@ public class AxonRuntime {
         return java.util.Optional.ofNullable(publisher);
     }
 
+    /**
+     * Waits until the event is on the topic, at most {@code timeout}; false if it is not yet. The instance whose
+     * publisher holds the claim hears it from its publisher; another instance of the service reads the claim holder's
+     * token, which is stored only after Kafka acknowledged the batch.
+     */
+    public boolean awaitPublished(String eventId, Duration timeout) {
+        if (publisher == null) {
+            return true;
+        }
+        boolean publishesHere = configuration().eventProcessingConfiguration()
+                .eventProcessor(PUBLISHER, org.axonframework.eventhandling.TrackingEventProcessor.class)
+                .map(processor -> !processor.processingStatus().isEmpty()).orElse(false);
+        if (publishesHere) {
+            return publisher.awaitPublished(eventId, timeout);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Long globalIndex = null;
+        while (true) {
+            try {
+                if (globalIndex == null) {
+                    globalIndex = globalIndexOf(eventId);
+                }
+                if (globalIndex != null && publishedUpTo(globalIndex)) {
+                    return true;
+                }
+            } catch (java.sql.SQLException | RuntimeException e) {
+                return false;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.max(5, fetchDelayMs));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private Long globalIndexOf(String eventId) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement select = connection.prepareStatement(
+                     "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?")) {
+            select.setString(1, eventId);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
+        }
+    }
+
+    private boolean publishedUpTo(long globalIndex) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement select = connection.prepareStatement(
+                     "SELECT token, token_type FROM token_entry WHERE processor_name = ? AND token IS NOT NULL")) {
+            select.setString(1, PUBLISHER);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return false;
+                }
+                Object token = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                        row.getBytes(1), byte[].class, row.getString(2), null));
+                if (token instanceof org.axonframework.eventhandling.GapAwareTrackingToken gapAware) {
+                    return gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);
+                }
+                return false;
+            }
+        }
+    }
+
     @Produces
     @ApplicationScoped
     CommandGateway commandGateway() {
@@ -150,6 +221,7 @@ public class AxonRuntime {
         GenericEventMessage.clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
         WireTypeSerializer serializer = WireTypeSerializer.create(model.catalog());
+        this.serializer = serializer;
         TransactionManager transactions = new JtaTransactionManager(jta);
         DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
         publisher = new KafkaPublisher(model, kafka, serializer);

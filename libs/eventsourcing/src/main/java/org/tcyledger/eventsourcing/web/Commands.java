@@ -111,9 +111,7 @@ public class Commands {
         // away, the event is stored and published later, and the answer says so.
         Object eventId = answer.body().get("eventId");
         if (eventId != null && awaitPublishedMs > 0) {
-            boolean published = axon.publisher()
-                    .map(publisher -> publisher.awaitPublished(eventId.toString(), java.time.Duration.ofMillis(awaitPublishedMs)))
-                    .orElse(true);
+            boolean published = axon.awaitPublished(eventId.toString(), java.time.Duration.ofMillis(awaitPublishedMs));
             if (!published) {
                 return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
                         .header("X-Tcy-Published", "pending").build();

@@ -53,6 +53,25 @@ public class ProblemMappers {
         return Problem.response(404, "Not found", "No record with id '" + e.getAggregateIdentifier() + "'");
     }
 
+    /** The id names a record of another kind in the same store (a meeting, not a note): none of this kind. */
+    @ServerExceptionMapper
+    public Response otherKind(org.axonframework.eventsourcing.IncompatibleAggregateException e) {
+        return Problem.response(404, "Not found", "No record of this kind with this id");
+    }
+
+    /**
+     * Anything else: a problem too, never Quarkus's own body. The database or a lock away is 503 (retry with the same
+     * Idempotency-Key); the rest is a defect, logged, 500.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        if (org.tcyledger.eventsourcing.consumer.EventApplier.isTransient(e)) {
+            return unavailable(e);
+        }
+        LOG.error("request failed", e);
+        return Problem.response(500, "Internal error", "The request failed; a command that failed stored nothing");
+    }
+
     @ServerExceptionMapper
     public Response wrapped(CommandExecutionException e) {
         Throwable cause = e.getCause();
@@ -64,6 +83,9 @@ public class ProblemMappers {
         }
         if (cause instanceof AggregateNotFoundException missing) {
             return notFound(missing);
+        }
+        if (cause instanceof org.axonframework.eventsourcing.IncompatibleAggregateException other) {
+            return otherKind(other);
         }
         if (cause instanceof AggregateStreamCreationException taken) {
             return exists(taken);

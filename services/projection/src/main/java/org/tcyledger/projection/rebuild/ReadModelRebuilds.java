@@ -234,6 +234,7 @@ public class ReadModelRebuilds {
                     requested.requestedAt(), clock.instant(), differences.isEmpty() ? null : schema, events,
                     round(applySeconds), Math.round(events / Math.max(applySeconds, 1e-3)), round(compareSeconds),
                     models.stream().map(Rebuilt::report).toList(), differences, null);
+            finish(models, requested.id());
             save(done);
             LOG.infof("rebuild %s: equal and switched %s, %d events in %.1f s (%d/s), compared in %.1f s", done.id(), done.switched(),
                     events, applySeconds, done.eventsPerSecond(), compareSeconds);
@@ -244,13 +245,25 @@ public class ReadModelRebuilds {
             } catch (SQLException dropFailed) {
                 e.addSuppressed(dropFailed);
             }
+            finish(models, requested.id());
             save(failed(requested, e.getMessage()));
         } finally {
-            models.forEach(Rebuilt::close);
-            releaseRebuildLock();
-            running.set(null);
+            finish(models, requested.id());
             // the replays' fetch buffers grew the heap; the serial collector shrinks it only after a full collection
             System.gc();
+        }
+    }
+
+    /**
+     * The rebuild's resources given back, before its final state is saved: whoever reads DONE or FAILED may start the
+     * next one at once, here or in another instance. Idempotent.
+     */
+    private void finish(List<Rebuilt> models, String id) {
+        models.forEach(Rebuilt::close);
+        models.clear();
+        if (running.get() != null && running.get().equals(id)) {
+            releaseRebuildLock();
+            running.compareAndSet(id, null);
         }
     }
 

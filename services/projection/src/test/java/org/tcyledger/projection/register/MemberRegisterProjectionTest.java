@@ -57,6 +57,20 @@ class MemberRegisterProjectionTest {
         PublishedStream.publish(bootstrapServers, Topics.MEMBERSHIP, envelopes);
     }
 
+    /** Observer status granted, ended and granted again on one day: the register applies it (it stopped on it). */
+    @Test
+    void observerStatusGrantedAgainOnTheDayItEndedIsApplied() {
+        PublishedStream interpol = member("INTERPOL");
+        LocalDate day = LocalDate.parse("2015-12-01");
+        EventEnvelope registered = interpol.next(new MemberRegistered("INTERPOL", "INTERPOL", MemberKind.ORGANISATION, false));
+        EventEnvelope granted = interpol.next(new MembershipEvent.ObserverStatusGranted("INTERPOL", day, "invented"));
+        EventEnvelope ended = interpol.next(new MembershipEvent.ObserverStatusEnded("INTERPOL", day));
+        EventEnvelope last = interpol.next(new MembershipEvent.ObserverStatusGranted("INTERPOL", day, "invented"));
+        publish(registered, granted, ended, last);
+        given().auth().oauth2(OBSERVER).queryParam("asOf", "2016-01-01").queryParam("after", last.id())
+                .get("/members/INTERPOL").then().statusCode(200).body("capacity", equalTo("OBSERVER"));
+    }
+
     @Test
     void theRegisterShowsStatusOnAnyDate() throws Exception {
         PublishedStream estonia = member("EE");

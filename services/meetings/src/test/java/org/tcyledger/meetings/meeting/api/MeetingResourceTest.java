@@ -239,6 +239,16 @@ class MeetingResourceTest {
         assertEquals(before, storedEvents());
     }
 
+    /** A note's id that names a meeting of the same store: no such note (it was a 500). */
+    @Test
+    void aRevisionOfANoteThatIsAMeetingIsNotFound() {
+        post("/meetings", "{\"id\":\"T-CY-SAME-ID\",\"kind\":\"BUREAU\",\"title\":\"Bureau\",\"venue\":\"Paris\","
+                          + "\"startsOn\":\"2016-03-01\",\"endsOn\":\"2016-03-01\"}").statusCode(201);
+        given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"title\":\"A note\",\"articles\":[\"2\"],\"text\":{\"en\":\"…\"},\"englishOnly\":true}")
+                .put("/guidance-notes/T-CY-SAME-ID").then().statusCode(404).contentType("application/problem+json");
+    }
+
     private long storedEvents() throws Exception {
         return org.tcyledger.testing.StoredEvents.count(dataSource);
     }

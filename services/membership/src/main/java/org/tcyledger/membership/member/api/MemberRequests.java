@@ -30,6 +30,7 @@ final class MemberRequests {
 
         /** A State is named by its ISO 3166-1 alpha-2 code, an organisation by an upper-case slug. */
         @AssertTrue(message = "a State's id is its two upper-case letters (ISO 3166-1 alpha-2); an organisation's an upper-case slug")
+        @com.fasterxml.jackson.annotation.JsonIgnore
         boolean isIdFitForKind() {
             if (id == null || kind == null) {
                 return true;

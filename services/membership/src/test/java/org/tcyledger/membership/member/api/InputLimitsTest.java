@@ -87,6 +87,11 @@ class InputLimitsTest {
                 .body("{\"id\":\"LV\",\"name\":\"Latvia\",\"kind\":\"STATE\",\"councilOfEuropeMember\":true,\"flag\":\"red\"}")
                 .post("/members").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("flag"));
+        // a validation method is not a field either (it was listed in the OpenAPI document and accepted)
+        given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"id\":\"LV\",\"name\":\"Latvia\",\"kind\":\"STATE\",\"councilOfEuropeMember\":true,\"idFitForKind\":true}")
+                .post("/members").then().statusCode(400).body("errors.field", hasItem("idFitForKind"));
+        given().get("/q/openapi").then().body(org.hamcrest.Matchers.not(containsString("idFitForKind")));
         assertEquals(before, storedEvents());
     }
 
