@@ -54,6 +54,21 @@ public final class Infrastructure {
         return shared;
     }
 
+    /**
+     * An infrastructure of its own (not the JVM's shared one), on free ports, in a temporary directory deleted when it
+     * stops: for a harness that needs a fresh PostgreSQL and broker per run, such as deploy/chaos.
+     */
+    public static Infrastructure fresh() {
+        try {
+            Infrastructure infrastructure = new Infrastructure(Files.createTempDirectory("tcy-infra-"), false,
+                    FreePort.onLoopback(), FreePort.onLoopback(), FreePort.onLoopback());
+            infrastructure.start();
+            return infrastructure;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The local stack's infrastructure: fixed ports, data kept in {@code directory} across restarts. */
     public static Infrastructure local(Path directory, int postgresPort, int kafkaPort, int controllerPort) {
         return new Infrastructure(directory, true, postgresPort, kafkaPort, controllerPort);
@@ -65,19 +80,7 @@ public final class Infrastructure {
             Files.createDirectories(directory);
             watchdog = Watchdog.start(directory.resolve("pids"));
             Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "infrastructure-stop"));
-            postgres = EmbeddedPostgres.builder()
-                    .setPort(postgresPort)
-                    .setDataDirectory(directory.resolve("postgres"))
-                    .setCleanDataDirectory(!keepData)
-                    .setOverrideWorkingDirectory(directory.resolve("postgres-bin").toFile())
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // embedded PostgreSQL turns durability off by default; we test what production runs
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "200")
-                    .start();
+            postgres = startPostgres(!keepData);
             recordPids();
             kafka.start();
             recordPids();
@@ -86,6 +89,55 @@ public final class Infrastructure {
         }
         System.out.printf("PostgreSQL on 127.0.0.1:%d and Kafka on %s ready in %d ms%n", postgresPort,
                 kafka.bootstrapServers(), (System.nanoTime() - began) / 1_000_000);
+    }
+
+    private EmbeddedPostgres startPostgres(boolean clean) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setPort(postgresPort)
+                .setDataDirectory(directory.resolve("postgres"))
+                .setCleanDataDirectory(clean)
+                .setOverrideWorkingDirectory(directory.resolve("postgres-bin").toFile())
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // embedded PostgreSQL turns durability off by default; we test what production runs
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                .start();
+    }
+
+    /**
+     * Restarts PostgreSQL as an operator would under load: a fast shutdown (open transactions roll back, clients are
+     * disconnected), {@code down} of nothing listening, then a start on the same data directory and port.
+     */
+    public synchronized void restartPostgres(Duration down) {
+        try {
+            if (postgres != null) {
+                postgres.close();
+                postgres = null;
+            }
+            recordPids();
+            Thread.sleep(down.toMillis());
+            postgres = startPostgres(false);
+            recordPids();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILLs the broker (see {@link KafkaBroker#kill()}); {@link #startKafka()} brings it back on the same data. */
+    public void killKafka() {
+        kafka.kill();
+        recordPids();
+    }
+
+    public void startKafka() {
+        kafka.start();
+        recordPids();
     }
 
     public synchronized void stop() {
