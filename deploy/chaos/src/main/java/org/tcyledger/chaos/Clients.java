@@ -150,9 +150,10 @@ final class Clients {
                 tally.keep(tally.rejected, new Example(command, at, answer.brief()));
                 return false;
             }
+            // during the fault: sent or answered while it lasted (a request sent just before it is cut by it)
             if (!answer.answered()) {
                 tally.noAnswer.incrementAndGet();
-            } else if (fault.covers(at)) {
+            } else if (fault.covers(at) || fault.covers(Instant.now())) {
                 tally.serverErrorsDuringFault.incrementAndGet();
             } else {
                 tally.serverErrors.incrementAndGet();

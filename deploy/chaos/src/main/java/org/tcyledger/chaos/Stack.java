@@ -46,6 +46,7 @@ final class Stack implements AutoCloseable {
 
     /** PostgreSQL, Kafka, the four write services (two at a time: two cores) and then the projection. */
     static Stack start(Tokens tokens, Map<String, String> extraConfig, Path logs) {
+        deleteRecursively(logs);  // the logs of an earlier run of the same scenario
         Stack stack = new Stack(Infrastructure.fresh(), tokens, extraConfig, logs);
         try {
             ExecutorService starting = Executors.newFixedThreadPool(2);
@@ -78,6 +79,17 @@ final class Stack implements AutoCloseable {
             everStarted.add(service);
         }
         return service;
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("chaos: could not delete " + directory + ": " + e.getMessage());
+        }
     }
 
     static String database(String service) {
@@ -143,8 +155,9 @@ final class Stack implements AutoCloseable {
         for (ServiceProcess service : all) {
             try {
                 Files.createDirectories(logs);
-                Path name = service.log().getFileName();
-                Files.copy(service.log(), logs.resolve(String.format("%02d-%s", ++n, name)),
+                // tcy-<service>-<random>.log becomes <n>-<service>.log, n in the order the instances were started
+                String name = service.log().getFileName().toString().replaceAll("^tcy-(.+)-\\d+\\.log$", "$1");
+                Files.copy(service.log(), logs.resolve(String.format("%02d-%s.log", ++n, name)),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 Files.deleteIfExists(service.log());
             } catch (IOException e) {

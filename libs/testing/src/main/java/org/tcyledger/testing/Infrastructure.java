@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,8 @@ public final class Infrastructure {
     private final int postgresPort;
     private final KafkaBroker kafka;
     private EmbeddedPostgres postgres;
+    /** The server after {@link #restartPostgres}: started by this class, so stopped by it too. */
+    private Process restartedPostgres;
     private Process watchdog;
     private final java.util.Set<Long> adopted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -108,18 +111,29 @@ public final class Infrastructure {
     }
 
     /**
-     * Restarts PostgreSQL as an operator would under load: a fast shutdown (open transactions roll back, clients are
-     * disconnected), {@code down} of nothing listening, then a start on the same data directory and port.
+     * Restarts PostgreSQL as an operator would under load: a fast shutdown (SIGINT to the postmaster: open transactions
+     * roll back, clients are disconnected), {@code down} of nothing listening, then the server started again on the
+     * same data directory and port with the command line it ran with ({@code postmaster.opts}). Not through the
+     * embedded server's close(), which deletes a clean data directory.
      */
     public synchronized void restartPostgres(Duration down) {
+        Path data = directory.resolve("postgres");
         try {
-            if (postgres != null) {
-                postgres.close();
-                postgres = null;
+            // as the embedded server does: in a user namespace of its own, where it is not root (PostgreSQL refuses root)
+            List<String> command = new ArrayList<>(List.of("unshare", "-U"));
+            String options = Files.readString(data.resolve("postmaster.opts")).trim();
+            command.add(options.substring(0, options.indexOf(' ')));
+            java.util.regex.Matcher argument = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(options);
+            while (argument.find()) {
+                command.add(argument.group(1));
             }
+            stopPostmaster(data);
             recordPids();
             Thread.sleep(down.toMillis());
-            postgres = startPostgres(false);
+            restartedPostgres = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres-restart.log").toFile()))
+                    .start();
+            awaitPostgres(Duration.ofSeconds(60));
             recordPids();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,6 +141,45 @@ public final class Infrastructure {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** SIGINT to the postmaster named in postmaster.pid (PostgreSQL's fast shutdown), and waits until it exited. */
+    private void stopPostmaster(Path data) throws IOException, InterruptedException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+        kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (postmaster.isPresent() && postmaster.get().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    private String restartLog() {
+        try {
+            return Files.readString(directory.resolve("postgres-restart.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private void awaitPostgres(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!restartedPostgres.isAlive()) {
+                throw new IllegalStateException("PostgreSQL exited at restart: " + restartLog());
+            }
+            try (Connection connection = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), user(), password())) {
+                return;
+            } catch (SQLException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("PostgreSQL not ready " + timeout + " after its restart");
     }
 
     /** SIGKILLs the broker (see {@link KafkaBroker#kill()}); {@link #startKafka()} brings it back on the same data. */
@@ -143,6 +196,17 @@ public final class Infrastructure {
     public synchronized void stop() {
         stopAdopted();
         kafka.stop();
+        if (restartedPostgres != null) {
+            try {
+                stopPostmaster(directory.resolve("postgres"));
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            restartedPostgres.destroyForcibly();
+            restartedPostgres = null;
+        }
         if (postgres != null) {
             try {
                 postgres.close();
