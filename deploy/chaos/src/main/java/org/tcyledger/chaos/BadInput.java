@@ -140,7 +140,7 @@ final class BadInput {
         Clients.Tally tally = clients.tally();
         Checker.Verdict verdict = checker.check(tally.acks, tally.abandonedCount.get(), goodSent, 0);
         Outcome outcome = Outcome.of("bad-input", tally, verdict, problems, notes, Duration.between(began, Instant.now()));
-        String fiveXx = serverErrors.size() + " of " + requests.size() + " (+" + outcome.serverErrors() + " good ones)";
+        String fiveXx = serverErrors.size() + " of " + requests.size() + " malformed; good ones: " + outcome.serverErrors();
         return new Outcome(outcome.scenario(), outcome.acknowledged(), outcome.lost(), outcome.appliedTwice(), fiveXx,
                 outcome.parked(), outcome.catchUp(), outcome.problems(), outcome.notes(), outcome.took());
     }

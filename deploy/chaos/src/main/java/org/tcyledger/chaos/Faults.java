@@ -74,6 +74,20 @@ final class Faults {
             }
         }
 
+        /**
+         * Takes {@code count} global indexes and never uses them, as that many commands rolled back after taking theirs
+         * would (a 409, a failed validation). Axon cleans a token's gaps only when it holds more than 250 of them
+         * (gapCleaningThreshold): then every gap older than the gap timeout is dropped, the held one included.
+         */
+        void burnGlobalIndexes(Stack stack, String service, int count) throws SQLException {
+            try (Connection other = stack.connect(service);
+                 ResultSet row = other.createStatement().executeQuery("SELECT count(nextval("
+                         + "pg_get_serial_sequence('domain_event_entry', 'global_index'))) FROM generate_series(1, "
+                         + count + ")")) {
+                row.next();
+            }
+        }
+
         /** Rolls the row back: the waiting command inserts its own and commits. */
         @Override
         public void close() throws SQLException {

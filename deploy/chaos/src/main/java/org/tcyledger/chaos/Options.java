@@ -37,7 +37,7 @@ record Options(boolean quick, Set<String> only, Path out, Duration load, int cli
             }
         }
         return quick
-                ? new Options(true, only, out, Duration.ofSeconds(20), 6, 1_500, Duration.ofSeconds(150))
+                ? new Options(true, only, out, Duration.ofSeconds(15), 6, 1_500, Duration.ofSeconds(90))
                 : new Options(false, only, out, Duration.ofSeconds(90), 8, 12_000, Duration.ofSeconds(300));
     }
 
