@@ -297,8 +297,7 @@ final class BadInput {
         String target = target(op, Map.of());
         boolean command = !op.method().equals("GET");
         // odd headers, on an otherwise well-formed request
-        for (Map.Entry<String, String> odd : Map.of("300 chars", "k".repeat(300), "a space", "chaos key",
-                "U+0000", "chaos\u0000key", "U+001B", "chaos\u001b[31mkey", "non-ASCII", "clé-é").entrySet()) {
+        for (Map.Entry<String, String> odd : oddHeaderValues().entrySet()) {
             bad.add(request(op, target, Map.of("X-Correlation-Id", odd.getValue()), op.body(),
                     "X-Correlation-Id with " + odd.getKey()));
             if (command) {
@@ -359,6 +358,17 @@ final class BadInput {
             }
         }
         return bad;
+    }
+
+    /** In a fixed order (Map.of's changes from run to run), so that a run can be repeated request for request. */
+    private static Map<String, String> oddHeaderValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("300 chars", "k".repeat(300));
+        values.put("a space", "chaos key");
+        values.put("U+0000", "chaos\u0000key");
+        values.put("U+001B", "chaos\u001b[31mkey");
+        values.put("non-ASCII", "clé-é");
+        return values;
     }
 
     /** The fixed odd values every field gets in turn. */

@@ -38,7 +38,7 @@ record Options(boolean quick, Set<String> only, Path out, Duration load, int cli
         }
         return quick
                 ? new Options(true, only, out, Duration.ofSeconds(15), 6, 1_500, Duration.ofSeconds(90))
-                : new Options(false, only, out, Duration.ofSeconds(90), 8, 12_000, Duration.ofSeconds(300));
+                : new Options(false, only, out, Duration.ofSeconds(60), 8, 12_000, Duration.ofSeconds(180));
     }
 
     /** When, within a scenario's load window, its fault happens. */
