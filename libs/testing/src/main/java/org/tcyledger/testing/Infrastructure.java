@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,8 @@ public final class Infrastructure {
     private final int postgresPort;
     private final KafkaBroker kafka;
     private EmbeddedPostgres postgres;
+    /** The server after {@link #restartPostgres}: started by this class, so stopped by it too. */
+    private Process restartedPostgres;
     private Process watchdog;
     private final java.util.Set<Long> adopted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -54,6 +57,21 @@ public final class Infrastructure {
         return shared;
     }
 
+    /**
+     * An infrastructure of its own (not the JVM's shared one), on free ports, in a temporary directory deleted when it
+     * stops: for a harness that needs a fresh PostgreSQL and broker per run, such as deploy/chaos.
+     */
+    public static Infrastructure fresh() {
+        try {
+            Infrastructure infrastructure = new Infrastructure(Files.createTempDirectory("tcy-infra-"), false,
+                    FreePort.onLoopback(), FreePort.onLoopback(), FreePort.onLoopback());
+            infrastructure.start();
+            return infrastructure;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The local stack's infrastructure: fixed ports, data kept in {@code directory} across restarts. */
     public static Infrastructure local(Path directory, int postgresPort, int kafkaPort, int controllerPort) {
         return new Infrastructure(directory, true, postgresPort, kafkaPort, controllerPort);
@@ -65,19 +83,7 @@ public final class Infrastructure {
             Files.createDirectories(directory);
             watchdog = Watchdog.start(directory.resolve("pids"));
             Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "infrastructure-stop"));
-            postgres = EmbeddedPostgres.builder()
-                    .setPort(postgresPort)
-                    .setDataDirectory(directory.resolve("postgres"))
-                    .setCleanDataDirectory(!keepData)
-                    .setOverrideWorkingDirectory(directory.resolve("postgres-bin").toFile())
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // embedded PostgreSQL turns durability off by default; we test what production runs
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "200")
-                    .start();
+            postgres = startPostgres(!keepData);
             recordPids();
             kafka.start();
             recordPids();
@@ -88,9 +94,119 @@ public final class Infrastructure {
                 kafka.bootstrapServers(), (System.nanoTime() - began) / 1_000_000);
     }
 
+    private EmbeddedPostgres startPostgres(boolean clean) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setPort(postgresPort)
+                .setDataDirectory(directory.resolve("postgres"))
+                .setCleanDataDirectory(clean)
+                .setOverrideWorkingDirectory(directory.resolve("postgres-bin").toFile())
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // embedded PostgreSQL turns durability off by default; we test what production runs
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                .start();
+    }
+
+    /**
+     * Restarts PostgreSQL as an operator would under load: a fast shutdown (SIGINT to the postmaster: open transactions
+     * roll back, clients are disconnected), {@code down} of nothing listening, then the server started again on the
+     * same data directory and port with the command line it ran with ({@code postmaster.opts}). Not through the
+     * embedded server's close(), which deletes a clean data directory.
+     */
+    public synchronized void restartPostgres(Duration down) {
+        Path data = directory.resolve("postgres");
+        try {
+            // as the embedded server does: in a user namespace of its own, where it is not root (PostgreSQL refuses root)
+            List<String> command = new ArrayList<>(List.of("unshare", "-U"));
+            String options = Files.readString(data.resolve("postmaster.opts")).trim();
+            command.add(options.substring(0, options.indexOf(' ')));
+            java.util.regex.Matcher argument = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(options);
+            while (argument.find()) {
+                command.add(argument.group(1));
+            }
+            stopPostmaster(data);
+            recordPids();
+            Thread.sleep(down.toMillis());
+            restartedPostgres = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres-restart.log").toFile()))
+                    .start();
+            awaitPostgres(Duration.ofSeconds(60));
+            recordPids();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGINT to the postmaster named in postmaster.pid (PostgreSQL's fast shutdown), and waits until it exited. */
+    private void stopPostmaster(Path data) throws IOException, InterruptedException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+        kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (postmaster.isPresent() && postmaster.get().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    private String restartLog() {
+        try {
+            return Files.readString(directory.resolve("postgres-restart.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private void awaitPostgres(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!restartedPostgres.isAlive()) {
+                throw new IllegalStateException("PostgreSQL exited at restart: " + restartLog());
+            }
+            try (Connection connection = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), user(), password())) {
+                return;
+            } catch (SQLException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("PostgreSQL not ready " + timeout + " after its restart");
+    }
+
+    /** SIGKILLs the broker (see {@link KafkaBroker#kill()}); {@link #startKafka()} brings it back on the same data. */
+    public void killKafka() {
+        kafka.kill();
+        recordPids();
+    }
+
+    public void startKafka() {
+        kafka.start();
+        recordPids();
+    }
+
     public synchronized void stop() {
         stopAdopted();
         kafka.stop();
+        if (restartedPostgres != null) {
+            try {
+                stopPostmaster(directory.resolve("postgres"));
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            restartedPostgres.destroyForcibly();
+            restartedPostgres = null;
+        }
         if (postgres != null) {
             try {
                 postgres.close();

@@ -80,6 +80,20 @@ public final class KafkaBroker {
         process = null;
     }
 
+    /** SIGKILL, as a crashed machine or the OOM killer stops a broker: no clean shutdown, unflushed state stays as is. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     private String serverProperties(Path data) {
         return String.join("\n",
                 "process.roles=broker,controller",

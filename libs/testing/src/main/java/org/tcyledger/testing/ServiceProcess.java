@@ -134,6 +134,21 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + logText());
     }
 
+    /** SIGKILL: the service gets no chance to finish what it was doing (a crash, the OOM killer, a lost node). */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        infrastructure.release(process);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() {
         close(Duration.ofSeconds(60));
