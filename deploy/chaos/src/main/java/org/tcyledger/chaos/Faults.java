@@ -57,8 +57,9 @@ final class Faults {
         StalledWriter(Stack stack, String service, String idempotencyKey) throws SQLException {
             connection = stack.connect(service);
             connection.setAutoCommit(false);
+            // a key belongs to its principal: the suite's clients are the secretariat's test user
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_key "
-                    + "(idempotency_key, request_hash, status, response) VALUES (?, ?, 0, '{}')")) {
+                    + "(principal, idempotency_key, request_hash, status, response) VALUES ('secretariat-user', ?, ?, 0, '{}')")) {
                 insert.setString(1, idempotencyKey);
                 insert.setString(2, "0".repeat(64));
                 insert.executeUpdate();
