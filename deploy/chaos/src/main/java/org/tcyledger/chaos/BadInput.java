@@ -447,11 +447,11 @@ final class BadInput {
         List<String> fields = new ArrayList<>();
         body.fieldNames().forEachRemaining(fields::add);
         // one level down too: {text: {en, fr}}, {vote: {mode}}
-        body.fields().forEachRemaining(entry -> {
-            if (entry.getValue().isObject()) {
-                entry.getValue().fieldNames().forEachRemaining(inner -> fields.add(entry.getKey() + "." + inner));
+        for (String outer : List.copyOf(fields)) {
+            if (body.get(outer).isObject()) {
+                body.get(outer).fieldNames().forEachRemaining(inner -> fields.add(outer + "." + inner));
             }
-        });
+        }
         return fields;
     }
 
