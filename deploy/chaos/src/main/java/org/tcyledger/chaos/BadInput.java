@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.sessions.JqwikSession;
 import org.tcyledger.chaos.Workload.Command;
 
 /**
@@ -286,8 +287,14 @@ final class BadInput {
                 }
             }
         }
-        while (planned.size() < options.badRequests()) {
-            planned.add(drawn(ops.get(random.nextInt(ops.size()))));
+        // jqwik's generators need a session of their own outside a property (else OutsideJqwikException)
+        JqwikSession.start();
+        try {
+            while (planned.size() < options.badRequests()) {
+                planned.add(drawn(ops.get(random.nextInt(ops.size()))));
+            }
+        } finally {
+            JqwikSession.finish();
         }
         return planned;
     }
@@ -447,11 +454,11 @@ final class BadInput {
         List<String> fields = new ArrayList<>();
         body.fieldNames().forEachRemaining(fields::add);
         // one level down too: {text: {en, fr}}, {vote: {mode}}
-        body.fields().forEachRemaining(entry -> {
-            if (entry.getValue().isObject()) {
-                entry.getValue().fieldNames().forEachRemaining(inner -> fields.add(entry.getKey() + "." + inner));
+        for (String outer : List.copyOf(fields)) {
+            if (body.get(outer).isObject()) {
+                body.get(outer).fieldNames().forEachRemaining(inner -> fields.add(outer + "." + inner));
             }
-        });
+        }
         return fields;
     }
 

@@ -62,13 +62,13 @@ final class Checker {
         Map<String, Stored> stored = storedEvents();
 
         // 1. every acknowledged command's event is in its service's store, once, and no command stored twice
-        int lost = 0;
+        Set<String> lost = new HashSet<>();
         Set<String> named = new HashSet<>();
         Map<String, String> keyOfEvent = new HashMap<>();
         for (Ack ack : acks) {
             Stored event = stored.get(ack.eventId());
             if (event == null || !event.service().equals(ack.command().service())) {
-                lost++;
+                lost.add(ack.eventId());
                 example(problems, "acknowledged but not stored: " + ack.command().describe() + " answered eventId "
                         + ack.eventId());
             }
@@ -93,13 +93,11 @@ final class Checker {
         }
 
         // 2. every consumer has applied every acknowledged event
-        Instant caughtUp = awaitConsumers(acks, problems);
+        CatchUp caughtUp = awaitConsumers(acks, problems);
         // an event not stored is already lost; one stored but never applied is lost to the readers
-        Duration catchUp = caughtUp == null ? null
-                : Duration.between(faultEnded == null || faultEnded.isAfter(caughtUp) ? caughtUp : faultEnded, caughtUp);
-        if (caughtUp == null) {
-            lost += notAppliedCount;
-        }
+        Duration catchUp = caughtUp.at() == null ? null : Duration.between(
+                faultEnded == null || faultEnded.isAfter(caughtUp.at()) ? caughtUp.at() : faultEnded, caughtUp.at());
+        lost.addAll(caughtUp.neverApplied());
 
         // 3. every stored event is on its topic, each aggregate's in sequence order
         checkTopics(stored, problems);
@@ -108,7 +106,7 @@ final class Checker {
         rebuild(problems, notes);
         verify(problems);
         String parked = parked(parkedAllowed, problems, notes);
-        return new Verdict(acks.size(), lost, appliedTwice, parked, catchUp, problems, notes);
+        return new Verdict(acks.size(), lost.size(), appliedTwice, parked, catchUp, problems, notes);
     }
 
     private static void example(List<String> problems, String problem) {
@@ -149,13 +147,15 @@ final class Checker {
         return counts;
     }
 
-    private int notAppliedCount;
+    /** When every consumer had applied every acknowledged event (null: not in time), and how many it never applied. */
+    private record CatchUp(Instant at, Set<String> neverApplied) {
+    }
 
     /**
      * Waits until every consumer group, in every service's database, has applied every acknowledged event of each
-     * source it consumes (a group that applied any event of a source consumes that source). Null if not in time.
+     * source it consumes (a group that applied any event of a source consumes that source).
      */
-    private Instant awaitConsumers(List<Ack> acks, List<String> problems) throws Exception {
+    private CatchUp awaitConsumers(List<Ack> acks, List<String> problems) throws Exception {
         Map<String, Set<String>> expectedBySource = new HashMap<>();
         for (Ack ack : acks) {
             expectedBySource.computeIfAbsent("/tcy/" + ack.command().service(), s -> new HashSet<>()).add(ack.eventId());
@@ -165,16 +165,17 @@ final class Checker {
         while (System.nanoTime() < deadline) {
             missing = notYetApplied(expectedBySource);
             if (missing.isEmpty()) {
-                return Instant.now();
+                return new CatchUp(Instant.now(), Set.of());
             }
             Thread.sleep(250);
         }
         // lost: each acknowledged event some consumer never applied, counted once however many consumers missed it
-        notAppliedCount = (int) missing.stream().map(pair -> pair.substring(pair.lastIndexOf(' ') + 1)).distinct().count();
-        problems.add("not applied after " + catchUpLimit.toSeconds() + " s: " + notAppliedCount + " acknowledged events ("
+        Set<String> neverApplied = new HashSet<>();
+        missing.forEach(pair -> neverApplied.add(pair.substring(pair.lastIndexOf(' ') + 1)));
+        problems.add("not applied after " + catchUpLimit.toSeconds() + " s: " + neverApplied.size() + " acknowledged events ("
                 + missing.size() + " group/event pairs), e.g. "
                 + missing.subList(0, Math.min(5, missing.size())));
-        return null;
+        return new CatchUp(null, neverApplied);
     }
 
     private List<String> notYetApplied(Map<String, Set<String>> expectedBySource) throws SQLException {

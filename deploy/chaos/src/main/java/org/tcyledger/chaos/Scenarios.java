@@ -27,6 +27,8 @@ final class Scenarios {
 
     private final Options options;
     private final Tokens tokens = Tokens.forTests();
+    /** What a fault itself had acknowledged (the stalled writer's command): checked with the load's commands. */
+    private final List<Clients.Ack> stalledAcks = java.util.Collections.synchronizedList(new ArrayList<>());
 
     Scenarios(Options options) {
         this.options = options;
@@ -184,6 +186,4 @@ final class Scenarios {
         stalledAcks.add(ack);
     }
 
-    /** The stalled command's acknowledgement joins the scenario's others for the checks. */
-    private final List<Clients.Ack> stalledAcks = java.util.Collections.synchronizedList(new ArrayList<>());
 }
