@@ -53,11 +53,20 @@ final class BadInput {
     private static final String BIG = "x".repeat(250_000);
 
     /** One operation of a service's API. */
-    record Op(String service, String method, String path, List<Parameter> parameters, JsonNode body) {
+    record Op(String service, String method, String path, List<Parameter> parameters, JsonNode body,
+              java.util.Set<String> freeTexts) {
+        Op(String service, String method, String path, List<Parameter> parameters, JsonNode body) {
+            this(service, method, path, parameters, body, java.util.Set.of());
+        }
+
         String name() {
             return service + " " + method + " " + path;
         }
     }
+
+    /** Odd values that are nonetheless a valid value of a free text (a string with no enum, format or pattern). */
+    private static final java.util.Set<String> VALID_FREE_TEXT = java.util.Set.of("a string", "an unknown enum value",
+            "a far date", "an impossible date");
 
     /** One malformed request and what is wrong with it. */
     record Bad(Op op, String target, Map<String, String> headers, byte[] body, String what) {
@@ -169,7 +178,7 @@ final class BadInput {
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             if (!SKIPPED.contains(method + " " + path)) {
                 ops.add(new Op(service, method.name(), path, parameters(item.getParameters(), operation),
-                        body(api, operation)));
+                        body(api, operation), freeTexts(api, operation)));
             }
         }));
         return ops;
@@ -202,6 +211,28 @@ final class BadInput {
             }
         }
         return json.getSchema() == null ? NODES.objectNode() : sample(api, json.getSchema(), 0);
+    }
+
+    /** The body's top-level fields that take any string (a 'not-a-number-or-date' is a valid id). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static java.util.Set<String> freeTexts(OpenAPI api, Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+            || operation.getRequestBody().getContent().get("application/json") == null) {
+            return java.util.Set.of();
+        }
+        Schema body = resolve(api, operation.getRequestBody().getContent().get("application/json").getSchema());
+        if (body == null || body.getProperties() == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> free = new java.util.HashSet<>();
+        ((Map<String, Schema>) body.getProperties()).forEach((name, property) -> {
+            Schema field = resolve(api, property);
+            if ("string".equals(type(field)) && field.getEnum() == null && field.getFormat() == null
+                && field.getPattern() == null) {
+                free.add(name);
+            }
+        });
+        return free;
     }
 
     private static JsonNode parse(String text) {
@@ -358,6 +389,9 @@ final class BadInput {
         if (op.body().isObject()) {
             for (String field : fieldsOf(op.body())) {
                 for (Map.Entry<String, JsonNode> value : oddValues().entrySet()) {
+                    if (op.freeTexts().contains(field) && VALID_FREE_TEXT.contains(value.getKey())) {
+                        continue;
+                    }
                     bad.add(request(op, target, Map.of(), with(op.body(), field, value.getValue()),
                             field + " " + value.getKey()));
                 }
@@ -423,6 +457,10 @@ final class BadInput {
         List<String> fields = op.body() != null && op.body().isObject() ? fieldsOf(op.body()) : List.of();
         if (!fields.isEmpty() && random.nextInt(4) > 0) {
             String field = fields.get(random.nextInt(fields.size()));
+            if (op.freeTexts().contains(field) && value.isTextual()) {
+                // most strings are a valid free text: what is drawn must be wrong, so it ends in a control character
+                value = NODES.textNode(value.asText() + "\u0001");
+            }
             return request(op, target, Map.of(), with(op.body(), field, value), field + " drawn " + abbreviated(value.toString()));
         }
         String text = value.isTextual() ? value.asText() : value.toString();

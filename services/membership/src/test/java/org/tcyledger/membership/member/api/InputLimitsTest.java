@@ -122,6 +122,19 @@ class InputLimitsTest {
         assertEquals(before, storedEvents());
     }
 
+    /** A number is no id, a text no boolean (Jackson coerced them). */
+    @Test
+    void valuesHaveTheTypeOfTheirField() throws Exception {
+        long before = storedEvents();
+        given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"id\":12345,\"name\":\"Twelve\",\"kind\":\"ORGANISATION\",\"councilOfEuropeMember\":false}")
+                .post("/members").then().statusCode(400).body("errors.field", hasItem("id"));
+        given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"id\":\"ORG-TYPED\",\"name\":\"Typed\",\"kind\":\"ORGANISATION\",\"councilOfEuropeMember\":\"false\"}")
+                .post("/members").then().statusCode(400).body("errors.field", hasItem("councilOfEuropeMember"));
+        assertEquals(before, storedEvents());
+    }
+
     /** The treaties' rules add months to a date: near LocalDate.MAX that overflowed into a 500. */
     @Test
     void datesAreCalendarDatesOfTheRecord() throws Exception {
