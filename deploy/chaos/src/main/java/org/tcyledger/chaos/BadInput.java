@@ -53,10 +53,52 @@ final class BadInput {
     private static final String BIG = "x".repeat(250_000);
 
     /** One operation of a service's API. */
+    /**
+     * One operation of a service's API, with its request body's JSON Schema (OpenAPI 3.1 schemas are JSON Schema
+     * 2020-12): a variant the schema accepts is a valid request after all (a valid id, an optional field left out), so
+     * it is not sent as a malformed one.
+     */
     record Op(String service, String method, String path, List<Parameter> parameters, JsonNode body,
-              java.util.Set<String> freeTexts) {
+              com.networknt.schema.JsonSchema schema) {
         Op(String service, String method, String path, List<Parameter> parameters, JsonNode body) {
-            this(service, method, path, parameters, body, java.util.Set.of());
+            this(service, method, path, parameters, body, null);
+        }
+
+        /** Whether the document says {@code candidate} is a valid body, and no limit on input refuses it. */
+        boolean accepts(JsonNode candidate) {
+            JsonNode present = withoutNulls(candidate);
+            return schema != null && schema.validate(present).isEmpty() && withinLimits(present);
+        }
+
+        /** A null is an optional field left out (Jackson reads it so); a required one is then missing. */
+        private static JsonNode withoutNulls(JsonNode node) {
+            if (node.isObject()) {
+                ObjectNode copy = NODES.objectNode();
+                node.properties().forEach(field -> {
+                    if (!field.getValue().isNull()) {
+                        copy.set(field.getKey(), withoutNulls(field.getValue()));
+                    }
+                });
+                return copy;
+            }
+            return node;
+        }
+
+        private static boolean withinLimits(JsonNode node) {
+            if (node.isTextual()) {
+                String text = node.asText();
+                return text.length() <= 200_000 && text.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n'
+                        && c != '\r' || Character.isSurrogate((char) c));
+            }
+            if (node.isArray() && node.size() > 1_000) {
+                return false;
+            }
+            for (JsonNode child : node) {
+                if (!withinLimits(child)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         String name() {
@@ -64,9 +106,7 @@ final class BadInput {
         }
     }
 
-    /** Odd values that are nonetheless a valid value of a free text (a string with no enum, format or pattern). */
-    private static final java.util.Set<String> VALID_FREE_TEXT = java.util.Set.of("a string", "an unknown enum value",
-            "a far date", "an impossible date");
+
 
     /** One malformed request and what is wrong with it. */
     record Bad(Op op, String target, Map<String, String> headers, byte[] body, String what) {
@@ -174,11 +214,12 @@ final class BadInput {
         ParseOptions parse = new ParseOptions();
         parse.setResolve(true);
         OpenAPI api = new OpenAPIV3Parser().readContents(document.body(), null, parse).getOpenAPI();
+        JsonNode raw = parse(document.body());
         List<Op> ops = new ArrayList<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             if (!SKIPPED.contains(method + " " + path)) {
                 ops.add(new Op(service, method.name(), path, parameters(item.getParameters(), operation),
-                        body(api, operation), freeTexts(api, operation)));
+                        body(api, operation), schema(raw, path, method.name())));
             }
         }));
         return ops;
@@ -213,26 +254,18 @@ final class BadInput {
         return json.getSchema() == null ? NODES.objectNode() : sample(api, json.getSchema(), 0);
     }
 
-    /** The body's top-level fields that take any string (a 'not-a-number-or-date' is a valid id). */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static java.util.Set<String> freeTexts(OpenAPI api, Operation operation) {
-        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
-            || operation.getRequestBody().getContent().get("application/json") == null) {
-            return java.util.Set.of();
+    /** The request body's schema of {@code operation}, with the document's components its references point to. */
+    private static com.networknt.schema.JsonSchema schema(JsonNode document, String path, String method) {
+        JsonNode schema = document.path("paths").path(path).path(method.toLowerCase()).path("requestBody")
+                .path("content").path("application/json").path("schema");
+        if (!schema.isObject()) {
+            return null;
         }
-        Schema body = resolve(api, operation.getRequestBody().getContent().get("application/json").getSchema());
-        if (body == null || body.getProperties() == null) {
-            return java.util.Set.of();
-        }
-        java.util.Set<String> free = new java.util.HashSet<>();
-        ((Map<String, Schema>) body.getProperties()).forEach((name, property) -> {
-            Schema field = resolve(api, property);
-            if ("string".equals(type(field)) && field.getEnum() == null && field.getFormat() == null
-                && field.getPattern() == null) {
-                free.add(name);
-            }
-        });
-        return free;
+        ObjectNode whole = ((ObjectNode) schema).deepCopy();
+        whole.set("components", document.path("components"));
+        // formats asserted: "2015-02-30" is no date
+        return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(whole, com.networknt.schema.SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     }
 
     private static JsonNode parse(String text) {
@@ -322,7 +355,10 @@ final class BadInput {
         JqwikSession.start();
         try {
             while (planned.size() < options.badRequests()) {
-                planned.add(drawn(ops.get(random.nextInt(ops.size()))));
+                Bad drawn = drawn(ops.get(random.nextInt(ops.size())));
+                if (drawn != null) {
+                    planned.add(drawn);
+                }
             }
         } finally {
             JqwikSession.finish();
@@ -389,13 +425,15 @@ final class BadInput {
         if (op.body().isObject()) {
             for (String field : fieldsOf(op.body())) {
                 for (Map.Entry<String, JsonNode> value : oddValues().entrySet()) {
-                    if (op.freeTexts().contains(field) && VALID_FREE_TEXT.contains(value.getKey())) {
+                    if (op.accepts(with(op.body(), field, value.getValue()))) {
                         continue;
                     }
                     bad.add(request(op, target, Map.of(), with(op.body(), field, value.getValue()),
                             field + " " + value.getKey()));
                 }
-                bad.add(request(op, target, Map.of(), without(op.body(), field), field + " missing"));
+                if (!op.accepts(without(op.body(), field))) {
+                    bad.add(request(op, target, Map.of(), without(op.body(), field), field + " missing"));
+                }
             }
         }
         return bad;
@@ -457,7 +495,7 @@ final class BadInput {
         List<String> fields = op.body() != null && op.body().isObject() ? fieldsOf(op.body()) : List.of();
         if (!fields.isEmpty() && random.nextInt(4) > 0) {
             String field = fields.get(random.nextInt(fields.size()));
-            if (op.freeTexts().contains(field) && value.isTextual()) {
+            if (value.isTextual() && op.accepts(with(op.body(), field, value))) {
                 // most strings are a valid free text: what is drawn must be wrong, so it ends in a control character
                 value = NODES.textNode(value.asText() + "\u0001");
             }
@@ -471,8 +509,15 @@ final class BadInput {
             return request(op, target(op, Map.of(parameter.getName(), encoded)), Map.of(), op.body(),
                     "path " + parameter.getName() + " drawn " + abbreviated(encoded));
         }
-        return request(op, target + "?page=" + encoded + "&size=" + encoded + "&asOf=" + encoded, Map.of(), op.body(),
-                "query drawn " + abbreviated(encoded));
+        // the operation's own query parameters: another one is ignored, which makes the request no malformed one
+        List<String> query = op.parameters().stream().filter(p -> "query".equals(p.getIn())).map(Parameter::getName)
+                .toList();
+        if (query.isEmpty()) {
+            return fields.isEmpty() && path.isEmpty() ? null : drawn(op);
+        }
+        String parameter = query.get(random.nextInt(query.size()));
+        return request(op, target + "?" + parameter + "=" + encoded, Map.of(), op.body(),
+                "query " + parameter + " drawn " + abbreviated(encoded));
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
