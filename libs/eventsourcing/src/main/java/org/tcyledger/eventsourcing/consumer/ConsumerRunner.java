@@ -115,17 +115,21 @@ public class ConsumerRunner {
 
     private double parkedOf(String group) {
         try (Connection connection = dataSource.getConnection()) {
-            return ParkedRecords.list(connection, group).size();
+            return ParkedRecords.count(connection, group);
         } catch (SQLException e) {
             return Double.NaN;
         }
+    }
+
+    /** The parked record a retry was asked for, and what the retry of its aggregate did. */
+    public record RetryOf(ParkedRecords.Parked parked, EventApplier.Retry outcome) {
     }
 
     /**
      * Applies again the parked records of the aggregate of parked record {@code id}, in order, while no consumer of
      * this service moves; null when there is no such record.
      */
-    public EventApplier.Retry retryParked(long id) {
+    public RetryOf retryParked(long id) {
         ParkedRecords.Parked parked;
         try (Connection connection = dataSource.getConnection()) {
             parked = ParkedRecords.find(connection, id);
@@ -139,7 +143,8 @@ public class ConsumerRunner {
         // this instance's consumers only: the retry's own transactions take the shared side of the consumers' lock
         gate.writeLock().lock();
         try {
-            return loop.applier.retry(new ParkedRecords.Aggregate(parked.source(), parked.subject()));
+            return new RetryOf(parked,
+                    loop.applier.retry(new ParkedRecords.Aggregate(parked.source(), parked.subject())));
         } finally {
             gate.writeLock().unlock();
         }

@@ -141,11 +141,15 @@ public final class ParkedRecords {
                                + "WHERE id = ?", printable(reason), id);
     }
 
-    public static long count(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM parked_record");
-             ResultSet row = select.executeQuery()) {
-            row.next();
-            return row.getLong(1);
+    /** What the metric shows: a count, not the rows. */
+    static long count(Connection connection, String group) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT count(*) FROM parked_record WHERE consumer_group = ?")) {
+            select.setString(1, group);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 

@@ -62,13 +62,11 @@ public class ParkedResource {
     @POST
     @Path("/{id}/retry")
     public RetryAnswer retry(@PathParam("id") long id) {
-        ParkedRecords.Parked parked = runner.parked().stream().filter(p -> p.id() == id).findFirst()
-                .orElseThrow(() -> new NotFoundException("No parked record " + id));
-        EventApplier.Retry retry = runner.retryParked(id);
+        ConsumerRunner.RetryOf retry = runner.retryParked(id);
         if (retry == null) {
             throw new NotFoundException("No parked record " + id);
         }
-        return new RetryAnswer(id, parked.consumerGroup(), parked.subject(), retry.applied(), retry.stillParked(),
-                retry.reason());
+        return new RetryAnswer(id, retry.parked().consumerGroup(), retry.parked().subject(), retry.outcome().applied(),
+                retry.outcome().stillParked(), retry.outcome().reason());
     }
 }
