@@ -57,6 +57,24 @@ public final class EventCatalog {
         typeByClass.put(eventClass, StoredType.parse(annotation.value()));
     }
 
+    /**
+     * Also knows the signed checkpoints of {@code context}'s event store ({@code tcy.<context>.ChainCheckpoint.v1}),
+     * which every write service stores besides its own events. One context per catalog.
+     */
+    public EventCatalog includeCheckpointsOf(String context) {
+        String wireType = org.tcyledger.contracts.wire.ChainCheckpoint.wireType(context);
+        if (!WIRE_NAME.matcher(wireType).matches()) {
+            throw new IllegalArgumentException("not a context name: " + context);
+        }
+        StoredType known = typeByClass.get(org.tcyledger.contracts.wire.ChainCheckpoint.class);
+        if (known != null && !known.wireType().equals(wireType)) {
+            throw new IllegalStateException("this catalog stores the checkpoints of " + known.wireType() + " already");
+        }
+        classByWireType.put(wireType, org.tcyledger.contracts.wire.ChainCheckpoint.class);
+        typeByClass.put(org.tcyledger.contracts.wire.ChainCheckpoint.class, StoredType.parse(wireType));
+        return this;
+    }
+
     public Optional<StoredType> storedTypeOf(Class<?> eventClass) {
         return Optional.ofNullable(typeByClass.get(eventClass));
     }

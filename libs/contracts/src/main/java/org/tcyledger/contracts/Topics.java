@@ -6,6 +6,8 @@ public final class Topics {
     public static final String MEETINGS = "tcy.meetings.v1";
     public static final String ASSESSMENTS = "tcy.assessments.v1";
     public static final String CLOUD_EVIDENCE = "tcy.cloud-evidence.v1";
+    /** Every context's topic: what an auditor reads to verify the whole record. */
+    public static final java.util.List<String> ALL = java.util.List.of(MEMBERSHIP, MEETINGS, ASSESSMENTS, CLOUD_EVIDENCE);
 
     /**
      * The record limits, set together: every topic's {@code max.message.bytes} (and the broker's

@@ -265,6 +265,9 @@ public final class Infrastructure {
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
         config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        // each write service signs its checkpoints with its own key; the projection verifies them all
+        config.put("tcy.checkpoints.key-dir", CheckpointTestKeys.forTests().directory().toString());
+        config.put("tcy.audit.checkpoint-keys", CheckpointTestKeys.forTests().jwks().toString());
         return config;
     }
 

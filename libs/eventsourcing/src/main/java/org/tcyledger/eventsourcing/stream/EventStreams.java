@@ -38,37 +38,64 @@ public class EventStreams {
     @Inject
     Instance<WriteModel> writeModel;
 
+    private static final String STORED = "SELECT event_identifier, sequence_number, time_stamp, payload_type, "
+            + "payload_revision, payload, meta_data, aggregate_identifier FROM domain_event_entry ";
+
     public List<EventEnvelope> envelopes(String aggregateId) {
-        WriteModel model = writeModel.get();
         List<EventEnvelope> stream = new ArrayList<>();
-        String sql = "SELECT event_identifier, sequence_number, time_stamp, payload_type, payload_revision, payload, "
-                     + "meta_data FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
+             PreparedStatement select = connection.prepareStatement(
+                     STORED + "WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
             select.setString(1, aggregateId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    JsonNode meta = JSON.readTree(row.getBytes(7));
-                    stream.add(new EventEnvelope(
-                            row.getString(1),
-                            model.source(),
-                            new EventCatalog.StoredType(row.getString(4), row.getString(5)).wireType(),
-                            aggregateId,
-                            row.getLong(2),
-                            Instant.parse(row.getString(3)),
-                            text(meta, AxonRuntime.ACTOR),
-                            text(meta, AxonRuntime.CORRELATION_ID),
-                            text(meta, AxonRuntime.CAUSATION_ID),
-                            text(meta, "prevhash"),
-                            text(meta, "hash"),
-                            text(meta, AxonRuntime.TRACEPARENT),
-                            row.getBytes(6)));
+                    stream.add(envelope(row));
                 }
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot read the events of " + aggregateId, e);
         }
         return stream;
+    }
+
+    /** Every stored event, stream after stream, each in sequence order, read in batches (for verification). */
+    public void forEachStored(java.util.function.Consumer<EventEnvelope> each) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement(
+                    STORED + "ORDER BY aggregate_identifier, sequence_number")) {
+                select.setFetchSize(1000);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        each.accept(envelope(row));
+                    }
+                }
+            } finally {
+                connection.commit();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read the event store", e);
+        }
+    }
+
+    private EventEnvelope envelope(ResultSet row) throws SQLException, IOException {
+        JsonNode meta = JSON.readTree(row.getBytes(7));
+        return new EventEnvelope(
+                row.getString(1),
+                writeModel.get().source(),
+                new EventCatalog.StoredType(row.getString(4), row.getString(5)).wireType(),
+                row.getString(8),
+                row.getLong(2),
+                Instant.parse(row.getString(3)),
+                text(meta, AxonRuntime.ACTOR),
+                text(meta, AxonRuntime.CORRELATION_ID),
+                text(meta, AxonRuntime.CAUSATION_ID),
+                text(meta, "prevhash"),
+                text(meta, "hash"),
+                text(meta, AxonRuntime.TRACEPARENT),
+                row.getBytes(6));
     }
 
     /** The ids of every aggregate of one type (Axon's aggregate type name, the class's simple name). */

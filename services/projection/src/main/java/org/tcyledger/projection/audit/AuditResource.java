@@ -37,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tcyledger.contracts.wire.ChainHash;
 import org.tcyledger.contracts.wire.ChainVerifier;
+import org.tcyledger.contracts.wire.CheckpointKeys;
+import org.tcyledger.contracts.wire.SourceAudit;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.web.Roles;
 import org.tcyledger.projection.infra.ApiExamples;
@@ -63,8 +65,12 @@ public class AuditResource {
     public record Page(List<LoggedEvent> events, Long nextAfter) {
     }
 
-    /** {@code verified}: no break anywhere; a break names the first event of an aggregate that does not verify. */
-    public record Verification(boolean verified, long aggregates, long events, List<ChainVerifier.Break> breaks) {
+    /**
+     * {@code verified}: no break anywhere; a break names the first event of an aggregate that does not verify, or a
+     * checkpoint that does not, or a signed head missing here. {@code sources}: the figures of each source.
+     */
+    public record Verification(boolean verified, long aggregates, long events, List<ChainVerifier.Break> breaks,
+                               List<SourceAudit.Report> sources) {
     }
 
     @Inject
@@ -73,6 +79,8 @@ public class AuditResource {
     AuditLog auditLog;
     @Inject
     ReadModelRebuilds rebuilds;
+    @Inject
+    SourceCheckpointKeys checkpointKeys;
     @Inject
     SecurityIdentity identity;
 
@@ -122,17 +130,20 @@ public class AuditResource {
         return new Page(page, more ? page.get(page.size() - 1).position() : null);
     }
 
-    /** Recomputes every aggregate's chain and checks its sequence is continuous, from the events as consumed. */
-    @Operation(summary = "Every aggregate's hash chain and sequence, checked from what the topics carried")
+    /**
+     * Every source's record as the projection holds it: each aggregate's chain and sequence, and each signed checkpoint
+     * of the source (its signature, its order, and the heads it signed, which must all be here with the hashes signed).
+     */
+    @Operation(summary = "Every aggregate's hash chain, and every source's signed checkpoints, checked from what the topics carried")
     @APIResponse(responseCode = "200", description = "Every aggregate's hash chain and sequence, checked from what the topics carried", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Verification.class),
             examples = @ExampleObject(name = "example", value = ApiExamples.VERIFICATION)))
     @GET
     @Path("/verify")
     public Verification verify() {
+        CheckpointKeys keys = checkpointKeys.load();
+        List<SourceAudit.Report> sources = new ArrayList<>();
         List<ChainVerifier.Break> breaks = new ArrayList<>();
-        long aggregates = 0;
-        long events = 0;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT event_id, source, type, subject, sequence, time, actor, prevhash, hash, data "
@@ -140,34 +151,31 @@ public class AuditResource {
             select.setFetchSize(1000);
             connection.setAutoCommit(false);
             try (ResultSet row = select.executeQuery()) {
-                List<EventEnvelope> stream = new ArrayList<>();
-                String current = null;
+                SourceAudit audit = null;
                 while (row.next()) {
-                    String aggregate = row.getString(2) + " " + row.getString(4);
-                    if (!aggregate.equals(current)) {
-                        if (current != null) {
-                            ChainVerifier.firstBreak(stream).ifPresent(breaks::add);
-                            aggregates++;
+                    String source = row.getString(2);
+                    if (audit == null || !audit.source().equals(source)) {
+                        if (audit != null) {
+                            sources.add(audit.finish());
                         }
-                        stream = new ArrayList<>();
-                        current = aggregate;
+                        audit = new SourceAudit(source, keys, checkpointKeys.grace());
                     }
-                    stream.add(new EventEnvelope(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                    audit.add(new EventEnvelope(row.getString(1), source, row.getString(3), row.getString(4),
                             row.getLong(5), row.getTimestamp(6).toInstant(), row.getString(7), null, null,
                             row.getString(8), row.getString(9), null, row.getBytes(10)));
-                    events++;
                 }
-                if (current != null) {
-                    ChainVerifier.firstBreak(stream).ifPresent(breaks::add);
-                    aggregates++;
+                if (audit != null) {
+                    sources.add(audit.finish());
                 }
             }
             connection.commit();
+            sources.forEach(report -> breaks.addAll(report.breaks()));
             breaks.addAll(heldBack(connection, breaks));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot verify the audit log", e);
         }
-        return new Verification(breaks.isEmpty(), aggregates, events, breaks);
+        return new Verification(breaks.isEmpty(), sources.stream().mapToLong(SourceAudit.Report::streams).sum(),
+                sources.stream().mapToLong(SourceAudit.Report::events).sum(), breaks, sources);
     }
 
     /**

@@ -1,0 +1,246 @@
+package org.tcyledger.eventsourcing.checkpoint;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tcyledger.contracts.wire.ChainCheckpoint;
+import org.tcyledger.contracts.wire.ChainHash;
+import org.tcyledger.contracts.wire.MerkleHeads;
+import org.tcyledger.contracts.wire.StreamHead;
+import org.tcyledger.eventsourcing.WriteModel;
+import org.tcyledger.eventsourcing.axon.AxonRuntime;
+import org.tcyledger.eventsourcing.axon.HashChainingStorageEngine;
+
+/**
+ * Signs checkpoints of this service's event store (architecture.md "Tamper evidence"): once {@code every} events were
+ * stored since the last one, and at least every {@code interval} while events were stored, a
+ * {@link ChainCheckpoint} is stored in the stream {@link ChainCheckpoint#SUBJECT}, hash-chained and published like
+ * any event. It is taken under a SHARE lock on the chain heads, so that it sees every committed append and none
+ * half-done: writers wait for it (a few milliseconds), readers do not. One instance writes at a time (an advisory
+ * lock); the others skip their turn.
+ */
+@ApplicationScoped
+public class CheckpointWriter {
+
+    /** What one checkpoint cost: its place in the stream, the heads it lists, its stored size and the time taken. */
+    public record Written(long sequence, int changed, long events, int bytes, double millis) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(CheckpointWriter.class);
+    private static final long WRITER_LOCK = 0x7463795f63687074L;
+    private static final String ACTOR = "system/checkpoints";
+
+    @Inject
+    Instance<WriteModel> writeModel;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    CheckpointKey key;
+    @Inject
+    Instance<EventStore> eventStore;
+
+    @ConfigProperty(name = "tcy.checkpoints.enabled", defaultValue = "true")
+    boolean enabled;
+    @ConfigProperty(name = "tcy.checkpoints.every", defaultValue = "1000")
+    long every;
+    @ConfigProperty(name = "tcy.checkpoints.interval", defaultValue = "PT60S")
+    Duration interval;
+    @ConfigProperty(name = "tcy.checkpoints.poll", defaultValue = "PT1S")
+    Duration poll;
+    /** Heads per checkpoint event: more moved heads than this make several checkpoints in one go. */
+    @ConfigProperty(name = "tcy.checkpoints.max-heads", defaultValue = "2000")
+    int maxHeads;
+
+    private ScheduledExecutorService timer;
+
+    /** After Axon (priority 10): the event store exists. Without a key the service does not start. */
+    void onStart(@Observes @Priority(20) StartupEvent startup) {
+        if (!writeModel.isResolvable() || !enabled) {
+            return;
+        }
+        key.signer();
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "checkpoint-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::tick, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent shutdown) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void tick() {
+        try {
+            write(false);
+        } catch (RuntimeException e) {
+            LOG.warnf("no checkpoint this time, the next poll tries again: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the checkpoints that are due ({@code force}: whenever an event is not covered yet) and says what they
+     * cost; empty when none was due or another instance is writing.
+     */
+    public List<Written> write(boolean force) {
+        return QuarkusTransaction.requiringNew().timeout(30).call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!writerLock(connection) || !due(connection, force)) {
+                    return List.of();
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL lock_timeout = '2s'");
+                    statement.execute("LOCK TABLE event_chain_head IN SHARE MODE");
+                }
+                return checkpoint(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot write a checkpoint", e);
+            }
+        });
+    }
+
+    private static boolean writerLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, WRITER_LOCK);
+            try (ResultSet row = lock.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    private boolean due(Connection connection, boolean force) throws SQLException {
+        long pending;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT coalesce(sum(h.sequence_number - coalesce(c.sequence_number, -1)), 0) FROM event_chain_head h "
+                + "LEFT JOIN checkpointed_head c USING (aggregate_identifier) WHERE h.aggregate_identifier <> ?")) {
+            select.setString(1, ChainCheckpoint.SUBJECT);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                pending = row.getLong(1);
+            }
+        }
+        if (pending == 0) {
+            return false;
+        }
+        if (force || pending >= every) {
+            return true;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT time_stamp FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1")) {
+            select.setString(1, ChainCheckpoint.SUBJECT);
+            try (ResultSet row = select.executeQuery()) {
+                String last = row.next() ? row.getString(1) : null;
+                return last == null || !Instant.parse(last).plus(interval).isAfter(Instant.now());
+            }
+        }
+    }
+
+    private List<Written> checkpoint(Connection connection) throws SQLException {
+        Map<String, StreamHead> signed = new HashMap<>();
+        List<StreamHead> moved = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT h.aggregate_identifier, h.sequence_number, h.hash, c.sequence_number, c.hash "
+                + "FROM event_chain_head h LEFT JOIN checkpointed_head c USING (aggregate_identifier) "
+                + "WHERE h.aggregate_identifier <> ?")) {
+            select.setString(1, ChainCheckpoint.SUBJECT);
+            select.setFetchSize(5000);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    String subject = row.getString(1);
+                    if (row.getString(5) != null) {
+                        signed.put(subject, new StreamHead(subject, row.getLong(4), row.getString(5)));
+                    }
+                    if (row.getString(5) == null || row.getLong(4) != row.getLong(2)) {
+                        moved.add(new StreamHead(subject, row.getLong(2), row.getString(3)));
+                    }
+                }
+            }
+        }
+        List<Written> written = new ArrayList<>();
+        for (int from = 0; from < moved.size(); from += maxHeads) {
+            long started = System.nanoTime();
+            List<StreamHead> changed = moved.subList(from, Math.min(moved.size(), from + maxHeads));
+            changed.forEach(head -> signed.put(head.subject(), head));
+            StreamHead previous = previousCheckpoint(connection);
+            Instant now = HashChainingStorageEngine.storedTime(Instant.now());
+            ChainCheckpoint checkpoint = new ChainCheckpoint(writeModel.get().source(),
+                    signed.values().stream().mapToLong(head -> head.sequence() + 1).sum(),
+                    MerkleHeads.root(signed.values()), previous.hash(), ChainHash.rfc3339Micros(now),
+                    List.copyOf(changed), null).signedWith(key.signer());
+            long sequence = previous.sequence() + 1;
+            eventStore.get().publish(new GenericDomainEventMessage<>(ChainCheckpoint.EVENT_NAME, ChainCheckpoint.SUBJECT,
+                    sequence, new GenericMessage<>(checkpoint, MetaData.with(AxonRuntime.ACTOR, ACTOR)), now));
+            remember(connection, changed);
+            written.add(new Written(sequence, changed.size(), checkpoint.events(), storedBytes(connection, sequence),
+                    (System.nanoTime() - started) / 1e6));
+        }
+        return written;
+    }
+
+    private static StreamHead previousCheckpoint(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT sequence_number, hash FROM event_chain_head WHERE aggregate_identifier = ?")) {
+            select.setString(1, ChainCheckpoint.SUBJECT);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? new StreamHead(ChainCheckpoint.SUBJECT, row.getLong(1), row.getString(2))
+                        : new StreamHead(ChainCheckpoint.SUBJECT, -1, ChainHash.GENESIS);
+            }
+        }
+    }
+
+    private static void remember(Connection connection, List<StreamHead> changed) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO checkpointed_head (aggregate_identifier, sequence_number, hash) "
+                + "SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::char(64)[]) "
+                + "ON CONFLICT (aggregate_identifier) DO UPDATE SET sequence_number = excluded.sequence_number, "
+                + "hash = excluded.hash")) {
+            upsert.setArray(1, connection.createArrayOf("varchar",
+                    changed.stream().map(StreamHead::subject).toArray()));
+            upsert.setArray(2, connection.createArrayOf("bigint",
+                    changed.stream().map(StreamHead::sequence).toArray()));
+            upsert.setArray(3, connection.createArrayOf("varchar", changed.stream().map(StreamHead::hash).toArray()));
+            upsert.executeUpdate();
+        }
+    }
+
+    private static int storedBytes(Connection connection, long sequence) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT octet_length(payload) FROM "
+                + "domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+            select.setString(1, ChainCheckpoint.SUBJECT);
+            select.setLong(2, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getInt(1) : -1;
+            }
+        }
+    }
+}
