@@ -16,14 +16,14 @@ import org.tcyledger.contracts.wire.ChainHash;
 import org.tcyledger.contracts.wire.CheckpointKeys;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.contracts.wire.SourceAudit;
-import org.tcyledger.testing.CheckpointTestKeys;
+import org.tcyledger.testing.CheckpointKeyFiles;
 import org.tcyledger.testing.SignedRecord;
 
 /** Each way of tampering with a source's record, and the break the verifier reports for it. */
 class SourceAuditTest {
 
     private static final EventCatalog MEETINGS = new EventCatalog(MeetingEvent.class);
-    private static final CheckpointTestKeys KEYS = CheckpointTestKeys.forTests();
+    private static final CheckpointKeyFiles KEYS = CheckpointKeyFiles.forTests();
 
     private List<EventEnvelope> record;
     private EventEnvelope lastOfT11;

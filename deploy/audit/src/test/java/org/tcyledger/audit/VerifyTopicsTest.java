@@ -38,7 +38,7 @@ import org.tcyledger.contracts.wire.ChainHash;
 import org.tcyledger.contracts.wire.CheckpointKeys;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.contracts.wire.SourceAudit;
-import org.tcyledger.testing.CheckpointTestKeys;
+import org.tcyledger.testing.CheckpointKeyFiles;
 import org.tcyledger.testing.Infrastructure;
 import org.tcyledger.testing.PublishedStream;
 import org.tcyledger.testing.SignedRecord;
@@ -52,7 +52,7 @@ class VerifyTopicsTest {
 
     private static final int PARTITIONS = 3;
     private static final String TOPIC = "audit-test.meetings.v1";
-    private static final CheckpointTestKeys KEYS = CheckpointTestKeys.forTests();
+    private static final CheckpointKeyFiles KEYS = CheckpointKeyFiles.forTests();
     private static String bootstrap;
     private static CheckpointKeys keys;
     /** The record as published, partition by partition in offset order. */

@@ -266,8 +266,8 @@ public final class Infrastructure {
         config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         // each write service signs its checkpoints with its own key; the projection verifies them all
-        config.put("tcy.checkpoints.key-dir", CheckpointTestKeys.forTests().directory().toString());
-        config.put("tcy.audit.checkpoint-keys", CheckpointTestKeys.forTests().jwks().toString());
+        config.put("tcy.checkpoints.key-dir", CheckpointKeyFiles.forTests().directory().toString());
+        config.put("tcy.audit.checkpoint-keys", CheckpointKeyFiles.forTests().jwks().toString());
         return config;
     }
 

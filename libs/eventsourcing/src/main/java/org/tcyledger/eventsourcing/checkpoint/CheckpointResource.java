@@ -1,6 +1,6 @@
 package org.tcyledger.eventsourcing.checkpoint;
 
-import io.quarkus.resteasy.reactive.server.EndpointDisabled;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,7 +19,7 @@ import org.tcyledger.eventsourcing.web.Roles;
  * store of its own ({@code tcy.read-side=true}) and verifies its copy at the same {@code /audit/verify}.
  */
 @Path("/")
-@EndpointDisabled(name = "tcy.read-side", stringValue = "true")
+@UnlessBuildProperty(name = "tcy.read-side", stringValue = "true", enableIfMissing = true)
 public class CheckpointResource {
 
     public static final String JWKS = "application/jwk-set+json";

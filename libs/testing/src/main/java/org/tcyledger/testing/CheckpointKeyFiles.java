@@ -20,21 +20,21 @@ import org.tcyledger.contracts.wire.CheckpointSignature;
  * key job makes them. Tests give the services the directory ({@code tcy.checkpoints.key-dir}); a deployment mounts
  * each service's file into that service alone.
  */
-public final class CheckpointTestKeys {
+public final class CheckpointKeyFiles {
 
     public static final List<String> WRITE_SERVICES = List.of("membership", "meetings", "assessments", "cloud-evidence");
 
-    private static CheckpointTestKeys forTests;
+    private static CheckpointKeyFiles forTests;
 
     private final Path directory;
     private final Map<String, CheckpointSignature.Signer> signers;
 
-    private CheckpointTestKeys(Path directory, Map<String, CheckpointSignature.Signer> signers) {
+    private CheckpointKeyFiles(Path directory, Map<String, CheckpointSignature.Signer> signers) {
         this.directory = directory;
         this.signers = signers;
     }
 
-    public static synchronized CheckpointTestKeys forTests() {
+    public static synchronized CheckpointKeyFiles forTests() {
         if (forTests == null) {
             try {
                 Path directory = Files.createTempDirectory("tcy-test-checkpoint-keys-");
@@ -51,7 +51,7 @@ public final class CheckpointTestKeys {
     }
 
     /** Reads the keys in {@code directory}, making those that are missing, and writes {@code jwks.json}. */
-    public static CheckpointTestKeys inDirectory(Path directory) {
+    public static CheckpointKeyFiles inDirectory(Path directory) {
         try {
             Files.createDirectories(directory);
             Map<String, CheckpointSignature.Signer> signers = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ public final class CheckpointTestKeys {
                 publicKeys.put(kid, publicKey);
             }
             Files.writeString(directory.resolve("jwks.json"), CheckpointKeys.of(publicKeys).toJson());
-            return new CheckpointTestKeys(directory, signers);
+            return new CheckpointKeyFiles(directory, signers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -96,7 +96,7 @@ public final class CheckpointTestKeys {
 
     /** {@code deploy/local/up}: makes the local stack's keys once, under the directory given. */
     public static void main(String[] args) {
-        CheckpointTestKeys keys = inDirectory(Path.of(args[0]));
+        CheckpointKeyFiles keys = inDirectory(Path.of(args[0]));
         System.out.println(keys.jwks());
     }
 }
