@@ -263,4 +263,22 @@ class RealRecordStoryTest {
                 !"RUNNING".equals(given().auth().oauth2(AUDITOR).get(location).then().statusCode(200).extract().path("state")));
         return given().auth().oauth2(AUDITOR).get(location).then().extract().jsonPath().getMap("$");
     }
+
+    @Test
+    @Order(7)
+    void anAuditorWithNothingButTheTopicsAndThePublicKeysVerifiesEverySource() throws Exception {
+        org.tcyledger.contracts.wire.CheckpointKeys keys = org.tcyledger.contracts.wire.CheckpointKeys.parse(
+                given().baseUri(membership.url()).get("/checkpoints/keys").then().statusCode(200).extract().asByteArray())
+                .and(org.tcyledger.contracts.wire.CheckpointKeys.parse(
+                        Files.readAllBytes(org.tcyledger.testing.CheckpointKeyFiles.forTests().jwks())));
+        org.tcyledger.audit.VerifyTopics.Result result = org.tcyledger.audit.VerifyTopics.verify(
+                infrastructure.kafkaBootstrapServers(), org.tcyledger.contracts.Topics.ALL, keys,
+                java.time.Duration.ofMinutes(5));
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        org.tcyledger.audit.VerifyTopics.print(result, new java.io.PrintStream(printed, true));
+        assertTrue(result.verified(), printed.toString());
+        assertEquals(4, result.sources().size(), printed.toString());
+        result.sources().forEach(source -> assertTrue(source.checkpoints() > 0 && source.covered() > 0,
+                source.source() + " has no signed checkpoint covering its events: " + printed));
+    }
 }

@@ -64,6 +64,8 @@ public class CheckpointWriter {
     CheckpointKey key;
     @Inject
     Instance<EventStore> eventStore;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     @ConfigProperty(name = "tcy.checkpoints.enabled", defaultValue = "true")
     boolean enabled;
@@ -200,8 +202,12 @@ public class CheckpointWriter {
             eventStore.get().publish(new GenericDomainEventMessage<>(ChainCheckpoint.EVENT_NAME, ChainCheckpoint.SUBJECT,
                     sequence, new GenericMessage<>(checkpoint, MetaData.with(AxonRuntime.ACTOR, ACTOR)), now));
             remember(connection, changed);
-            written.add(new Written(sequence, changed.size(), checkpoint.events(), storedBytes(connection, sequence),
-                    (System.nanoTime() - started) / 1e6));
+            Written one = new Written(sequence, changed.size(), checkpoint.events(), storedBytes(connection, sequence),
+                    (System.nanoTime() - started) / 1e6);
+            metrics.timer("tcy.checkpoint.write").record(Duration.ofNanos((long) (one.millis() * 1e6)));
+            metrics.summary("tcy.checkpoint.bytes").record(one.bytes());
+            metrics.summary("tcy.checkpoint.heads").record(one.changed());
+            written.add(one);
         }
         return written;
     }
