@@ -179,7 +179,7 @@ public final class Bench {
         Map<String, String> config = new LinkedHashMap<>(options.serviceConfig());
         if (name.equals("projection")) {
             config.put("tcy.keyholder.url", running.get("membership").url());
-            config.put("tcy.keyholder.token", tokens.token("keyholder"));
+            config.put("tcy.keyholder.token", tokens.keyholder());
         }
         long launched = System.nanoTime();
         ServiceProcess service = ServiceProcess.start(name, infrastructure, databaseOf(name), tokens, config, jvmOptions);

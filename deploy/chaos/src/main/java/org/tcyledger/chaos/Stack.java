@@ -71,7 +71,7 @@ final class Stack implements AutoCloseable {
         Map<String, String> config = new LinkedHashMap<>(extraConfig);
         if (name.equals(PROJECTION)) {
             config.put("tcy.keyholder.url", url("membership"));
-            config.put("tcy.keyholder.token", tokens.token("keyholder"));
+            config.put("tcy.keyholder.token", tokens.keyholder());
         }
         ServiceProcess service = ServiceProcess.start(name, infrastructure, database(name), tokens, config);
         synchronized (this) {

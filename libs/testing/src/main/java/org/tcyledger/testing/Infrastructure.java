@@ -248,6 +248,7 @@ public final class Infrastructure {
         return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
     }
 
+    /** One user for every database, in tests and the local stack (LocalInfrastructure says why); not in deployments. */
     public String user() {
         return "postgres";
     }

@@ -9,6 +9,12 @@ import java.util.concurrent.CountDownLatch;
  * The infrastructure of the local stack ({@code deploy/local/up}): PostgreSQL on 127.0.0.1:55432 and Kafka on
  * 127.0.0.1:59092, data kept under the state directory, one database per service, and the JWT key pair. Runs until
  * it is sent SIGTERM, then stops both servers cleanly; if it is killed, its watchdog stops them.
+ * <p>
+ * Every local service connects as the one superuser of the embedded server ({@link Infrastructure#user()}): on one
+ * machine they all run as the same OS user, who can read every data directory anyway, so roles would protect
+ * nothing here. docker-compose.yml and deploy/k8s give each service a role of its own with rights on its own
+ * database only (deploy/docker/postgres-init), so that no service can read another's tables, membership's personal
+ * data keys above all.
  */
 public final class LocalInfrastructure {
 

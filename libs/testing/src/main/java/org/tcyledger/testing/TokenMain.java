@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
-/** {@code deploy/local/token ROLE}: prints a bearer token that the local services accept for that role. */
+/**
+ * {@code deploy/local/token ROLE}: prints a bearer token that the local services accept for that role. It is the
+ * only place besides the keyholder minter (and deploy/local/up, which makes the pair) that reads the local private key.
+ */
 public final class TokenMain {
 
     private static final Set<String> ROLES = Set.of("secretariat", "observer", "auditor", "keyholder");
@@ -22,9 +25,9 @@ public final class TokenMain {
             System.err.println("no local key pair in " + keys + ": run deploy/local/up first");
             System.exit(1);
         }
-        String subject = args.length > 1 ? args[1] : "local-" + args[0];
-        // a service's token lives as long as the local stack; a person's for a working day
-        Duration validity = args[0].equals("keyholder") ? Duration.ofDays(3650) : Duration.ofHours(12);
-        System.out.println(Tokens.inDirectory(keys).token(subject, args[0], validity));
+        Tokens tokens = Tokens.inDirectory(keys);
+        // a person's token for a working day; the keyholder's (the projection's) for as long as KeyholderMinter's
+        System.out.println(args[0].equals("keyholder") ? tokens.keyholder(KeyholderMinter.VALIDITY)
+                : tokens.token(args.length > 1 ? args[1] : "local-" + args[0], args[0], Duration.ofHours(12)));
     }
 }

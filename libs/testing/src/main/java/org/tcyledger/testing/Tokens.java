@@ -1,10 +1,12 @@
 package org.tcyledger.testing;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -23,6 +25,12 @@ import java.util.Set;
 public final class Tokens {
 
     public static final String ISSUER = "https://tcy-ledger.local";
+    /** Every service takes only tokens for this audience ({@code mp.jwt.verify.audiences}, libs/eventsourcing). */
+    public static final String AUDIENCE = "tcy-ledger";
+    /** The scope of the keyholder's token: membership opens contact points for it, nothing else (Roles). */
+    public static final String CONTACT_POINTS_SCOPE = "unseal:contact-points";
+    /** Who holds the keyholder credential: the projection, which shows contact points. */
+    public static final String KEYHOLDER_SUBJECT = "projection";
 
     private static Tokens forTests;
 
@@ -75,7 +83,10 @@ public final class Tokens {
             KeyPair pair = generator.generateKeyPair();
             Path publicFile = directory.resolve("public.pem");
             Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.writeString(directory.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Path privateFile = directory.resolve("private.pem");
+            Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            // only what mints tokens reads it (deploy/local/token, the keyholder minter); the services get public.pem
+            Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
             return new Tokens(pair.getPrivate(), publicFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,11 +110,37 @@ public final class Tokens {
     }
 
     public String token(String subject, String role, Duration validFor) {
+        return claims(subject, role, validFor).audience(AUDIENCE).sign(privateKey);
+    }
+
+    /**
+     * The projection's keyholder credential: short-lived (whatever mints it renews it before it expires) and scoped
+     * to opening contact points.
+     */
+    public String keyholder(Duration validFor) {
+        return claims(KEYHOLDER_SUBJECT, "keyholder", validFor).audience(AUDIENCE)
+                .scope(Set.of(CONTACT_POINTS_SCOPE)).sign(privateKey);
+    }
+
+    /**
+     * The keyholder credential of a stack that lives no longer than this JVM's other tokens (tests, the bench, the
+     * chaos suite): 12 hours like them. The local stack and deployments mint one for an hour and renew it.
+     */
+    public String keyholder() {
+        return keyholder(Duration.ofHours(12));
+    }
+
+    /** A token like {@link #token(String)} for another audience, or for none ({@code null}): ours must refuse it. */
+    public String tokenForAudience(String audience, String role) {
+        JwtClaimsBuilder claims = claims(role + "-user", role, Duration.ofHours(12));
+        return (audience == null ? claims : claims.audience(audience)).sign(privateKey);
+    }
+
+    private static JwtClaimsBuilder claims(String subject, String role, Duration validFor) {
         return Jwt.issuer(ISSUER)
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.of(role))
-                .expiresIn(validFor)
-                .sign(privateKey);
+                .expiresIn(validFor);
     }
 }

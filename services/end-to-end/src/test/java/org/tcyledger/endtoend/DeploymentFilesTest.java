@@ -74,10 +74,11 @@ class DeploymentFilesTest {
             assertEquals(service, entry.get("build").get("args").get("SERVICE").asText(), service + " image");
             assertTrue(entry.has("healthcheck"), service + " has a health check");
         }
-        String databases = Files.readString(ROOT.resolve("deploy/docker/postgres-init/01-databases.sql"));
+        // the init script makes each database with its owner role (DeploymentSecretsTest checks the roles)
+        String databases = Files.readString(ROOT.resolve("deploy/docker/postgres-init/01-databases.sh"));
         for (String service : services()) {
             String database = database(properties(service).getProperty("quarkus.datasource.jdbc.url"));
-            assertTrue(databases.contains("CREATE DATABASE " + database + ";"), "compose creates " + database);
+            assertTrue(databases.contains("\ndatabase " + database + " "), "compose creates " + database);
         }
     }
 
@@ -235,7 +236,9 @@ class DeploymentFilesTest {
     private static Set<String> knownConfiguration() throws IOException {
         Set<String> keys = new HashSet<>(List.of("quarkus.http.host", "quarkus.http.port", "quarkus.datasource.jdbc.url",
                 "quarkus.datasource.username", "quarkus.datasource.password", "mp.jwt.verify.publickey.location",
-                "mp.jwt.verify.issuer", "kafka.bootstrap.servers"));
+                "mp.jwt.verify.issuer", "kafka.bootstrap.servers",
+                // the checkpoint signer's key (issue 15, item 1), which the write services read at start
+                "tcy.checkpoints.key-file"));
         Pattern configProperty = Pattern.compile("@ConfigProperty\\(name = \"([^\"]+)\"");
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/"))

@@ -65,7 +65,7 @@ class RealRecordStoryTest {
         infrastructure = Infrastructure.forTests();
         membership = start("membership", "tcy_membership", Map.of());
         projection = start("projection", "tcy_projection", Map.of(
-                "tcy.keyholder.url", membership.url(), "tcy.keyholder.token", TOKENS.token("keyholder")));
+                "tcy.keyholder.url", membership.url(), "tcy.keyholder.token", TOKENS.keyholder()));
         ServiceProcess meetings = start("meetings", "tcy_meetings", Map.of());
         ServiceProcess assessments = start("assessments", "tcy_assessments", Map.of());
         ServiceProcess cloudEvidence = start("cloud-evidence", "tcy_cloud_evidence", Map.of());

@@ -48,7 +48,7 @@ class SecretariatToObserverTest {
         membership = ServiceProcess.start("membership", infrastructure, "tcy_membership", TOKENS,
                 Map.of("tcy.kafka.max-block-ms", "2000", "tcy.kafka.delivery-timeout-ms", "4000"));
         projection = ServiceProcess.start("projection", infrastructure, "tcy_projection", TOKENS, Map.of(
-                "tcy.keyholder.url", membership.url(), "tcy.keyholder.token", TOKENS.token("keyholder")));
+                "tcy.keyholder.url", membership.url(), "tcy.keyholder.token", TOKENS.keyholder()));
         meetings = ServiceProcess.start("meetings", infrastructure, "tcy_meetings", TOKENS, Map.of());
         assessments = ServiceProcess.start("assessments", infrastructure, "tcy_assessments", TOKENS, Map.of());
         cloudEvidence = ServiceProcess.start("cloud-evidence", infrastructure, "tcy_cloud_evidence", TOKENS, Map.of());

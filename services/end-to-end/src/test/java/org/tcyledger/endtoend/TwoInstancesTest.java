@@ -42,7 +42,7 @@ class TwoInstancesTest {
         meetingsA = ServiceProcess.start("meetings", infrastructure, "tcy_meetings", TOKENS, Map.of());
         meetingsB = ServiceProcess.start("meetings", infrastructure, "tcy_meetings", TOKENS, Map.of());
         Map<String, String> keyholder = Map.of("tcy.keyholder.url", membership.url(),
-                "tcy.keyholder.token", TOKENS.token("keyholder"));
+                "tcy.keyholder.token", TOKENS.keyholder());
         projectionA = ServiceProcess.start("projection", infrastructure, "tcy_projection", TOKENS, keyholder);
         projectionB = ServiceProcess.start("projection", infrastructure, "tcy_projection", TOKENS, keyholder);
     }

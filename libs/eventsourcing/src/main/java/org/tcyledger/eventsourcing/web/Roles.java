@@ -7,6 +7,11 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     /** A service (the projection) that may open sealed personal data while the person's key exists. */
     public static final String KEYHOLDER = "keyholder";
+    /**
+     * The scope (the {@code scope} claim) a keyholder's token must carry: it opens contact points, and only them.
+     * The issuer grants it to the projection's keyholder credential alone.
+     */
+    public static final String CONTACT_POINTS_SCOPE = "unseal:contact-points";
 
     private Roles() {
     }

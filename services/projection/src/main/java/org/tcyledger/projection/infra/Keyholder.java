@@ -17,7 +17,9 @@ import org.tcyledger.register.ContactPoints;
 
 /**
  * Opens sealed personal data through membership, which alone holds the people's keys. Unconfigured, nothing is
- * opened and the read model keeps the data sealed. Erased data answers empty, for good.
+ * opened and the read model keeps the data sealed. Erased data answers empty, for good. The credential is
+ * short-lived: a token file is read again for every opening, so that what renews it (deploy/local/up's minter, the
+ * compose minter, the Kubernetes sidecar) is followed without a restart.
  */
 @ApplicationScoped
 public class Keyholder implements ContactPoints {
@@ -67,6 +69,9 @@ public class Keyholder implements ContactPoints {
                 case 200 -> new Opened.Fields(JSON.readValue(response.body(), new TypeReference<Map<String, String>>() {
                 }));
                 case 410 -> new Opened.Erased();
+                // the credential lives an hour and is renewed before then: one that expired is waited for, not parked
+                case 401 -> throw new java.io.UncheckedIOException(new IOException("membership refused the keyholder "
+                        + "credential (401): expired or not renewed yet; the event is applied once it is"));
                 default -> throw new IllegalStateException("membership answered " + response.statusCode()
                         + " to opening the data of " + personId);
             };

@@ -2,6 +2,9 @@ package org.tcyledger.membership.member.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -15,12 +18,17 @@ import org.tcyledger.contracts.membership.TreatyCalendar;
 import org.tcyledger.contracts.membership.TreatyStatus;
 import org.tcyledger.eventsourcing.personal.PersonalDataVault;
 import org.tcyledger.eventsourcing.stream.EventStreams;
+import org.tcyledger.eventsourcing.web.Roles;
 import org.tcyledger.membership.infra.StoredTreatyCalendars;
+import org.tcyledger.membership.member.KeyholderRules;
 import org.tcyledger.membership.member.MemberState;
 
 /** Reads members by replaying their stored events, up to a sequence or a recording time when an auditor asks. */
 @ApplicationScoped
 public class MemberReads {
+
+    /** What an auditor reads in place of a name, an email or a phone. */
+    public static final String SEALED = "[sealed]";
 
     @Inject
     EventStreams streams;
@@ -49,9 +57,16 @@ public class MemberReads {
         return calendars.asRecordedBy(recordedBy);
     }
 
-    public MemberView view(MemberState state, LocalDate asOf, TreatyCalendar calendar) {
-        return MemberView.of(state, asOf, calendar, this::open);
+    /**
+     * The member as {@code reader} may read it: the secretariat reads personal data opened, auditors sealed (they
+     * verify, they do not read names; the ciphertext is in the member's events).
+     */
+    public MemberView view(MemberState state, LocalDate asOf, TreatyCalendar calendar, PersonalDataReader reader) {
+        return MemberView.of(state, asOf, calendar, reader == PersonalDataReader.OPENED ? this::open : this::sealed);
     }
+
+    /** How a caller reads names, emails and phones. */
+    public enum PersonalDataReader { OPENED, SEALED }
 
     public List<RegisterEntry> register(LocalDate asOf, Treaty treaty, TreatyStatus status) {
         TreatyCalendar calendar = calendars.current();
@@ -71,14 +86,47 @@ public class MemberReads {
                 point == null ? null : new RegisterEntry.ContactPoint(point.unit(), point.phone(), point.email()));
     }
 
+    /**
+     * A contact point's fields opened for the keyholder. 403 for a token not scoped to contact points or anyone who
+     * never was one; 410 once the person's data was erased (the key is gone and so is every way to read it).
+     */
+    public Map<String, String> openContactPoint(String personId, String ciphertext, Object scopeClaim) {
+        if (!KeyholderRules.grants(scopeClaim, Roles.CONTACT_POINTS_SCOPE)) {
+            throw new ForbiddenException("The keyholder's token is not scoped to '" + Roles.CONTACT_POINTS_SCOPE + "'");
+        }
+        String memberId = vault.ownerOf(personId).orElseThrow(() -> erasedOrNeverHeld(personId));
+        if (!KeyholderRules.isOrWasContactPoint(personId, events(memberId))) {
+            throw new ForbiddenException("Only contact points' data is opened for the keyholder; '" + personId
+                                         + "' was never a contact point");
+        }
+        return vault.open(personId, ciphertext).orElseThrow(() -> erasedOrNeverHeld(personId));
+    }
+
+    private static WebApplicationException erasedOrNeverHeld(String personId) {
+        return new WebApplicationException("The data of '" + personId + "' was erased or never held",
+                Response.Status.GONE);
+    }
+
+    private List<MembershipEvent> events(String memberId) {
+        return streams.history(memberId).stream().map(EventStreams.Recorded::event)
+                .filter(MembershipEvent.class::isInstance).map(MembershipEvent.class::cast).toList();
+    }
+
+    /** "[sealed]" in each field while the person's key exists, "[erased]" after. */
+    Map<String, String> sealed(String personId, String ciphertext) {
+        return each(vault.ownerOf(personId).isPresent() ? SEALED : PersonalDataVault.ERASED);
+    }
+
+    private static Map<String, String> each(String value) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String field : List.of("name", "email", "phone")) {
+            fields.put(field, value);
+        }
+        return fields;
+    }
+
     /** A person's fields, or "[erased]" in each once the person's key was destroyed. */
     Map<String, String> open(String personId, String ciphertext) {
-        return vault.open(personId, ciphertext).orElseGet(() -> {
-            Map<String, String> erased = new LinkedHashMap<>();
-            for (String field : List.of("name", "email", "phone")) {
-                erased.put(field, PersonalDataVault.ERASED);
-            }
-            return erased;
-        });
+        return vault.open(personId, ciphertext).orElseGet(() -> each(PersonalDataVault.ERASED));
     }
 }

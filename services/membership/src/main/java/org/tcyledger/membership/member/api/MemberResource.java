@@ -1,6 +1,7 @@
 package org.tcyledger.membership.member.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,6 +59,8 @@ public class MemberResource {
     PersonalDataVault vault;
     @Inject
     Clock clock;
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
@@ -206,7 +209,9 @@ public class MemberResource {
                 .orElseThrow(() -> new NotFoundException("No member with id '" + id + "' was recorded"
                         + (atSequence != null || recordedBy != null ? " at that point" : "")));
         TreatyCalendar calendar = reads.calendar(recordedBy);
-        return reads.view(state, asOf == null ? LocalDate.now(clock) : date("asOf", asOf), calendar);
+        return reads.view(state, asOf == null ? LocalDate.now(clock) : date("asOf", asOf), calendar,
+                identity.hasRole(Roles.SECRETARIAT) ? MemberReads.PersonalDataReader.OPENED
+                        : MemberReads.PersonalDataReader.SEALED);
     }
 
     @GET

@@ -14,12 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tcyledger.eventsourcing.personal.PersonalDataVault;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
 import org.tcyledger.membership.member.MemberCommands;
 
-/** Erasure of a person's data: the event and the destruction of the person's key commit together. */
+/**
+ * A person's data: its erasure (the event and the destruction of the person's key commit together), and the
+ * keyholder's opening of contact points.
+ */
 @Path("/people")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,22 +33,24 @@ public class PeopleResource {
     Commands commands;
     @Inject
     PersonalDataVault vault;
+    @Inject
+    MemberReads reads;
+    @Inject
+    JsonWebToken token;
 
     /** The body of an unseal request: the ciphertext as an event carries it. */
     public record Sealed(@jakarta.validation.constraints.NotBlank String ciphertext) {
     }
 
     /**
-     * Opens a person's sealed data for a read model that shows it (the projection's register shows contact points).
-     * 410 once the person's data was erased: the key is gone and so is every way to read it.
+     * Opens a contact point's sealed data for the read model that shows it (the projection's register), with the
+     * keyholder's token scoped to contact points; anyone else's data stays sealed (403), erased data is gone (410).
      */
     @POST
     @Path("/{personId}/unseal")
     @RolesAllowed(Roles.KEYHOLDER)
     public Map<String, String> unseal(@PathParam("personId") String personId, @Valid @NotNull Sealed body) {
-        return vault.open(personId, body.ciphertext())
-                .orElseThrow(() -> new jakarta.ws.rs.WebApplicationException(
-                        "The data of '" + personId + "' was erased or never held", Response.Status.GONE));
+        return reads.openContactPoint(personId, body.ciphertext(), token.getClaim("scope"));
     }
 
     @POST
