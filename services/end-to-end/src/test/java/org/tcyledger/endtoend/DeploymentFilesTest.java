@@ -236,9 +236,7 @@ class DeploymentFilesTest {
     private static Set<String> knownConfiguration() throws IOException {
         Set<String> keys = new HashSet<>(List.of("quarkus.http.host", "quarkus.http.port", "quarkus.datasource.jdbc.url",
                 "quarkus.datasource.username", "quarkus.datasource.password", "mp.jwt.verify.publickey.location",
-                "mp.jwt.verify.issuer", "kafka.bootstrap.servers",
-                // the checkpoint signer's key (issue 15, item 1), which the write services read at start
-                "tcy.checkpoints.key-file"));
+                "mp.jwt.verify.issuer", "kafka.bootstrap.servers"));
         Pattern configProperty = Pattern.compile("@ConfigProperty\\(name = \"([^\"]+)\"");
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/"))
