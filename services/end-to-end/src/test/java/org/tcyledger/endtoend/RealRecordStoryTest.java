@@ -242,7 +242,7 @@ class RealRecordStoryTest {
                 .put("/members/" + member + "/contact-point").then().statusCode(200).extract().path("personId");
         eventually(() -> observe("/members/" + member, Map.of()).then().body("contactPoint.phone", equalTo(phone)));
         String erasure = given().baseUri(membership.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
-                .body("{\"requestedBy\":\"the Party\",\"reason\":\"the unit was replaced\"}")
+                .body("{\"requestedBy\":\"MEMBER_DELEGATION\",\"reason\":\"ROLE_ENDED\"}")
                 .post("/people/" + personId + "/erasure").then().statusCode(201).extract().path("eventId");
         observe("/members/" + member, Map.of("after", erasure)).then().statusCode(200)
                 .body("contactPoint.phone", equalTo("[erased]"));

@@ -159,7 +159,7 @@ class SecretariatToObserverTest {
         }
 
         given().baseUri(membership.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
-                .body("{\"requestedBy\":\"Canada\",\"reason\":\"the unit was replaced\"}")
+                .body("{\"requestedBy\":\"MEMBER_DELEGATION\",\"reason\":\"ROLE_ENDED\"}")
                 .post("/people/" + personId + "/erasure").then().statusCode(201);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().baseUri(projection.url()).auth().oauth2(OBSERVER).get("/members/CA").then().statusCode(200)

@@ -21,9 +21,21 @@ public sealed interface ConsultationEvent {
         }
     }
 
+    /**
+     * A stakeholder may be a named person (an academic, a member of civil society), so its name is stored only sealed:
+     * {@code sealedName} is {@code {"name": …}} encrypted (AES-GCM) with the stakeholder's own key
+     * ({@code stakeholder:<stakeholderId>}), which only cloud-evidence holds. {@code name} is null in every event
+     * recorded since; events recorded before carry it in clear and no {@code sealedName} (they are hashed and stay as
+     * they are: readers take either).
+     */
     @WireType("tcy.cloud-evidence.StakeholderRegistered.v1")
-    record StakeholderRegistered(String consultationId, String stakeholderId, String name, StakeholderKind kind)
-            implements ConsultationEvent {
+    record StakeholderRegistered(String consultationId, String stakeholderId, String name, StakeholderKind kind,
+                                 String sealedName) implements ConsultationEvent {
+
+        public static StakeholderRegistered sealed(String consultationId, String stakeholderId, StakeholderKind kind,
+                                                   String sealedName) {
+            return new StakeholderRegistered(consultationId, stakeholderId, null, kind, sealedName);
+        }
     }
 
     @WireType("tcy.cloud-evidence.HearingHeld.v1")

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.tcyledger.eventsourcing.CommandOutcome;
@@ -56,6 +58,8 @@ public class Commands {
     ObjectMapper json;
     @Inject
     AxonRuntime axon;
+    @Inject
+    IdempotencySecret secret;
     /** How long a command's answer waits for its event to be on the topic (0: not at all). */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.commands.await-published-ms", defaultValue = "2000")
     long awaitPublishedMs;
@@ -80,13 +84,14 @@ public class Commands {
     public Response send(String idempotencyKey, String correlationId, String route, Object request,
                          Supplier<Object> command, int status, Function<Object, Map<String, Object>> derived,
                          Runnable alsoInTransaction) {
-        String requestHash = hash(route, request);
+        byte[] requestBytes = requestBytes(route, request);
+        String requestHash = keyedHash(requestBytes);
         String principal = identity.getPrincipal().getName();
         Answer answer = QuarkusTransaction.requiringNew().call(() -> {
             boundTransaction();
             if (idempotencyKey != null) {
                 lockKey(principal, idempotencyKey);
-                Answer earlier = earlierAnswer(principal, idempotencyKey, requestHash);
+                Answer earlier = earlierAnswer(principal, idempotencyKey, requestHash, requestBytes);
                 if (earlier != null) {
                     return earlier;
                 }
@@ -171,7 +176,11 @@ public class Commands {
         }
     }
 
-    private Answer earlierAnswer(String principal, String key, String requestHash)
+    /**
+     * The answer recorded under the key, if the request is the same. A record made before request hashes were keyed
+     * holds the plain SHA-256: it is recognised, and keyed now.
+     */
+    private Answer earlierAnswer(String principal, String key, String requestHash, byte[] requestBytes)
             throws SQLException, JsonProcessingException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT request_hash, status, response "
@@ -182,8 +191,12 @@ public class Commands {
                 if (!row.next()) {
                     return null;
                 }
-                if (!row.getString(1).equals(requestHash)) {
-                    throw new IdempotencyKeyReused(key);
+                String recorded = row.getString(1);
+                if (!recorded.equals(requestHash)) {
+                    if (!recorded.equals(plainHash(requestBytes))) {
+                        throw new IdempotencyKeyReused(key);
+                    }
+                    rekey(connection, principal, key, requestHash);
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> body = json.readValue(row.getString(3), LinkedHashMap.class);
@@ -206,14 +219,46 @@ public class Commands {
         }
     }
 
-    private String hash(String route, Object request) {
+    private void rekey(Connection connection, String principal, String key, String requestHash) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE idempotency_key SET request_hash = ? WHERE principal = ? AND idempotency_key = ?")) {
+            update.setString(1, requestHash);
+            update.setString(2, principal);
+            update.setString(3, key);
+            update.executeUpdate();
+        }
+    }
+
+    /** What an Idempotency-Key is bound to: the route and the request as received. */
+    private byte[] requestBytes(String route, Object request) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(route.getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) '\n');
-            sha256.update(json.writeValueAsBytes(request));
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            byte[] body = json.writeValueAsBytes(request);
+            byte[] routeBytes = (route + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] all = new byte[routeBytes.length + body.length];
+            System.arraycopy(routeBytes, 0, all, 0, routeBytes.length);
+            System.arraycopy(body, 0, all, routeBytes.length, body.length);
+            return all;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** HMAC-SHA256 with the service's secret: the table confirms no guess of a body's names and emails. */
+    private String keyedHash(byte[] requestBytes) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(secret.key());
+            return HexFormat.of().formatHex(hmac.doFinal(requestBytes));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How records made before the hash was keyed remember their request. */
+    private static String plainHash(byte[] requestBytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(requestBytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -56,7 +56,7 @@ public class Consultation {
 
     @CommandHandler
     public String handle(RegisterStakeholder command) {
-        apply(new StakeholderRegistered(consultationId, command.stakeholderId(), command.name(), command.kind()));
+        apply(StakeholderRegistered.sealed(consultationId, command.stakeholderId(), command.kind(), command.sealedName()));
         return command.stakeholderId();
     }
 

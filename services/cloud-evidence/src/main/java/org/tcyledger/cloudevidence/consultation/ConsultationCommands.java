@@ -17,8 +17,9 @@ public final class ConsultationCommands {
                                    LocalDate opensOn, LocalDate closesOn, boolean chathamHouse) {
     }
 
+    /** {@code sealedName}: the name sealed with the stakeholder's own key ({@link StakeholderNames}). */
     public record RegisterStakeholder(@TargetAggregateIdentifier String consultationId, String stakeholderId,
-                                      String name, StakeholderKind kind) {
+                                      String sealedName, StakeholderKind kind) {
     }
 
     public record HoldHearing(@TargetAggregateIdentifier String consultationId, LocalDate heldOn, String venue,

@@ -39,8 +39,8 @@ class ConsultationTest {
     private static final LocalDate CLOSES = LocalDate.parse("2015-11-30");
     private static final ConsultationOpened OPENED = new ConsultationOpened(CEG, "Criminal justice access to data in "
             + "the cloud", "Which options should the T-CY pursue?", OPTIONS, OPENS, CLOSES, true);
-    private static final StakeholderRegistered PROVIDER = new StakeholderRegistered(CEG, "s1", "A provider",
-            StakeholderKind.SERVICE_PROVIDER);
+    private static final StakeholderRegistered PROVIDER = StakeholderRegistered.sealed(CEG, "s1",
+            StakeholderKind.SERVICE_PROVIDER, "c2VhbGVkIG5hbWU=");
     private static final List<Position> STANCES = List.of(new Position("2", Stance.SUPPORT),
             new Position("3", Stance.OPPOSE));
 

@@ -144,6 +144,7 @@ public class Member {
             throw new RuleViolation("personal-data-already-erased", "The data of " + command.personId()
                     + " is already erased");
         }
+        ErasureRequest.check(command.requestedBy(), command.reason());
         apply(new PersonalDataErased(memberId, command.personId(), command.requestedBy(), command.reason()));
     }
 

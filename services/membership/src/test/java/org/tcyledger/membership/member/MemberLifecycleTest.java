@@ -150,14 +150,52 @@ class MemberLifecycleTest {
         fixture().given(ESTONIA).when(new WithdrawRepresentative("EE", "nobody", LocalDate.parse("2016-02-01")))
                 .expectException(RuleViolation.class);
         fixture().given(ESTONIA, appointed)
-                .when(new ErasePersonalData("EE", "r1", "r1 in person", "left the delegation"))
-                .expectEvents(new PersonalDataErased("EE", "r1", "r1 in person", "left the delegation"));
+                .when(new ErasePersonalData("EE", "r1", "DATA_SUBJECT", "ROLE_ENDED"))
+                .expectEvents(new PersonalDataErased("EE", "r1", "DATA_SUBJECT", "ROLE_ENDED"));
         fixture().given(ESTONIA, appointed, new PersonalDataErased("EE", "r1", "r1", "x"))
-                .when(new ErasePersonalData("EE", "r1", "r1", "again"))
+                .when(new ErasePersonalData("EE", "r1", "DATA_SUBJECT", "DATA_SUBJECT_REQUEST"))
                 .expectException(RuleViolation.class);
         fixture().given(ESTONIA, new ContactPointDesignated("EE", "p1", "Cybercrime unit", sealed))
-                .when(new ErasePersonalData("EE", "nobody", "x", "y"))
+                .when(new ErasePersonalData("EE", "nobody", "SECRETARIAT", "ROLE_ENDED"))
                 .expectException(RuleViolation.class).expectExceptionMessage(containsString("no person"));
+    }
+
+    /**
+     * The erasure event stays readable for good (the key it destroys is the person's, not the request's): who asked
+     * and why may only name an office and a ground, never a person, or the erasure itself would keep personal data.
+     */
+    @Test
+    void anErasureNamesAnOfficeAndAGroundNotAPerson() {
+        SealedPersonalData sealed = new SealedPersonalData("r1", "c2VhbGVk");
+        RepresentativeAppointed appointed = new RepresentativeAppointed("EE", "r1", RepresentativeRole.DELEGATE,
+                LocalDate.parse("2015-01-05"), sealed);
+        fixture().given(ESTONIA, appointed)
+                .when(new ErasePersonalData("EE", "r1", "Jaan Tamm", "ROLE_ENDED"))
+                .expectException(ruleNamed("erasure-requested-by-an-office")).expectNoEvents();
+        fixture().given(ESTONIA, appointed)
+                .when(new ErasePersonalData("EE", "r1", "MEMBER_DELEGATION", "Jaan Tamm left; ask Mari Kask"))
+                .expectException(ruleNamed("erasure-for-a-listed-ground")).expectNoEvents();
+        fixture().given(ESTONIA, appointed)
+                .when(new ErasePersonalData("EE", "r1", "DATA_PROTECTION_OFFICER", "UNLAWFULLY_PROCESSED"))
+                .expectEvents(new PersonalDataErased("EE", "r1", "DATA_PROTECTION_OFFICER", "UNLAWFULLY_PROCESSED"));
+    }
+
+    private static org.hamcrest.Matcher<Object> ruleNamed(String rule) {
+        return new org.hamcrest.TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item, org.hamcrest.Description mismatch) {
+                if (item instanceof RuleViolation violation && violation.rule().equals(rule)) {
+                    return true;
+                }
+                mismatch.appendText("was ").appendValue(item instanceof RuleViolation violation ? violation.rule() : item);
+                return false;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("the rule ").appendValue(rule);
+            }
+        };
     }
 
     @Test

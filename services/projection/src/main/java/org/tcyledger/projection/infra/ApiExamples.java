@@ -62,7 +62,7 @@ public final class ApiExamples {
 
     public static final String REBUILD = """
             {"id":"6f1c2d3e-…","state":"DONE","equal":true,"switched":true,"requestedBy":"auditor-1",\
-            "requestedAt":"2026-11-22T10:00:00Z","finishedAt":"2026-11-22T10:00:04Z","schema":null,"events":1656,\
+            "requestedAt":"2026-11-22T10:00:00Z","finishedAt":"2026-11-22T10:00:04Z","schema":null,"keptUntil":null,"events":1656,\
             "applySeconds":1.2,"eventsPerSecond":1380,"compareSeconds":0.3,"readModels":[{"group":"projection-audit",\
             "topics":["tcy.membership.v1","tcy.meetings.v1","tcy.assessments.v1","tcy.cloud-evidence.v1"],\
             "events":276,"applied":276,"duplicates":0,"gaps":0,"endOffsets":276}],"differences":[],"error":null}""";

@@ -1,6 +1,5 @@
 package org.tcyledger.projection.rebuild;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +52,6 @@ import org.tcyledger.eventsourcing.kafka.KafkaSettings;
 public class ReadModelRebuilds {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuilds.class);
-    /** Tables of the schema that are not read models: migrations' history, gap incidents, the rebuilds themselves. */
-    private static final Set<String> NOT_READ_MODELS = Set.of("flyway_schema_history", "consumed_gap", "read_model_rebuild", "parked_record");
     private static final Duration STALLED = Duration.ofSeconds(60);
 
     @Inject
@@ -69,7 +65,9 @@ public class ReadModelRebuilds {
     @Inject
     Clock clock;
     @Inject
-    ObjectMapper json;
+    RebuildReports reports;
+    @Inject
+    KeptRebuildSchemas kept;
     @ConfigProperty(name = "tcy.rebuild.threads", defaultValue = "2")
     int threads;
 
@@ -94,18 +92,8 @@ public class ReadModelRebuilds {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            List<String> interrupted = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id FROM read_model_rebuild WHERE state = ?")) {
-                select.setString(1, RebuildReport.RUNNING);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        interrupted.add(rows.getString(1));
-                    }
-                }
-            }
-            for (String id : interrupted) {
-                find(id).ifPresent(report -> save(failed(report, "interrupted by a stop of the projection")));
+            for (String id : reports.idsIn(RebuildReport.RUNNING)) {
+                find(id).ifPresent(report -> reports.save(failed(report, "interrupted by a stop of the projection")));
                 dropSchema(connection, schemaOf(id));
             }
         } finally {
@@ -123,7 +111,7 @@ public class ReadModelRebuilds {
             if (!takeRebuildLock()) {
                 throw new RuleViolation("one-rebuild-at-a-time", "another instance of the projection is rebuilding");
             }
-            insert(report);
+            reports.insert(report);
             worker.submit(() -> run(report));
         } catch (RuntimeException e) {
             releaseRebuildLock();
@@ -169,15 +157,7 @@ public class ReadModelRebuilds {
     }
 
     public Optional<RebuildReport> find(String id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT report FROM read_model_rebuild WHERE id = ?")) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(json.readValue(row.getString(1), RebuildReport.class)) : Optional.empty();
-            }
-        } catch (SQLException | java.io.IOException e) {
-            throw new IllegalStateException("cannot read rebuild " + id, e);
-        }
+        return reports.find(id);
     }
 
     private void run(RebuildReport requested) {
@@ -213,7 +193,7 @@ public class ReadModelRebuilds {
                 // the live consumers go on while the two copies are compared as they were
                 long comparing = System.nanoTime();
                 try {
-                    differences = compare(snapshot, schema);
+                    differences = TableComparison.compare(snapshot, schema);
                 } finally {
                     snapshot.rollback();
                     snapshot.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -227,15 +207,21 @@ public class ReadModelRebuilds {
                     catchUp(models);
                     switchOver(schema);
                 }
+            } else {
+                // kept for inspection, where no consumer (so no erasure) reaches: without the opened personal data
+                try (Connection connection = dataSource.getConnection()) {
+                    kept.withholdOpenedPersonalData(connection, schema);
+                }
             }
             long events = models.stream().mapToLong(model -> model.events).sum();
+            Instant finishedAt = clock.instant();
             RebuildReport done = new RebuildReport(requested.id(), RebuildReport.DONE, differences.isEmpty(),
-                    differences.isEmpty(), requested.requestedBy(),
-                    requested.requestedAt(), clock.instant(), differences.isEmpty() ? null : schema, events,
+                    differences.isEmpty(), requested.requestedBy(), requested.requestedAt(), finishedAt,
+                    differences.isEmpty() ? null : schema, differences.isEmpty() ? null : kept.keptUntil(finishedAt), events,
                     round(applySeconds), Math.round(events / Math.max(applySeconds, 1e-3)), round(compareSeconds),
                     models.stream().map(Rebuilt::report).toList(), differences, null);
             finish(models, requested.id());
-            save(done);
+            reports.save(done);
             LOG.infof("rebuild %s: equal and switched %s, %d events in %.1f s (%d/s), compared in %.1f s", done.id(), done.switched(),
                     events, applySeconds, done.eventsPerSecond(), compareSeconds);
         } catch (Exception e) {
@@ -246,7 +232,7 @@ public class ReadModelRebuilds {
                 e.addSuppressed(dropFailed);
             }
             finish(models, requested.id());
-            save(failed(requested, e.getMessage()));
+            reports.save(failed(requested, e.getMessage()));
         } finally {
             finish(models, requested.id());
             // the replays' fetch buffers grew the heap; the serial collector shrinks it only after a full collection
@@ -390,102 +376,6 @@ public class ReadModelRebuilds {
         }
     }
 
-    /** Every read-model table of the rebuilt schema against its live twin, row for row, in the connection's snapshot. */
-    private static List<RebuildReport.Difference> compare(Connection connection, String schema) throws SQLException {
-        List<RebuildReport.Difference> differences = new ArrayList<>();
-        for (String table : readModelTables(connection, schema)) {
-            String columns = comparedColumns(connection, schema, table);
-            long onlyLive = 0;
-            long onlyRebuilt = 0;
-            List<String> examples = new ArrayList<>();
-            for (boolean live : new boolean[] {true, false}) {
-                String left = live ? "public" : schema;
-                String right = live ? schema : "public";
-                String sql = "SELECT count(*) OVER (), left(row_to_json(d)::text, 400) FROM (SELECT " + columns
-                             + " FROM " + left + "." + table + " EXCEPT ALL SELECT " + columns + " FROM " + right
-                             + "." + table + ") d LIMIT 3";
-                try (Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery(sql)) {
-                    while (rows.next()) {
-                        if (live) {
-                            onlyLive = rows.getLong(1);
-                        } else {
-                            onlyRebuilt = rows.getLong(1);
-                        }
-                        examples.add((live ? "live only: " : "rebuilt only: ") + rows.getString(2));
-                    }
-                }
-            }
-            if (onlyLive + onlyRebuilt > 0) {
-                differences.add(new RebuildReport.Difference(table, onlyLive, onlyRebuilt, examples));
-            }
-        }
-        return differences;
-    }
-
-    private static List<String> readModelTables(Connection connection, String schema) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE' "
-                + "ORDER BY table_name")) {
-            select.setString(1, schema);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    if (!NOT_READ_MODELS.contains(rows.getString(1))) {
-                        tables.add(rows.getString(1));
-                    }
-                }
-            }
-        }
-        return tables;
-    }
-
-    /**
-     * The columns that say what a read model holds. Left out: times of consumption ({@code DEFAULT now()}) and a
-     * serial key of its own. A serial that orders rows within a parent (agenda items within their meeting) is compared
-     * as that order, because events of different partitions interleave differently in each consumption.
-     */
-    private static String comparedColumns(Connection connection, String schema, String table) throws SQLException {
-        List<String> key = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
-                + "WHERE i.indrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass AND i.indisprimary "
-                + "ORDER BY array_position(i.indkey, a.attnum)")) {
-            select.setString(1, schema);
-            select.setString(2, table);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    key.add(rows.getString(1));
-                }
-            }
-        }
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT column_name, coalesce(column_default, '') FROM information_schema.columns "
-                + "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
-            select.setString(1, schema);
-            select.setString(2, table);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    String column = rows.getString(1);
-                    String defaultValue = rows.getString(2);
-                    if (defaultValue.startsWith("now()") || defaultValue.startsWith("CURRENT_TIMESTAMP")) {
-                        continue;
-                    }
-                    if (defaultValue.startsWith("nextval(")) {
-                        if (key.equals(List.of(column)) || key.isEmpty() || key.get(0).equals(column)) {
-                            continue;
-                        }
-                        columns.add("rank() OVER (PARTITION BY " + key.get(0) + " ORDER BY " + column + ") AS " + column);
-                        continue;
-                    }
-                    columns.add(column);
-                }
-            }
-        }
-        return String.join(", ", columns);
-    }
-
     /** The rebuilt tables take the live ones' place in one transaction; the old ones are dropped with it. */
     private void switchOver(String schema) throws SQLException {
         String retired = schema.replace("rebuild_", "retired_");
@@ -493,7 +383,7 @@ public class ReadModelRebuilds {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA " + retired);
-                for (String table : readModelTables(connection, schema)) {
+                for (String table : TableComparison.readModelTables(connection, schema)) {
                     statement.execute("ALTER TABLE public." + table + " SET SCHEMA " + retired);
                     statement.execute("ALTER TABLE " + schema + "." + table + " SET SCHEMA public");
                 }
@@ -519,33 +409,8 @@ public class ReadModelRebuilds {
 
     private RebuildReport failed(RebuildReport report, String error) {
         return new RebuildReport(report.id(), RebuildReport.FAILED, false, false, report.requestedBy(), report.requestedAt(),
-                clock.instant(), null, report.events(), report.applySeconds(), report.eventsPerSecond(),
+                clock.instant(), null, null, report.events(), report.applySeconds(), report.eventsPerSecond(),
                 report.compareSeconds(), report.readModels(), report.differences(), error);
-    }
-
-    private void insert(RebuildReport report) {
-        write("INSERT INTO read_model_rebuild (state, requested_by, requested_at, finished_at, report, id) "
-              + "VALUES (?, ?, ?, ?, ?, ?)", report);
-    }
-
-    private void save(RebuildReport report) {
-        write("UPDATE read_model_rebuild SET state = ?, requested_by = ?, requested_at = ?, finished_at = ?, report = ? "
-              + "WHERE id = ?", report);
-    }
-
-    private void write(String sql, RebuildReport report) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, report.state());
-            statement.setString(2, report.requestedBy());
-            statement.setTimestamp(3, Timestamp.from(report.requestedAt()));
-            statement.setTimestamp(4, report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()));
-            statement.setString(5, json.writeValueAsString(report));
-            statement.setString(6, report.id());
-            statement.executeUpdate();
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot record rebuild " + report.id(), e);
-        }
     }
 
     private static double round(double seconds) {

@@ -127,9 +127,10 @@ class ObserverReadModelsTest {
                 ceg.next(new ConsultationEvent.ConsultationOpened("ceg-2015-hearing", "Cloud evidence", "Which?",
                         List.of(new ConsultationEvent.Option("2", "Guidelines"), new ConsultationEvent.Option("3", "Protocol")),
                         LocalDate.parse("2015-05-26"), LocalDate.parse("2015-11-30"), true)),
-                ceg.next(new ConsultationEvent.StakeholderRegistered("ceg-2015-hearing", "s1", "Provider A", provider)),
-                ceg.next(new ConsultationEvent.StakeholderRegistered("ceg-2015-hearing", "s2", "Provider B", provider)),
-                ceg.next(new ConsultationEvent.StakeholderRegistered("ceg-2015-hearing", "s3", "NGO", ngo)),
+                ceg.next(ConsultationEvent.StakeholderRegistered.sealed("ceg-2015-hearing", "s1", provider, "c2VhbGVkIEE=")),
+                ceg.next(ConsultationEvent.StakeholderRegistered.sealed("ceg-2015-hearing", "s2", provider, "c2VhbGVkIEI=")),
+                // as recorded before names were sealed: the name in clear, no sealedName
+                ceg.next(new ConsultationEvent.StakeholderRegistered("ceg-2015-hearing", "s3", "NGO", ngo, null)),
                 ceg.next(submission("sub1", provider, "2", ConsultationEvent.Stance.SUPPORT)),
                 ceg.next(submission("sub2", provider, "2", ConsultationEvent.Stance.SUPPORT)),
                 ceg.next(submission("sub3", ngo, "3", ConsultationEvent.Stance.OPPOSE)));

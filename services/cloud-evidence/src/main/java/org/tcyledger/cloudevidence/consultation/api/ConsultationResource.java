@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.tcyledger.cloudevidence.consultation.ConsultationCommands;
 import org.tcyledger.cloudevidence.consultation.ConsultationState;
+import org.tcyledger.cloudevidence.consultation.StakeholderNames;
 import org.tcyledger.contracts.cloudevidence.ConsultationEvent;
 import org.tcyledger.contracts.cloudevidence.ConsultationEvent.Position;
 import org.tcyledger.contracts.cloudevidence.ConsultationEvent.Stance;
@@ -78,7 +79,13 @@ public class ConsultationResource {
                                        String stakeholderId, List<Position> positions, String text) {
     }
 
-    public record SecretariatView(ConsultationState consultation, List<AttributedSubmission> attributed) {
+    /** A stakeholder as the secretariat reads it: its name opened with the stakeholder's key. */
+    public record Stakeholder(String stakeholderId, String name, StakeholderKind kind) {
+    }
+
+    /** {@code consultation} as its events made it (names sealed); {@code stakeholders} and {@code attributed} opened. */
+    public record SecretariatView(ConsultationState consultation, List<Stakeholder> stakeholders,
+                                  List<AttributedSubmission> attributed) {
     }
 
     @Inject
@@ -87,6 +94,8 @@ public class ConsultationResource {
     EventStreams streams;
     @Inject
     PersonalDataVault vault;
+    @Inject
+    StakeholderNames names;
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
@@ -106,7 +115,8 @@ public class ConsultationResource {
                              @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
         String stakeholderId = UUID.randomUUID().toString();
         return commands.send(key, correlation, "POST /consultations/" + id + "/stakeholders", body,
-                () -> new ConsultationCommands.RegisterStakeholder(id, stakeholderId, body.name(), body.kind()), 201,
+                () -> new ConsultationCommands.RegisterStakeholder(id, stakeholderId,
+                        names.seal(id, stakeholderId, body.name()), body.kind()), 201,
                 result -> Map.of("stakeholderId", stakeholderId));
     }
 
@@ -172,7 +182,9 @@ public class ConsultationResource {
                                 : s.attribution(),
                         s.positions(), s.text()))
                 .toList();
-        return new SecretariatView(state, attributed);
+        List<Stakeholder> stakeholders = state.stakeholders().values().stream()
+                .map(s -> new Stakeholder(s.stakeholderId(), names.open(s), s.kind())).toList();
+        return new SecretariatView(state, stakeholders, attributed);
     }
 
     @GET

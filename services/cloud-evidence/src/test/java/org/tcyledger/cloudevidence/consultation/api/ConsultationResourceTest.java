@@ -52,6 +52,8 @@ class ConsultationResourceTest {
     String bootstrapServers;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     private static ValidatableResponse post(String path, String body) {
         return given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).body(body).post(path).then();
@@ -123,6 +125,112 @@ class ConsultationResourceTest {
         List<String> types = given().auth().oauth2(AUDITOR).get("/consultations/ceg-2015-hearing/events").then()
                 .statusCode(200).extract().jsonPath().getList("type");
         assertEquals(1, types.stream().filter(t -> t.endsWith("RecommendationsEndorsed.v1")).count());
+    }
+
+    /** A stakeholder may be a named person (an academic, say): the name is sealed with the stakeholder's own key. */
+    @Test
+    void aStakeholdersNameIsStoredAndPublishedOnlySealed() throws Exception {
+        openConsultation("ceg-names");
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Dr Ana Petrova " + marker;
+        String stakeholderId = post("/consultations/ceg-names/stakeholders", "{\"name\":\"" + name
+                + "\",\"kind\":\"ACADEMIA\"}").statusCode(201).extract().path("stakeholderId");
+
+        assertFalse(storedPayloads("ceg-names").contains(marker), "the event store holds the name in clear");
+        assertFalse(raw(recordOfType("tcy.cloud-evidence.StakeholderRegistered.v1", marker, stakeholderId)).contains(marker),
+                "the topic carries the name in clear");
+        assertFalse(given().auth().oauth2(AUDITOR).get("/consultations/ceg-names/events").then().statusCode(200)
+                .extract().asString().contains(marker), "auditors read the name");
+        // the secretariat reads it, opened with the stakeholder's key
+        given().auth().oauth2(SECRETARIAT).get("/consultations/ceg-names").then().statusCode(200)
+                .body("stakeholders.find { it.stakeholderId == '" + stakeholderId + "' }.name", equalTo(name))
+                .body("stakeholders.find { it.stakeholderId == '" + stakeholderId + "' }.kind", equalTo("ACADEMIA"));
+    }
+
+    /** The request a key answers is remembered as an HMAC with the service's secret, not a hash anyone can recompute. */
+    @Test
+    void theIdempotencyRecordKeepsAKeyedHashOfTheRequest() throws Exception {
+        openConsultation("ceg-keyed");
+        String key = "stakeholder-" + UUID.randomUUID();
+        String name = "Prof. Jan Novak " + key.substring(12, 20);
+        String body = "{\"name\":\"" + name + "\",\"kind\":\"ACADEMIA\"}";
+        String first = given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/consultations/ceg-keyed/stakeholders").then().statusCode(201)
+                .extract().path("stakeholderId");
+
+        String stored = requestHashOf(key);
+        byte[] request = json.writeValueAsBytes(new ConsultationResource.RegisterStakeholder(name,
+                org.tcyledger.contracts.cloudevidence.ConsultationEvent.StakeholderKind.ACADEMIA));
+        java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        sha256.update("POST /consultations/ceg-keyed/stakeholders\n".getBytes(StandardCharsets.UTF_8));
+        sha256.update(request);
+        assertEquals(64, stored.length());
+        assertFalse(java.util.HexFormat.of().formatHex(sha256.digest()).equals(stored),
+                "the stored hash is the plain SHA-256 of the request: whoever guesses the name can confirm it");
+
+        // and it still does its job: the same request is answered again, another one is refused
+        given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/consultations/ceg-keyed/stakeholders").then().statusCode(201).body("stakeholderId", equalTo(first));
+        given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body.replace("ACADEMIA", "CIVIL_SOCIETY")).post("/consultations/ceg-keyed/stakeholders").then()
+                .statusCode(422);
+    }
+
+    private static void openConsultation(String id) {
+        post("/consultations", "{\"id\":\"" + id + "\",\"title\":\"A consultation of the tests\",\"question\":\"?\","
+                + "\"options\":[{\"id\":\"1\",\"text\":\"An option\"}],\"opensOn\":\"2016-01-01\","
+                + "\"closesOn\":\"2016-03-01\",\"chathamHouse\":false}").statusCode(201);
+    }
+
+    private String storedPayloads(String aggregateId) throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement select = connection.prepareStatement(
+                     "SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?")) {
+            select.setString(1, aggregateId);
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    all.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        assertTrue(all.length() > 0, "no events of " + aggregateId);
+        return all.toString();
+    }
+
+    private String requestHashOf(String idempotencyKey) throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement select = connection.prepareStatement(
+                     "SELECT request_hash FROM idempotency_key WHERE idempotency_key = ?")) {
+            select.setString(1, idempotencyKey);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "no record of " + idempotencyKey);
+                return row.getString(1);
+            }
+        }
+    }
+
+    /** The topic's record of that type for that stakeholder, as bytes on the wire (data and headers). */
+    private ConsumerRecord<String, byte[]> recordOfType(String type, String marker, String stakeholderId) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "raw-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        Instant deadline = Instant.now().plusSeconds(30);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(Topics.CLOUD_EVIDENCE));
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    String raw = raw(record);
+                    if (raw.contains(type) && (raw.contains(stakeholderId) || raw.contains(marker))) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " of " + stakeholderId + " on the topic");
     }
 
     @Test

@@ -177,10 +177,12 @@ class MembershipLifecycleResourceTest {
         byte[] topic = topicBytes("FI", 3);
         assertFalse(containsAny(topic, secrets), "plaintext on the topic");
 
-        post("/people/" + representativeId + "/erasure", "{\"requestedBy\":\"the representative\",\"reason\":\"GDPR Art. 17\"}")
+        post("/people/" + representativeId + "/erasure", "{\"requestedBy\":\"Ms Representative\",\"reason\":\"GDPR Art. 17\"}")
+                .statusCode(409).body("rule", equalTo("erasure-requested-by-an-office"));
+        post("/people/" + representativeId + "/erasure", "{\"requestedBy\":\"DATA_SUBJECT\",\"reason\":\"DATA_SUBJECT_REQUEST\"}")
                 .statusCode(201);
-        post("/people/" + contactId + "/erasure", "{\"requestedBy\":\"the unit\",\"reason\":\"replaced\"}").statusCode(201);
-        post("/people/" + contactId + "/erasure", "{\"requestedBy\":\"the unit\",\"reason\":\"again\"}").statusCode(404);
+        post("/people/" + contactId + "/erasure", "{\"requestedBy\":\"MEMBER_DELEGATION\",\"reason\":\"ROLE_ENDED\"}").statusCode(201);
+        post("/people/" + contactId + "/erasure", "{\"requestedBy\":\"MEMBER_DELEGATION\",\"reason\":\"ROLE_ENDED\"}").statusCode(404);
         member("FI", "2016-01-01").body("representatives[0].name", equalTo("[erased]"))
                 .body("representatives[0].email", equalTo("[erased]"))
                 .body("contactPoint.phone", equalTo("[erased]")).body("contactPoint.unit", equalTo("Cybercrime Unit"));
