@@ -70,9 +70,14 @@ public final class CheckpointCost {
             load(secretariat, membership.url(), database + "-warm", Duration.ofSeconds(3));
             double rate = load(secretariat, membership.url(), database, window) / (window.toMillis() / 1000.0);
             Map<String, Double> metrics = new LinkedHashMap<>();
-            Matcher metric = METRIC.matcher(new Rest(tokens.token("auditor")).get(membership.url() + "/q/metrics").body());
+            String exposition = new Rest(tokens.token("auditor")).get(membership.url() + "/q/metrics").body();
+            Matcher metric = METRIC.matcher(exposition);
             while (metric.find()) {
                 metrics.merge(metric.group(1), Double.parseDouble(metric.group(2)), Double::sum);
+            }
+            if (checkpoints && metrics.isEmpty()) {
+                System.err.println("checkpoint-cost: no tcy_checkpoint_ metric in /q/metrics: "
+                        + exposition.lines().filter(line -> line.contains("checkpoint")).limit(5).toList());
             }
             return new Run(checkpoints, round, rate, metrics);
         }
