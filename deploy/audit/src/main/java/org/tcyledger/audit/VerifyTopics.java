@@ -2,14 +2,7 @@ package org.tcyledger.audit;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,14 +66,10 @@ public final class VerifyTopics {
             System.exit(2);
         }
         try {
-            CheckpointKeys publicKeys = CheckpointKeys.of(Map.of());
-            for (String location : keys) {
-                publicKeys = publicKeys.and(CheckpointKeys.parse(read(location)));
-            }
-            Result result = verify(bootstrap, topics.isEmpty() ? Topics.ALL : topics, publicKeys, grace);
+            Result result = verify(bootstrap, topics.isEmpty() ? Topics.ALL : topics, CheckpointKeys.read(keys), grace);
             print(result, System.out);
             System.exit(result.verified() ? 0 : 1);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             System.err.println("cannot verify: " + e.getMessage());
             System.exit(2);
         }
@@ -146,22 +135,5 @@ public final class VerifyTopics {
         result.unreadable().forEach(record -> out.println("BREAK unreadable record " + record));
         out.println(result.verified() ? "verified: every chain and every checkpoint holds"
                 : "NOT VERIFIED: see the breaks above");
-    }
-
-    private static byte[] read(String location) throws IOException {
-        if (location.startsWith("http://") || location.startsWith("https://")) {
-            try {
-                HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                if (answer.statusCode() != 200) {
-                    throw new IOException(location + " answered " + answer.statusCode());
-                }
-                return answer.body();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
-        return Files.readAllBytes(Path.of(location));
     }
 }

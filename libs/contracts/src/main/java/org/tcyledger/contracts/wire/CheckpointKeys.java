@@ -59,6 +59,38 @@ public final class CheckpointKeys {
         }
     }
 
+    /** The keys at each location, a JWKS file or an http(s) URL such as a service's {@code /checkpoints/keys}. */
+    public static CheckpointKeys read(java.util.List<String> locations) {
+        CheckpointKeys keys = of(Map.of());
+        for (String location : locations) {
+            keys = keys.and(parse(fetch(location.trim())));
+        }
+        return keys;
+    }
+
+    private static byte[] fetch(String location) {
+        try {
+            if (location.startsWith("http://") || location.startsWith("https://")) {
+                java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newBuilder()
+                        .connectTimeout(java.time.Duration.ofSeconds(3)).build()
+                        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location))
+                                .timeout(java.time.Duration.ofSeconds(10)).GET().build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException(location + " answered " + answer.statusCode());
+                }
+                return answer.body();
+            }
+            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(location.startsWith("file:")
+                    ? java.net.URI.create(location).getPath() : location));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint keys at " + location + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** These keys and those, as one set. */
     public CheckpointKeys and(CheckpointKeys other) {
         Map<String, PublicKey> all = new LinkedHashMap<>(byKid);

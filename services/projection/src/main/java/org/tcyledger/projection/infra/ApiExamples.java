@@ -57,8 +57,12 @@ public final class ApiExamples {
             "hash":"5b1f0e7d8c2a4f6e9b3d1c0a7e5f2b4d6c8a0e2f4b6d8c0a2e4f6b8d0c2a4e6f"}],"nextAfter":1}""";
 
     public static final String VERIFICATION = """
-            {"verified":false,"aggregates":48,"events":276,"breaks":[{"subject":"T-CY-11","sequence":0,\
-            "eventId":"7c1d…","reason":"hash does not match the event's content"}]}""";
+            {"verified":false,"aggregates":48,"events":284,"breaks":[{"subject":"T-CY-11","sequence":1,\
+            "eventId":null,"reason":"checkpoint 3 covers sequence 1, the record has only up to 0 of this stream"}],\
+            "sources":[{"source":"/tcy/meetings","events":190,"streams":19,"checkpoints":4,"covered":186,"uncovered":0,\
+            "lastCheckpoint":"2026-11-30T06:13:43.643Z","breaks":[{"subject":"T-CY-11","sequence":1,"eventId":null,\
+            "reason":"checkpoint 3 covers sequence 1, the record has only up to 0 of this stream"}],"verified":false}],\
+            "caughtUp":true}""";
 
     public static final String REBUILD = """
             {"id":"6f1c2d3e-…","state":"DONE","equal":true,"switched":true,"requestedBy":"auditor-1",\
