@@ -147,7 +147,7 @@ public class ConsumerRunner {
         gate.writeLock().lock();
         try {
             return new RetryOf(parked,
-                    loop.applier.retry(new ParkedRecords.Aggregate(parked.source(), parked.subject())));
+                    loop.applier.retry(new AggregateKey(parked.source(), parked.subject())));
         } finally {
             gate.writeLock().unlock();
         }

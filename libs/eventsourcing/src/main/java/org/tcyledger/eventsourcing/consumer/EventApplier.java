@@ -5,13 +5,11 @@ import io.cloudevents.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,14 +113,14 @@ public final class EventApplier {
             try {
                 return apply(records);
             } catch (RuntimeException e) {
-                if (isTransient(e) || attempt >= BATCH_ATTEMPTS) {
-                    if (isTransient(e)) {
-                        throw e;
-                    }
+                if (Failures.isTransient(e)) {
+                    throw e;
+                }
+                if (attempt >= BATCH_ATTEMPTS) {
                     break;
                 }
                 LOG.warnf("%s: a poll of %d records failed (attempt %d), trying again: %s", consumer.group(),
-                        records.size(), attempt, reason(e));
+                        records.size(), attempt, Failures.reason(e));
                 pause(50L << (2 * attempt));
             }
         }
@@ -131,11 +129,11 @@ public final class EventApplier {
             try {
                 counts = counts.plus(apply(List.of(record)));
             } catch (RuntimeException e) {
-                if (isTransient(e)) {
+                if (Failures.isTransient(e)) {
                     throw e;
                 }
                 EventEnvelope event = envelope(record);
-                String reason = reason(e);
+                String reason = Failures.reason(e);
                 LOG.errorf(e, "%s: parked event %s (%s %s #%d): %s; later events of %s wait behind it",
                         consumer.group(), event == null ? "?" : event.id(), record.topic(), record.key(),
                         event == null ? -1 : event.sequence(), reason, record.key());
@@ -149,7 +147,7 @@ public final class EventApplier {
      * Applies the parked records of {@code aggregate} again, in order, each in its own transaction; stops at the first
      * that fails again (it stays parked with its new reason, and the rest behind it).
      */
-    public Retry retry(ParkedRecords.Aggregate aggregate) {
+    public Retry retry(AggregateKey aggregate) {
         int applied = 0;
         while (true) {
             List<ParkedRecords.Stored> parked = inTransaction(c -> ParkedRecords.of(c, consumer.group(), aggregate));
@@ -171,7 +169,7 @@ public final class EventApplier {
                     });
                     applied++;
                 } catch (RuntimeException e) {
-                    String reason = reason(e);
+                    String reason = Failures.reason(e);
                     inTransaction(c -> {
                         ParkedRecords.failedAgain(c, stored.parked().id(), reason);
                         return null;
@@ -183,13 +181,7 @@ public final class EventApplier {
     }
 
     private Counts park(ConsumerRecord<String, CloudEvent> record, EventEnvelope event, String reason) {
-        if (event == null) {
-            // not even an envelope: nothing names its aggregate, so nothing waits behind it
-            event = new EventEnvelope(record.topic() + "/" + record.partition() + "/" + record.offset(),
-                    "unreadable", "unreadable", String.valueOf(record.key()), -1, java.time.Instant.EPOCH,
-                    null, null, null, null, null, null, new byte[0]);
-        }
-        EventEnvelope parked = event;
+        EventEnvelope parked = event == null ? ParkedRecords.unreadable(record) : event;
         inTransaction(connection -> {
             ParkedRecords.park(connection, consumer.group(), record, parked, false, reason);
             return null;
@@ -216,15 +208,12 @@ public final class EventApplier {
         });
     }
 
-    @FunctionalInterface
     private interface SqlWork<T> {
         T run(Connection connection) throws Exception;
     }
 
     private static List<EventEnvelope> envelopes(List<ConsumerRecord<String, CloudEvent>> records) {
-        List<EventEnvelope> events = new ArrayList<>(records.size());
-        records.forEach(record -> events.add(EventEnvelope.fromCloudEvent(record.value())));
-        return events;
+        return records.stream().map(record -> EventEnvelope.fromCloudEvent(record.value())).toList();
     }
 
     private static EventEnvelope envelope(ConsumerRecord<String, CloudEvent> record) {
@@ -233,41 +222,6 @@ public final class EventApplier {
         } catch (RuntimeException unreadable) {
             return null;
         }
-    }
-
-    /**
-     * The database or the network away, a lock or a serialisation conflict, a replica behind: it passes. Anything
-     * else (a value a column refuses, a rule, a bug) would fail the same way every time.
-     */
-    public static boolean isTransient(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                    || state.startsWith("58") || state.startsWith("40") || state.equals("55P03")
-                    || state.equals("25P03") || state.equals("25P04")) {
-                    return true;
-                }
-            }
-            if (cause instanceof java.io.IOException || cause instanceof ReplicaNotCaughtUp
-                || cause instanceof java.util.concurrent.TimeoutException
-                || cause instanceof jakarta.transaction.SystemException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "" : root.getMessage();
-        return root.getClass().getSimpleName() + ": " + message;
     }
 
     private static void pause(long millis) {
@@ -284,36 +238,20 @@ public final class EventApplier {
      * records of an aggregate with a parked record are parked behind it.
      */
     private Counts applyBatch(Connection connection, List<ConsumerRecord<String, CloudEvent>> allRecords,
-                              List<EventEnvelope> allEvents, ParkedRecords.Aggregate retrying) throws SQLException {
-        Set<ParkedRecords.Aggregate> blocked = ParkedRecords.blocked(connection, consumer.group());
-        if (retrying != null) {
-            blocked.remove(retrying);
+                              List<EventEnvelope> allEvents, AggregateKey retrying) throws SQLException {
+        ParkedRecords.Unblocked unblocked = ParkedRecords.parkBehind(connection, consumer.group(), allRecords, allEvents,
+                retrying);
+        List<ConsumerRecord<String, CloudEvent>> records = unblocked.records();
+        List<EventEnvelope> events = unblocked.events();
+        long waiting = unblocked.waiting();
+        if (events.isEmpty()) {
+            return new Counts(0, 0, 0, waiting);
         }
-        List<ConsumerRecord<String, CloudEvent>> records = allRecords;
-        List<EventEnvelope> events = allEvents;
-        long waiting = 0;
-        if (!blocked.isEmpty()) {
-            records = new ArrayList<>();
-            events = new ArrayList<>();
-            for (int i = 0; i < allEvents.size(); i++) {
-                EventEnvelope event = allEvents.get(i);
-                if (blocked.contains(ParkedRecords.Aggregate.of(event))) {
-                    ParkedRecords.park(connection, consumer.group(), allRecords.get(i), event, true,
-                            "waits behind an earlier parked event of " + event.subject());
-                    waiting++;
-                } else {
-                    records.add(allRecords.get(i));
-                    events.add(event);
-                }
-            }
-            if (events.isEmpty()) {
-                return new Counts(0, 0, 0, waiting);
-            }
-        }
-        Set<String> fresh = insertConsumed(connection, records, events);
-        Map<String, Long> positions = lockPositions(connection, events);
-        Set<String> openGaps = openGaps(connection);
-        Map<String, Long> moved = new HashMap<>();
+        ConsumedEvents book = new ConsumedEvents(connection, consumer.group());
+        Set<String> fresh = book.insert(records, events);
+        Map<AggregateKey, Long> positions = book.lockPositions(events);
+        Set<ConsumedEvents.Gap> openGaps = book.openGaps();
+        Map<AggregateKey, Long> moved = new HashMap<>();
         Set<String> heldBack = new HashSet<>();
         List<EventEnvelope> toApply = new ArrayList<>();
         long duplicates = 0;
@@ -325,7 +263,7 @@ public final class EventApplier {
                 duplicates++;
                 continue;
             }
-            String aggregate = event.source() + " " + event.subject();
+            AggregateKey aggregate = AggregateKey.of(event);
             Long last = positions.get(aggregate);
             long expected = last == null ? 0 : last + 1;
             if (event.sequence() < expected) {
@@ -337,23 +275,17 @@ public final class EventApplier {
                 // redelivers them, and this one after them. If they never come, the gap stays reported.
                 LOG.errorf("%s: gap in %s %s: expected sequence %d, received %d (event %s); held back",
                         consumer.group(), event.source(), event.subject(), expected, event.sequence(), event.id());
-                Sql.update(connection, "INSERT INTO consumed_gap (source, subject, expected_sequence, "
-                                       + "received_sequence, event_id, consumer_group) VALUES (?, ?, ?, ?, ?, ?)",
-                        event.source(), event.subject(), expected, event.sequence(), event.id(), consumer.group());
-                openGaps.add(aggregate + " " + expected);
+                book.recordGap(event, expected);
+                openGaps.add(new ConsumedEvents.Gap(aggregate, expected));
                 heldBack.add(event.id());
                 early++;
             } else {
                 if (heldBefore) {
-                    // held back earlier in this batch and delivered again after the events it follows
-                    Sql.update(connection, "UPDATE consumed_event SET kafka_partition = ?, kafka_offset = ? "
-                                           + "WHERE consumer_group = ? AND event_id = ?",
-                            records.get(i).partition(), records.get(i).offset(), consumer.group(), event.id());
+                    book.movedTo(event, records.get(i));
                 }
-                if (openGaps.remove(aggregate + " " + expected)) {
-                    Sql.update(connection, "UPDATE consumed_gap SET healed_at = now() WHERE source = ? AND subject = ? "
-                                           + "AND healed_at IS NULL AND expected_sequence = ? AND consumer_group = ?",
-                            event.source(), event.subject(), expected, consumer.group());
+                ConsumedEvents.Gap gap = new ConsumedEvents.Gap(aggregate, expected);
+                if (openGaps.remove(gap)) {
+                    book.healGap(gap);
                 }
                 positions.put(aggregate, event.sequence());
                 moved.put(aggregate, event.sequence());
@@ -361,128 +293,8 @@ public final class EventApplier {
             }
         }
         consumer.applyAll(toApply, connection);
-        forget(connection, heldBack);
-        savePositions(connection, moved);
+        book.forget(heldBack);
+        book.savePositions(moved);
         return new Counts(toApply.size(), duplicates, early, waiting);
-    }
-
-    /** Records every event as consumed; returns the ids that were not consumed before. */
-    private Set<String> insertConsumed(Connection connection, List<ConsumerRecord<String, CloudEvent>> records,
-                                       List<EventEnvelope> events) throws SQLException {
-        int size = events.size();
-        String[] ids = new String[size];
-        String[] sources = new String[size];
-        String[] subjects = new String[size];
-        Long[] sequences = new Long[size];
-        String[] topics = new String[size];
-        Integer[] partitions = new Integer[size];
-        Long[] offsets = new Long[size];
-        for (int i = 0; i < size; i++) {
-            EventEnvelope event = events.get(i);
-            ConsumerRecord<String, CloudEvent> record = records.get(i);
-            ids[i] = event.id();
-            sources[i] = event.source();
-            subjects[i] = event.subject();
-            sequences[i] = event.sequence();
-            topics[i] = record.topic();
-            partitions[i] = record.partition();
-            offsets[i] = record.offset();
-        }
-        Set<String> fresh = new HashSet<>();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO consumed_event (event_id, source, subject, sequence, topic, kafka_partition, kafka_offset, "
-                + "consumer_group) SELECT e.*, ? FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], "
-                + "?::varchar[], ?::int[], ?::bigint[]) AS e ON CONFLICT (consumer_group, event_id) DO NOTHING "
-                + "RETURNING event_id")) {
-            insert.setString(1, consumer.group());
-            insert.setArray(2, connection.createArrayOf("varchar", ids));
-            insert.setArray(3, connection.createArrayOf("varchar", sources));
-            insert.setArray(4, connection.createArrayOf("varchar", subjects));
-            insert.setArray(5, connection.createArrayOf("bigint", sequences));
-            insert.setArray(6, connection.createArrayOf("varchar", topics));
-            insert.setArray(7, connection.createArrayOf("int4", partitions));
-            insert.setArray(8, connection.createArrayOf("bigint", offsets));
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    fresh.add(rows.getString(1));
-                }
-            }
-        }
-        return fresh;
-    }
-
-    /** Where each aggregate of the batch stands for this consumer, locked until the batch commits. */
-    private Map<String, Long> lockPositions(Connection connection, List<EventEnvelope> events) throws SQLException {
-        Map<String, String[]> aggregates = new LinkedHashMap<>();
-        events.forEach(event -> aggregates.putIfAbsent(event.source() + " " + event.subject(),
-                new String[] {event.source(), event.subject()}));
-        String[] sources = aggregates.values().stream().map(pair -> pair[0]).toArray(String[]::new);
-        String[] subjects = aggregates.values().stream().map(pair -> pair[1]).toArray(String[]::new);
-        Map<String, Long> positions = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                // one primary-key probe per aggregate whatever the planner knows of the table (a rebuild's tables
-                // are new: without statistics a join was planned as a scan of every position, once per batch)
-                "SELECT p.source, p.subject, p.sequence FROM unnest(?::varchar[], ?::varchar[]) AS a(source, subject) "
-                + "CROSS JOIN LATERAL (SELECT source, subject, sequence FROM consumed_position "
-                + "WHERE consumer_group = ? AND source = a.source AND subject = a.subject FOR UPDATE) p")) {
-            select.setArray(1, connection.createArrayOf("varchar", sources));
-            select.setArray(2, connection.createArrayOf("varchar", subjects));
-            select.setString(3, consumer.group());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    positions.put(rows.getString(1) + " " + rows.getString(2), rows.getLong(3));
-                }
-            }
-        }
-        return positions;
-    }
-
-    /** Gaps of this consumer not healed yet, as "source subject expectedSequence": almost always none. */
-    private Set<String> openGaps(Connection connection) throws SQLException {
-        Set<String> gaps = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT source, subject, expected_sequence "
-                + "FROM consumed_gap WHERE consumer_group = ? AND healed_at IS NULL")) {
-            select.setString(1, consumer.group());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    gaps.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getLong(3));
-                }
-            }
-        }
-        return gaps;
-    }
-
-    private void forget(Connection connection, Set<String> heldBack) throws SQLException {
-        for (String eventId : heldBack) {
-            Sql.update(connection, "DELETE FROM consumed_event WHERE event_id = ? AND consumer_group = ?",
-                    eventId, consumer.group());
-        }
-    }
-
-    private void savePositions(Connection connection, Map<String, Long> moved) throws SQLException {
-        if (moved.isEmpty()) {
-            return;
-        }
-        String[] sources = new String[moved.size()];
-        String[] subjects = new String[moved.size()];
-        Long[] sequences = new Long[moved.size()];
-        int i = 0;
-        for (Map.Entry<String, Long> entry : moved.entrySet()) {
-            int space = entry.getKey().indexOf(' ');
-            sources[i] = entry.getKey().substring(0, space);
-            subjects[i] = entry.getKey().substring(space + 1);
-            sequences[i] = entry.getValue();
-            i++;
-        }
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO consumed_position (source, subject, sequence, consumer_group) "
-                + "SELECT p.*, ? FROM unnest(?::varchar[], ?::varchar[], ?::bigint[]) AS p "
-                + "ON CONFLICT (consumer_group, source, subject) DO UPDATE SET sequence = excluded.sequence")) {
-            upsert.setString(1, consumer.group());
-            upsert.setArray(2, connection.createArrayOf("varchar", sources));
-            upsert.setArray(3, connection.createArrayOf("varchar", subjects));
-            upsert.setArray(4, connection.createArrayOf("bigint", sequences));
-            upsert.executeUpdate();
-        }
     }
 }

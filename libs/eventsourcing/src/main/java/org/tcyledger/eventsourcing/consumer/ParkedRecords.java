@@ -27,12 +27,6 @@ public final class ParkedRecords {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** One aggregate of one source, as consumers keep their positions. */
-    public record Aggregate(String source, String subject) {
-        static Aggregate of(EventEnvelope event) {
-            return new Aggregate(event.source(), event.subject());
-        }
-    }
-
     /** A parked record as {@code GET /audit/parked} lists it. */
     public record Parked(long id, String consumerGroup, String source, String subject, long sequence, String eventId,
                          String type, String topic, int partition, long offset, boolean waiting, String reason,
@@ -47,14 +41,52 @@ public final class ParkedRecords {
     }
 
     /** The aggregates of {@code group} that have a parked record: their later records wait behind it. */
-    static Set<Aggregate> blocked(Connection connection, String group) throws SQLException {
-        Set<Aggregate> blocked = new HashSet<>();
+    /** A record that is not even an envelope: nothing names its aggregate, so nothing waits behind it. */
+    static EventEnvelope unreadable(ConsumerRecord<String, CloudEvent> record) {
+        return new EventEnvelope(record.topic() + "/" + record.partition() + "/" + record.offset(), "unreadable",
+                "unreadable", String.valueOf(record.key()), -1, Instant.EPOCH, null, null, null, null, null, null,
+                new byte[0]);
+    }
+
+    /** The records of a batch that may be applied, once those of an aggregate with a parked record are parked behind it. */
+    record Unblocked(List<ConsumerRecord<String, CloudEvent>> records, List<EventEnvelope> events, long waiting) {
+    }
+
+    /** Parks behind its aggregate's parked record every record of the batch that has one ({@code retrying} aside). */
+    static Unblocked parkBehind(Connection connection, String group, List<ConsumerRecord<String, CloudEvent>> records,
+                                List<EventEnvelope> events, AggregateKey retrying) throws SQLException {
+        Set<AggregateKey> blocked = blocked(connection, group);
+        if (retrying != null) {
+            blocked.remove(retrying);
+        }
+        if (blocked.isEmpty()) {
+            return new Unblocked(records, events, 0);
+        }
+        List<ConsumerRecord<String, CloudEvent>> keptRecords = new ArrayList<>();
+        List<EventEnvelope> keptEvents = new ArrayList<>();
+        long waiting = 0;
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i);
+            if (blocked.contains(AggregateKey.of(event))) {
+                park(connection, group, records.get(i), event, true, "waits behind an earlier parked event of "
+                                                                     + event.subject());
+                waiting++;
+            } else {
+                keptRecords.add(records.get(i));
+                keptEvents.add(event);
+            }
+        }
+        return new Unblocked(keptRecords, keptEvents, waiting);
+    }
+
+    static Set<AggregateKey> blocked(Connection connection, String group) throws SQLException {
+        Set<AggregateKey> blocked = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT DISTINCT source, subject FROM parked_record WHERE consumer_group = ?")) {
             select.setString(1, group);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    blocked.add(new Aggregate(rows.getString(1), rows.getString(2)));
+                    blocked.add(new AggregateKey(rows.getString(1), rows.getString(2)));
                 }
             }
         }
@@ -111,7 +143,7 @@ public final class ParkedRecords {
     }
 
     /** The parked records of one aggregate in its order, each with its record to apply again. */
-    static List<Stored> of(Connection connection, String group, Aggregate aggregate) throws SQLException {
+    static List<Stored> of(Connection connection, String group, AggregateKey aggregate) throws SQLException {
         List<Stored> found = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT.replace("parked_at FROM",
                 "parked_at, envelope FROM") + " WHERE consumer_group = ? AND source = ? AND subject = ? ORDER BY sequence, id")) {

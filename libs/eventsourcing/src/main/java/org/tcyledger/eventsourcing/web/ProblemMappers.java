@@ -65,7 +65,7 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        if (org.tcyledger.eventsourcing.consumer.EventApplier.isTransient(e)) {
+        if (org.tcyledger.eventsourcing.consumer.Failures.isTransient(e)) {
             return unavailable(e);
         }
         LOG.error("request failed", e);
@@ -96,7 +96,7 @@ public class ProblemMappers {
         if (cause instanceof org.tcyledger.eventsourcing.axon.EventTooLarge tooLarge) {
             return tooLarge(tooLarge);
         }
-        if (org.tcyledger.eventsourcing.consumer.EventApplier.isTransient(e)) {
+        if (org.tcyledger.eventsourcing.consumer.Failures.isTransient(e)) {
             return unavailable(e);
         }
         LOG.error("command failed", e);
@@ -106,7 +106,7 @@ public class ProblemMappers {
     /** The database or a lock did not answer in time (or a command's transaction was cut at its bound). */
     @ServerExceptionMapper
     public Response transactionFailed(io.quarkus.narayana.jta.QuarkusTransactionException e) {
-        if (org.tcyledger.eventsourcing.consumer.EventApplier.isTransient(e)) {
+        if (org.tcyledger.eventsourcing.consumer.Failures.isTransient(e)) {
             return unavailable(e);
         }
         LOG.error("transaction failed", e);
