@@ -60,9 +60,8 @@ public class ConsumerRunner {
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
 
-    private final Map<String, Loop> loops = new ConcurrentHashMap<>();
-    /** One admin client for the replicas' catch-up checks (creating one per command cost a connection each). */
-    private org.apache.kafka.clients.admin.Admin admin;
+    private final Map<String, ConsumerLoop> loops = new ConcurrentHashMap<>();
+    private final CatchUp catchUp = new CatchUp(() -> settings.admin());
     /** Consumers pass it for each poll; {@link #holdAll()} closes it. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
 
@@ -74,7 +73,7 @@ public class ConsumerRunner {
 
     void onStart(@Observes StartupEvent startup) {
         for (TopicConsumer consumer : consumers) {
-            Loop loop = new Loop(consumer);
+            ConsumerLoop loop = new ConsumerLoop(consumer, EventApplier.live(consumer, dataSource), settings, gate);
             loops.put(consumer.group(), loop);
             Thread thread = new Thread(loop, "consumer-" + consumer.group());
             thread.setDaemon(true);
@@ -82,27 +81,16 @@ public class ConsumerRunner {
             io.micrometer.core.instrument.Gauge.builder("tcy.consumer.parked", this, runner -> runner.parkedOf(consumer.group()))
                     .tag("group", consumer.group()).description("records parked by this consumer, waiting ones included")
                     .register(metrics);
-            io.micrometer.core.instrument.FunctionCounter.builder("tcy.consumer.applied", loop, l -> l.applied)
+            io.micrometer.core.instrument.FunctionCounter.builder("tcy.consumer.applied", loop, ConsumerLoop::applied)
                     .tag("group", consumer.group()).register(metrics);
         }
     }
 
     void onStop(@Observes ShutdownEvent shutdown) {
-        loops.values().forEach(Loop::stop);
-        synchronized (this) {
-            if (admin != null) {
-                admin.close(java.time.Duration.ofSeconds(2));
-                admin = null;
-            }
-        }
+        loops.values().forEach(ConsumerLoop::stop);
+        catchUp.close();
     }
 
-    private synchronized org.apache.kafka.clients.admin.Admin admin() {
-        if (admin == null) {
-            admin = org.apache.kafka.clients.admin.Admin.create(settings.admin());
-        }
-        return admin;
-    }
 
     /** The parked records of every consumer of this service, in the order they were parked. */
     public List<ParkedRecords.Parked> parked() {
@@ -142,12 +130,12 @@ public class ConsumerRunner {
         if (parked == null) {
             return null;
         }
-        Loop loop = loop(parked.consumerGroup());
+        ConsumerLoop loop = loop(parked.consumerGroup());
         // this instance's consumers only: the retry's own transactions take the shared side of the consumers' lock
         gate.writeLock().lock();
         try {
             return new RetryOf(parked,
-                    loop.applier.retry(new AggregateKey(parked.source(), parked.subject())));
+                    loop.applier().retry(new AggregateKey(parked.source(), parked.subject())));
         } finally {
             gate.writeLock().unlock();
         }
@@ -162,51 +150,7 @@ public class ConsumerRunner {
     }
 
     public void awaitCaughtUp(String group, java.time.Duration timeout) {
-        Loop loop = loop(group);
-        Map<TopicPartition, Long> ends;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            var partitions = admin().describeTopics(loop.consumer.topics()).allTopicNames()
-                    .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).values().stream()
-                    .flatMap(topic -> topic.partitions().stream()
-                            .map(p -> new TopicPartition(topic.name(), p.partition())))
-                    .collect(java.util.stream.Collectors.toMap(tp -> tp,
-                            tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
-            ends = new java.util.HashMap<>();
-            admin().listOffsets(partitions).all().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .forEach((tp, info) -> ends.put(tp, info.offset()));
-        } catch (Exception e) {
-            resetAdmin();
-            throw new ReplicaNotCaughtUp("cannot read the end of " + loop.consumer.topics() + ": " + e.getMessage());
-        }
-        // What the group has committed, whichever instance of this service applied it: every instance shares the
-        // database, and the group commits an offset only after the database has what comes before it.
-        while (!loop.hasReached(ends) && !committedReach(group, ends, timeout)) {
-            if (System.nanoTime() > deadline) {
-                throw new ReplicaNotCaughtUp("the replica " + group + " has not caught up with " + loop.consumer.topics());
-            }
-            sleep(java.time.Duration.ofMillis(20));
-        }
-    }
-
-    private boolean committedReach(String group, Map<TopicPartition, Long> ends, java.time.Duration timeout) {
-        try {
-            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin()
-                    .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                    || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
-        } catch (Exception e) {
-            resetAdmin();
-            return false;
-        }
-    }
-
-    private synchronized void resetAdmin() {
-        if (admin != null) {
-            admin.close(java.time.Duration.ZERO);
-            admin = null;
-        }
+        catchUp.await(loop(group), timeout);
     }
 
     /**
@@ -276,17 +220,17 @@ public class ConsumerRunner {
 
     /** The consumers of this service, each with its own group. */
     public List<TopicConsumer> consumers() {
-        return loops.values().stream().map(loop -> loop.consumer).toList();
+        return loops.values().stream().map(ConsumerLoop::consumer).toList();
     }
 
     /** Where {@code group} stands: the next offset to apply per partition, everything before it applied. */
     public Map<TopicPartition, Long> positions(String group) {
-        return Map.copyOf(loop(group).positions);
+        return loop(group).positions();
     }
 
     /** How many batches the consumer {@code group} has committed since the service started. */
     public long batches(String group) {
-        return loop(group).batches;
+        return loop(group).batches();
     }
 
     /**
@@ -294,26 +238,11 @@ public class ConsumerRunner {
      * a reader that checked after {@code seen} looks again then, without a thread waiting for it.
      */
     public java.util.concurrent.CompletableFuture<Void> batchAfter(String group, long seen) {
-        Loop loop = loop(group);
-        java.util.concurrent.CompletableFuture<Void> next = new java.util.concurrent.CompletableFuture<>();
-        synchronized (loop.progress) {
-            if (loop.batches != seen) {
-                next.complete(null);
-                return next;
-            }
-            loop.waiters.add(next);
-        }
-        // a waiter that times out leaves the list at once, so that readers of an idle model do not pile up
-        next.whenComplete((done, failed) -> {
-            synchronized (loop.progress) {
-                loop.waiters.remove(next);
-            }
-        });
-        return next;
+        return loop(group).batchAfter(seen);
     }
 
-    private Loop loop(String group) {
-        Loop loop = loops.get(group);
+    private ConsumerLoop loop(String group) {
+        ConsumerLoop loop = loops.get(group);
         if (loop == null) {
             throw new IllegalArgumentException("no consumer " + group);
         }
@@ -321,117 +250,7 @@ public class ConsumerRunner {
     }
 
     public List<Status> statuses() {
-        return loops.values().stream().map(Loop::status).toList();
-    }
-
-    private final class Loop implements Runnable {
-        private final TopicConsumer consumer;
-        private final EventApplier applier;
-        private volatile boolean stopping;
-        private volatile boolean running;
-        private volatile KafkaConsumer<String, CloudEvent> kafka;
-        private volatile long applied;
-        private volatile long duplicates;
-        private volatile long gaps;
-        private volatile long parked;
-        private volatile String lastError;
-        /** The next offset to apply per partition, after everything before it was applied and committed. */
-        private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
-        /** Notified after every batch committed in PostgreSQL, so that a reader waiting for an event wakes at once. */
-        private final Object progress = new Object();
-        private volatile long batches;
-        /** Readers waiting for the next batch (guarded by {@link #progress}). */
-        private final java.util.Set<java.util.concurrent.CompletableFuture<Void>> waiters = new java.util.HashSet<>();
-
-        Loop(TopicConsumer consumer) {
-            this.consumer = consumer;
-            this.applier = EventApplier.live(consumer, dataSource);
-        }
-
-        Status status() {
-            return new Status(consumer.group(), running, applied, duplicates, gaps, parked, lastError);
-        }
-
-        boolean hasReached(Map<TopicPartition, Long> ends) {
-            return ends.entrySet().stream()
-                    .allMatch(end -> end.getValue() == 0 || positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
-        }
-
-        void stop() {
-            stopping = true;
-            KafkaConsumer<String, CloudEvent> current = kafka;
-            if (current != null) {
-                current.wakeup();
-            }
-        }
-
-        @Override
-        public void run() {
-            Duration backoff = Duration.ofMillis(200);
-            while (!stopping) {
-                try {
-                    TopicAdmin.ensure(settings, consumer.topics());
-                    consumeUntilStopped();
-                    backoff = Duration.ofMillis(200);
-                } catch (WakeupException e) {
-                    // stopping
-                } catch (RuntimeException e) {
-                    running = false;
-                    lastError = e.getMessage();
-                    LOG.errorf(e, "consumer %s failed; it resumes from its last committed offset", consumer.group());
-                    sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
-                            ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
-                }
-            }
-            running = false;
-        }
-
-        private void consumeUntilStopped() {
-            try (KafkaConsumer<String, CloudEvent> client = new KafkaConsumer<>(settings.consumer(consumer.group()))) {
-                kafka = client;
-                client.subscribe(consumer.topics());
-                running = true;
-                while (!stopping) {
-                    gate.readLock().lock();
-                    try {
-                        pollOnce(client);
-                    } finally {
-                        gate.readLock().unlock();
-                    }
-                }
-            } finally {
-                kafka = null;
-            }
-        }
-
-        /** One poll: its records applied in one transaction, then their offsets committed. */
-        private void pollOnce(KafkaConsumer<String, CloudEvent> client) {
-            ConsumerRecords<String, CloudEvent> records = client.poll(Duration.ofMillis(100));
-            if (!records.isEmpty()) {
-                List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>(records.count());
-                records.forEach(batch::add);
-                EventApplier.Counts counts = applier.applyOrPark(batch);
-                // readers see the batch once PostgreSQL has it; the offsets only spare a redelivery
-                List<java.util.concurrent.CompletableFuture<Void>> woken;
-                synchronized (progress) {
-                    batches++;
-                    progress.notifyAll();
-                    woken = new ArrayList<>(waiters);
-                    waiters.clear();
-                }
-                woken.forEach(waiter -> waiter.complete(null));
-                client.commitSync();
-                applied += counts.applied();
-                duplicates += counts.duplicates();
-                gaps += counts.early();
-                parked += counts.parked();
-                lastError = null;
-            }
-            for (TopicPartition partition : client.assignment()) {
-                positions.put(partition, client.position(partition));
-            }
-        }
+        return loops.values().stream().map(ConsumerLoop::status).toList();
     }
 
     /** Gaps not healed yet, as recorded in the database across restarts. */
@@ -455,7 +274,7 @@ public class ConsumerRunner {
         return found;
     }
 
-    private static void sleep(Duration duration) {
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
