@@ -1,7 +1,6 @@
 package org.tcyledger.projection.rebuild;
 
 import io.agroal.api.AgroalDataSource;
-import io.cloudevents.CloudEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,27 +11,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.tcyledger.eventsourcing.RuleViolation;
 import org.tcyledger.eventsourcing.consumer.ConsumerRunner;
@@ -52,7 +42,6 @@ import org.tcyledger.eventsourcing.kafka.KafkaSettings;
 public class ReadModelRebuilds {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuilds.class);
-    private static final Duration STALLED = Duration.ofSeconds(60);
 
     @Inject
     ConsumerRunner runner;
@@ -61,7 +50,7 @@ public class ReadModelRebuilds {
     @Inject
     KafkaSettings settings;
     @Inject
-    Flyway flyway;
+    RebuildSchemas schemas;
     @Inject
     Clock clock;
     @Inject
@@ -94,7 +83,7 @@ public class ReadModelRebuilds {
         try (Connection connection = dataSource.getConnection()) {
             for (String id : reports.idsIn(RebuildReport.RUNNING)) {
                 find(id).ifPresent(report -> reports.save(failed(report, "interrupted by a stop of the projection")));
-                dropSchema(connection, schemaOf(id));
+                RebuildSchemas.dropSchema(connection, schemaOf(id));
             }
         } finally {
             releaseRebuildLock();
@@ -162,7 +151,7 @@ public class ReadModelRebuilds {
 
     private void run(RebuildReport requested) {
         String schema = schemaOf(requested.id());
-        List<Rebuilt> models = new ArrayList<>();
+        List<ReadModelReplay> models = new ArrayList<>();
         try {
             for (ConsumerRunner.Status status : runner.statuses()) {
                 if (!status.running()) {
@@ -170,9 +159,9 @@ public class ReadModelRebuilds {
                                                     + "nothing to compare with");
                 }
             }
-            createTables(schema);
+            schemas.createTables(schema);
             for (TopicConsumer consumer : runner.consumers()) {
-                models.add(new Rebuilt(consumer, EventApplier.into(schema, consumer, dataSource)));
+                models.add(new ReadModelReplay(consumer, EventApplier.into(schema, consumer, dataSource), settings, runner));
             }
             long started = System.nanoTime();
             replay(models);
@@ -205,7 +194,7 @@ public class ReadModelRebuilds {
                 // what the live consumers applied during the compare, applied by the same code, then the switch
                 try (ConsumerRunner.Hold hold = runner.holdAll()) {
                     catchUp(models);
-                    switchOver(schema);
+                    schemas.switchOver(schema);
                 }
             } else {
                 // kept for inspection, where no consumer (so no erasure) reaches: without the opened personal data
@@ -219,7 +208,7 @@ public class ReadModelRebuilds {
                     differences.isEmpty(), requested.requestedBy(), requested.requestedAt(), finishedAt,
                     differences.isEmpty() ? null : schema, differences.isEmpty() ? null : kept.keptUntil(finishedAt), events,
                     round(applySeconds), Math.round(events / Math.max(applySeconds, 1e-3)), round(compareSeconds),
-                    models.stream().map(Rebuilt::report).toList(), differences, null);
+                    models.stream().map(ReadModelReplay::report).toList(), differences, null);
             finish(models, requested.id());
             reports.save(done);
             LOG.infof("rebuild %s: equal and switched %s, %d events in %.1f s (%d/s), compared in %.1f s", done.id(), done.switched(),
@@ -227,7 +216,7 @@ public class ReadModelRebuilds {
         } catch (Exception e) {
             LOG.errorf(e, "rebuild %s failed", requested.id());
             try (Connection connection = dataSource.getConnection()) {
-                dropSchema(connection, schema);
+                RebuildSchemas.dropSchema(connection, schema);
             } catch (SQLException dropFailed) {
                 e.addSuppressed(dropFailed);
             }
@@ -244,8 +233,8 @@ public class ReadModelRebuilds {
      * The rebuild's resources given back, before its final state is saved: whoever reads DONE or FAILED may start the
      * next one at once, here or in another instance. Idempotent.
      */
-    private void finish(List<Rebuilt> models, String id) {
-        models.forEach(Rebuilt::close);
+    private void finish(List<ReadModelReplay> models, String id) {
+        models.forEach(ReadModelReplay::close);
         models.clear();
         if (running.get() != null && running.get().equals(id)) {
             releaseRebuildLock();
@@ -257,9 +246,9 @@ public class ReadModelRebuilds {
      * Every read model up to where its live consumer stands, {@code tcy.rebuild.threads} at a time (the largest
      * first): one replays while PostgreSQL writes another's batch.
      */
-    private void replay(List<Rebuilt> models) throws Exception {
-        List<Rebuilt> largestFirst = new ArrayList<>(models);
-        largestFirst.sort(Comparator.comparingInt((Rebuilt model) -> model.consumer.topics().size()).reversed());
+    private void replay(List<ReadModelReplay> models) throws Exception {
+        List<ReadModelReplay> largestFirst = new ArrayList<>(models);
+        largestFirst.sort(Comparator.comparingInt((ReadModelReplay model) -> model.consumer.topics().size()).reversed());
         ExecutorService replays = Executors.newFixedThreadPool(Math.max(1, threads), task -> {
             Thread thread = new Thread(task, "read-model-replay");
             thread.setDaemon(true);
@@ -267,7 +256,7 @@ public class ReadModelRebuilds {
         });
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (Rebuilt model : largestFirst) {
+            for (ReadModelReplay model : largestFirst) {
                 done.add(replays.submit(() -> {
                     model.catchUp();
                     return null;
@@ -287,121 +276,10 @@ public class ReadModelRebuilds {
     }
 
     /** Every read model to exactly where its live consumer stands (called while the live consumers are held). */
-    private static void catchUp(List<Rebuilt> models) {
-        models.forEach(Rebuilt::catchUp);
+    private static void catchUp(List<ReadModelReplay> models) {
+        models.forEach(ReadModelReplay::catchUp);
     }
 
-    /** The same migrations as the live tables, into a schema of their own. */
-    private void createTables(String schema) {
-        Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
-                .schemas(schema).defaultSchema(schema).createSchemas(true).load().migrate();
-    }
-
-    /** One read model replayed from offset 0, never past the offsets it is told to reach. */
-    private final class Rebuilt implements AutoCloseable {
-        final TopicConsumer consumer;
-        final EventApplier applier;
-        final KafkaConsumer<String, CloudEvent> client;
-        long events;
-        long applied;
-        long duplicates;
-        long gaps;
-        Map<TopicPartition, Long> reached = Map.of();
-
-        Rebuilt(TopicConsumer consumer, EventApplier applier) {
-            this.consumer = consumer;
-            this.applier = applier;
-            Map<String, Object> config = settings.consumer(consumer.group());
-            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "rebuild-" + consumer.group());
-            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-            this.client = new KafkaConsumer<>(config);
-            List<TopicPartition> partitions = consumer.topics().stream()
-                    .flatMap(topic -> client.partitionsFor(topic).stream()
-                            .map(info -> new TopicPartition(info.topic(), info.partition())))
-                    .toList();
-            client.assign(partitions);
-            client.seekToBeginning(partitions);
-        }
-
-        /** Up to where the live consumer of the same group stands now, in every instance (from the database). */
-        void catchUp() {
-            drainTo(runner.appliedPositions(consumer.group()));
-        }
-
-        void drainTo(Map<TopicPartition, Long> target) {
-            long lastProgress = System.nanoTime();
-            while (!hasReached(target)) {
-                List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>();
-                Set<TopicPartition> beyond = new HashSet<>();
-                for (ConsumerRecord<String, CloudEvent> record : client.poll(Duration.ofMillis(200))) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() < target.getOrDefault(partition, 0L)) {
-                        batch.add(record);
-                    } else {
-                        beyond.add(partition);
-                    }
-                }
-                for (TopicPartition partition : beyond) {
-                    client.seek(partition, target.getOrDefault(partition, 0L));
-                }
-                if (!batch.isEmpty()) {
-                    EventApplier.Counts counts = applier.applyOrPark(batch);
-                    events += counts.total();
-                    applied += counts.applied();
-                    duplicates += counts.duplicates();
-                    gaps += counts.early();
-                    lastProgress = System.nanoTime();
-                } else if (System.nanoTime() - lastProgress > STALLED.toNanos()) {
-                    throw new IllegalStateException("the rebuild of " + consumer.group() + " read nothing for "
-                                                    + STALLED.toSeconds() + " s before reaching " + target);
-                }
-            }
-            reached = target;
-        }
-
-        private boolean hasReached(Map<TopicPartition, Long> target) {
-            return client.assignment().stream()
-                    .allMatch(partition -> client.position(partition) >= target.getOrDefault(partition, 0L));
-        }
-
-        RebuildReport.ReadModel report() {
-            return new RebuildReport.ReadModel(consumer.group(), consumer.topics(), events, applied, duplicates, gaps,
-                    reached.values().stream().mapToLong(Long::longValue).sum());
-        }
-
-        @Override
-        public void close() {
-            client.close(Duration.ofSeconds(5));
-        }
-    }
-
-    /** The rebuilt tables take the live ones' place in one transaction; the old ones are dropped with it. */
-    private void switchOver(String schema) throws SQLException {
-        String retired = schema.replace("rebuild_", "retired_");
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE SCHEMA " + retired);
-                for (String table : TableComparison.readModelTables(connection, schema)) {
-                    statement.execute("ALTER TABLE public." + table + " SET SCHEMA " + retired);
-                    statement.execute("ALTER TABLE " + schema + "." + table + " SET SCHEMA public");
-                }
-                statement.execute("DROP SCHEMA " + retired + " CASCADE");
-                statement.execute("DROP SCHEMA " + schema + " CASCADE");
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-    }
-
-    private static void dropSchema(Connection connection, String schema) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-    }
 
     private static String schemaOf(String id) {
         return "rebuild_" + id.replace("-", "").substring(0, 16);
