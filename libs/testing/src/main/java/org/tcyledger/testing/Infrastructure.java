@@ -10,11 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * One real PostgreSQL server and one real Kafka broker on loopback. Tests share one per JVM
@@ -119,21 +116,14 @@ public final class Infrastructure {
     public synchronized void restartPostgres(Duration down) {
         Path data = directory.resolve("postgres");
         try {
-            // as the embedded server does: in a user namespace of its own, where it is not root (PostgreSQL refuses root)
-            List<String> command = new ArrayList<>(List.of("unshare", "-U"));
-            String options = Files.readString(data.resolve("postmaster.opts")).trim();
-            command.add(options.substring(0, options.indexOf(' ')));
-            java.util.regex.Matcher argument = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(options);
-            while (argument.find()) {
-                command.add(argument.group(1));
-            }
-            stopPostmaster(data);
+            List<String> command = Postmaster.commandOf(data);
+            Postmaster.stop(data);
             recordPids();
             Thread.sleep(down.toMillis());
-            restartedPostgres = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres-restart.log").toFile()))
-                    .start();
-            awaitPostgres(Duration.ofSeconds(60));
+            Path log = directory.resolve("postgres-restart.log");
+            restartedPostgres = Postmaster.start(command, log);
+            Postmaster.await(restartedPostgres, log, () -> java.sql.DriverManager.getConnection(jdbcUrl("postgres"),
+                    user(), password()), Duration.ofSeconds(60));
             recordPids();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -141,45 +131,6 @@ public final class Infrastructure {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** SIGINT to the postmaster named in postmaster.pid (PostgreSQL's fast shutdown), and waits until it exited. */
-    private void stopPostmaster(Path data) throws IOException, InterruptedException {
-        Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
-        kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (postmaster.isPresent() && postmaster.get().isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-    }
-
-    private String restartLog() {
-        try {
-            return Files.readString(directory.resolve("postgres-restart.log"));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private void awaitPostgres(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!restartedPostgres.isAlive()) {
-                throw new IllegalStateException("PostgreSQL exited at restart: " + restartLog());
-            }
-            try (Connection connection = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), user(), password())) {
-                return;
-            } catch (SQLException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("PostgreSQL not ready " + timeout + " after its restart");
     }
 
     /** SIGKILLs the broker (see {@link KafkaBroker#kill()}); {@link #startKafka()} brings it back on the same data. */
@@ -198,7 +149,7 @@ public final class Infrastructure {
         kafka.stop();
         if (restartedPostgres != null) {
             try {
-                stopPostmaster(directory.resolve("postgres"));
+                Postmaster.stop(directory.resolve("postgres"));
             } catch (IOException e) {
                 System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
             } catch (InterruptedException e) {
@@ -220,7 +171,7 @@ public final class Infrastructure {
             watchdog = null;
         }
         if (!keepData) {
-            deleteRecursively(directory);
+            Workspace.deleteRecursively(directory);
         }
     }
 
@@ -332,17 +283,6 @@ public final class Infrastructure {
             Files.writeString(directory.resolve("pids"), pids.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + directory + ": " + e.getMessage());
         }
     }
 }
