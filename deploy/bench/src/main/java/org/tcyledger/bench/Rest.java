@@ -6,21 +6,35 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The services' REST API as a client uses it: JSON in, status and body out. */
 final class Rest {
 
-    private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     record Answer(int status, String body) {
-        String eventId() {
-            Matcher id = EVENT_ID.matcher(body);
-            if (!id.find()) {
-                throw new IllegalStateException("no eventId in " + body);
+        /** The body as JSON. */
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
             }
-            return id.group(1);
+        }
+
+        /** A text field of the body (a number or a boolean as its JSON text); fails when it is missing. */
+        String field(String name) {
+            JsonNode value = json().get(name);
+            if (value == null || value.isNull()) {
+                throw new IllegalStateException("no " + name + " in " + body);
+            }
+            return value.asText();
+        }
+
+        String eventId() {
+            return field("eventId");
         }
     }
 
