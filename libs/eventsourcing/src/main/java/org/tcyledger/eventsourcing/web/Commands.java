@@ -60,12 +60,48 @@ public class Commands {
     AxonRuntime axon;
     @Inject
     IdempotencySecret secret;
+    /** The request being answered: its headers and route (a request-scoped proxy). */
+    @Inject
+    io.vertx.ext.web.RoutingContext routing;
     /** How long a command's answer waits for its event to be on the topic (0: not at all). */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.commands.await-published-ms", defaultValue = "2000")
     long awaitPublishedMs;
     /** How long a repeat waits for the first request with its key to finish before 409 with Retry-After. */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.commands.idempotency-wait-ms", defaultValue = "10000")
     long idempotencyWaitMs;
+
+    /**
+     * Sends the command a request maps to and answers 201 with what it stored: the {@code Idempotency-Key}, the
+     * correlation id and the route (method and path) come from the request itself.
+     *
+     * @param request the request body as received (or an empty map for a request without one)
+     * @param command makes the typed command, inside the transaction
+     */
+    public Response created(Object request, Supplier<Object> command) {
+        return created(request, command, result -> Map.of());
+    }
+
+    /** As {@link #created(Object, Supplier)}, with what the command derived added to the answer. */
+    public Response created(Object request, Supplier<Object> command, Function<Object, Map<String, Object>> derived) {
+        return fromRequest(request, command, 201, derived);
+    }
+
+    /** As {@link #created(Object, Supplier)} for a command that changes what exists: 200. */
+    public Response applied(Object request, Supplier<Object> command) {
+        return fromRequest(request, command, 200, result -> Map.of());
+    }
+
+    /** As {@link #applied(Object, Supplier)}, with what the command derived added to the answer. */
+    public Response applied(Object request, Supplier<Object> command, Function<Object, Map<String, Object>> derived) {
+        return fromRequest(request, command, 200, derived);
+    }
+
+    private Response fromRequest(Object request, Supplier<Object> command, int status,
+                                 Function<Object, Map<String, Object>> derived) {
+        io.vertx.core.http.HttpServerRequest http = routing.request();
+        return send(http.getHeader(IDEMPOTENCY_KEY), http.getHeader(CORRELATION_ID),
+                http.method().name() + " " + routing.normalizedPath(), request, command, status, derived);
+    }
 
     /**
      * @param route       method and path, part of what an Idempotency-Key is bound to

@@ -1,17 +1,11 @@
 package org.tcyledger.projection.consultations;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.cloudevidence.ConsultationEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
-import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
-import org.tcyledger.eventsourcing.consumer.EventDecoder;
-import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.EventConsumer;
 import org.tcyledger.eventsourcing.consumer.Writes;
 
 /**
@@ -19,28 +13,14 @@ import org.tcyledger.eventsourcing.consumer.Writes;
  * read here, sealed or not: this read model cannot say who said what.
  */
 @ApplicationScoped
-public class ConsultationSummaryProjection implements TopicConsumer {
+public class ConsultationSummaryProjection extends EventConsumer<ConsultationEvent> {
 
-    private static final EventDecoder EVENTS = new EventDecoder(ConsultationEvent.class);
-    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
-
-    @Override
-    public String group() {
-        return "projection-consultations";
+    public ConsultationSummaryProjection() {
+        super("projection-consultations", ConsultationEvent.class, Topics.CLOUD_EVIDENCE);
     }
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.CLOUD_EVIDENCE);
-    }
-
-    @Override
-    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
-        var decoded = EVENTS.decode(envelope);
-        if (decoded.isEmpty()) {
-            return;
-        }
-        ConsultationEvent event = (ConsultationEvent) decoded.get();
+    protected void apply(ConsultationEvent event, EventEnvelope envelope, Writes writes) throws SQLException {
         switch (event) {
             case ConsultationEvent.ConsultationOpened o -> writes.update("INSERT INTO summary_consultation "
                     + "(consultation_id, title, chatham_house, options) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -58,14 +38,6 @@ public class ConsultationSummaryProjection implements TopicConsumer {
             }
             default -> {
             }
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

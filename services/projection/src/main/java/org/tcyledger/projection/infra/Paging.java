@@ -2,7 +2,6 @@ package org.tcyledger.projection.infra;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -49,17 +48,5 @@ public record Paging(int page, int size) {
             response.header("Link", String.join(", ", links));
         }
         return response.build();
-    }
-
-    /** A filter's date: ISO like 2014-12-02, else 400 naming the parameter. */
-    public static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return org.tcyledger.eventsourcing.web.Dates.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(name + " is " + e.getMessage() + ", not '" + value + "'");
-        }
     }
 }

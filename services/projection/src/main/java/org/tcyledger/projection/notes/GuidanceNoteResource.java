@@ -70,13 +70,13 @@ public class GuidanceNoteResource {
     @Blocking
     public Uni<RestResponse<List<NoteVersion>>> list(@QueryParam("meetingId") String meetingId,
                                                 @QueryParam("article") String article,
-                                                @QueryParam("from") String from, @QueryParam("to") String to,
+                                                @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                                 @QueryParam("page") @DefaultValue("0") int page,
                                                 @QueryParam("size") @DefaultValue("50") int size,
                                                 @QueryParam("after") String after, @Context UriInfo uri) {
         Paging paging = new Paging(page, size);
-        LocalDate fromDate = Paging.date("from", from);
-        LocalDate toDate = Paging.date("to", to);
+        LocalDate fromDate = from;
+        LocalDate toDate = to;
         boolean drafts = identity.hasRole(Roles.SECRETARIAT);
         return readYourWrites.after("projection-guidance-notes", after,
                 () -> paging.of(query(drafts, null, meetingId, article, fromDate, toDate), uri));

@@ -1,7 +1,6 @@
 package org.tcyledger.projection.notes;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.tcyledger.contracts.Topics;
@@ -10,33 +9,19 @@ import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteDrafted;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteRevised;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
-import org.tcyledger.eventsourcing.consumer.EventDecoder;
-import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.EventConsumer;
 import org.tcyledger.eventsourcing.consumer.Writes;
 
 /** Guidance notes from tcy.meetings.v1: every version, and the adoptions that make one visible to observers. */
 @ApplicationScoped
-public class GuidanceNotesProjection implements TopicConsumer {
+public class GuidanceNotesProjection extends EventConsumer<GuidanceNoteEvent> {
 
-    private static final EventDecoder EVENTS = new EventDecoder(GuidanceNoteEvent.class);
-
-    @Override
-    public String group() {
-        return "projection-guidance-notes";
+    public GuidanceNotesProjection() {
+        super("projection-guidance-notes", GuidanceNoteEvent.class, Topics.MEETINGS);
     }
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.MEETINGS);
-    }
-
-    @Override
-    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
-        var decoded = EVENTS.decode(envelope);
-        if (decoded.isEmpty()) {
-            return;
-        }
-        GuidanceNoteEvent event = (GuidanceNoteEvent) decoded.get();
+    protected void apply(GuidanceNoteEvent event, EventEnvelope envelope, Writes writes) throws SQLException {
         switch (event) {
             case GuidanceNoteDrafted d -> version(writes, d.noteId(), d.version(), d.title(), d.articles(), d.text(),
                     d.englishOnly());

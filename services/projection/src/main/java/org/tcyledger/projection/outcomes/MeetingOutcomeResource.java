@@ -74,14 +74,14 @@ public class MeetingOutcomeResource {
             examples = @ExampleObject(name = "example", value = ApiExamples.MEETINGS)))
     @GET
     @Blocking
-    public Uni<RestResponse<List<Meeting>>> meetings(@QueryParam("from") String from, @QueryParam("to") String to,
+    public Uni<RestResponse<List<Meeting>>> meetings(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                                 @QueryParam("kind") String kind,
                                                 @QueryParam("page") @DefaultValue("0") int page,
                                                 @QueryParam("size") @DefaultValue("50") int size,
                                                 @QueryParam("after") String after, @Context UriInfo uri) {
         Paging paging = new Paging(page, size);
-        java.sql.Date fromDate = sqlDate(Paging.date("from", from));
-        java.sql.Date toDate = sqlDate(Paging.date("to", to));
+        java.sql.Date fromDate = sqlDate(from);
+        java.sql.Date toDate = sqlDate(to);
         return readYourWrites.after("projection-meetings", after, () -> {
             List<Meeting> meetings = new ArrayList<>();
             long total = 0;

@@ -1,43 +1,23 @@
 package org.tcyledger.projection.outcomes;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
-import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
-import org.tcyledger.eventsourcing.consumer.EventDecoder;
-import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.EventConsumer;
 import org.tcyledger.eventsourcing.consumer.Writes;
 
 /** Meeting outcomes from tcy.meetings.v1; corrections replace what they correct. */
 @ApplicationScoped
-public class MeetingOutcomesProjection implements TopicConsumer {
+public class MeetingOutcomesProjection extends EventConsumer<MeetingEvent> {
 
-    private static final EventDecoder EVENTS = new EventDecoder(MeetingEvent.class);
-    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
-
-    @Override
-    public String group() {
-        return "projection-meetings";
+    public MeetingOutcomesProjection() {
+        super("projection-meetings", MeetingEvent.class, Topics.MEETINGS);
     }
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.MEETINGS);
-    }
-
-    @Override
-    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
-        var decoded = EVENTS.decode(envelope);
-        if (decoded.isEmpty()) {
-            return;
-        }
-        MeetingEvent event = (MeetingEvent) decoded.get();
+    protected void apply(MeetingEvent event, EventEnvelope envelope, Writes writes) throws SQLException {
         switch (event) {
             case MeetingEvent.MeetingScheduled s -> writes.update("INSERT INTO outcome_meeting (id, kind, title, "
                     + "venue, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -67,14 +47,6 @@ public class MeetingOutcomesProjection implements TopicConsumer {
             case MeetingEvent.ObjectionRaised o -> {
                 // an objection matters to the written procedure's outcome only through the decision it prevents
             }
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -57,7 +57,7 @@ public class MemberRegisterResource {
             examples = @ExampleObject(name = "example", value = ApiExamples.REGISTER)))
     @GET
     @Blocking
-    public Uni<RestResponse<List<RegisterEntry>>> register(@QueryParam("asOf") String asOf, @QueryParam("treaty") String treaty,
+    public Uni<RestResponse<List<RegisterEntry>>> register(@QueryParam("asOf") LocalDate asOf, @QueryParam("treaty") String treaty,
                                                       @QueryParam("status") String status, @QueryParam("kind") String kind,
                                                       @QueryParam("page") @DefaultValue("0") int page,
                                                       @QueryParam("size") @DefaultValue("50") int size,
@@ -80,7 +80,7 @@ public class MemberRegisterResource {
     @GET
     @Path("/{id}")
     @Blocking
-    public Uni<RegisterEntry> member(@PathParam("id") String id, @QueryParam("asOf") String asOf,
+    public Uni<RegisterEntry> member(@PathParam("id") String id, @QueryParam("asOf") LocalDate asOf,
                                        @QueryParam("treaty") String treaty, @QueryParam("after") String after) {
         return readYourWrites.after(register.group(), after, () -> {
             return register.member(id, date(asOf), treaty(treaty))
@@ -88,15 +88,8 @@ public class MemberRegisterResource {
         });
     }
 
-    private LocalDate date(String asOf) {
-        if (asOf == null) {
-            return LocalDate.now(clock);
-        }
-        try {
-            return org.tcyledger.eventsourcing.web.Dates.parse(asOf);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("asOf must be " + e.getMessage() + ", not '" + asOf + "'");
-        }
+    private LocalDate date(LocalDate asOf) {
+        return asOf == null ? LocalDate.now(clock) : asOf;
     }
 
     private static Treaty treaty(String treaty) {

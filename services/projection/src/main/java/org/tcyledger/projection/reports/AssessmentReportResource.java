@@ -69,13 +69,13 @@ public class AssessmentReportResource {
     @GET
     @Blocking
     public Uni<RestResponse<List<Report>>> reports(@QueryParam("article") String article, @QueryParam("party") String party,
-                                              @QueryParam("from") String from, @QueryParam("to") String to,
+                                              @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                               @QueryParam("page") @DefaultValue("0") int page,
                                               @QueryParam("size") @DefaultValue("50") int size,
                                               @QueryParam("after") String after, @Context UriInfo uri) {
         Paging paging = new Paging(page, size);
-        LocalDate fromDate = Paging.date("from", from);
-        LocalDate toDate = Paging.date("to", to);
+        LocalDate fromDate = from;
+        LocalDate toDate = to;
         return readYourWrites.after("projection-assessment-reports", after, () -> {
             return paging.of(query(null).stream()
                     .filter(report -> article == null || report.articles().contains(article))

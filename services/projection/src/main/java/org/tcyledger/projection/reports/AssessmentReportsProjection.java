@@ -1,43 +1,23 @@
 package org.tcyledger.projection.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.assessments.AssessmentEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
-import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
-import org.tcyledger.eventsourcing.consumer.EventDecoder;
-import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.EventConsumer;
 import org.tcyledger.eventsourcing.consumer.Writes;
 
 /** Assessment cycles from tcy.assessments.v1, kept so that only adopted reports are ever shown to observers. */
 @ApplicationScoped
-public class AssessmentReportsProjection implements TopicConsumer {
+public class AssessmentReportsProjection extends EventConsumer<AssessmentEvent> {
 
-    private static final EventDecoder EVENTS = new EventDecoder(AssessmentEvent.class);
-    private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
-
-    @Override
-    public String group() {
-        return "projection-assessment-reports";
+    public AssessmentReportsProjection() {
+        super("projection-assessment-reports", AssessmentEvent.class, Topics.ASSESSMENTS);
     }
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.ASSESSMENTS);
-    }
-
-    @Override
-    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
-        var decoded = EVENTS.decode(envelope);
-        if (decoded.isEmpty()) {
-            return;
-        }
-        AssessmentEvent event = (AssessmentEvent) decoded.get();
+    protected void apply(AssessmentEvent event, EventEnvelope envelope, Writes writes) throws SQLException {
         switch (event) {
             case AssessmentEvent.AssessmentCycleLaunched l -> writes.update("INSERT INTO report_cycle (cycle_id, "
                     + "title, articles, assessed_parties) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -59,14 +39,6 @@ public class AssessmentReportsProjection implements TopicConsumer {
             default -> {
                 // questionnaires, replies, comments, refusals and closing are not part of a published report
             }
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
