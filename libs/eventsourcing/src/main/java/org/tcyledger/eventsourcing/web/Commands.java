@@ -60,9 +60,9 @@ public class Commands {
     AxonRuntime axon;
     @Inject
     IdempotencySecret secret;
-    /** The request being answered: its headers and route (a request-scoped proxy). */
+    /** The request being answered: its Idempotency-Key, correlation id and route. */
     @Inject
-    io.vertx.ext.web.RoutingContext routing;
+    CommandRequest current;
     /** How long a command's answer waits for its event to be on the topic (0: not at all). */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.commands.await-published-ms", defaultValue = "2000")
     long awaitPublishedMs;
@@ -98,9 +98,8 @@ public class Commands {
 
     private Response fromRequest(Object request, Supplier<Object> command, int status,
                                  Function<Object, Map<String, Object>> derived) {
-        io.vertx.core.http.HttpServerRequest http = routing.request();
-        return send(http.getHeader(IDEMPOTENCY_KEY), http.getHeader(CORRELATION_ID),
-                http.method().name() + " " + routing.normalizedPath(), request, command, status, derived);
+        return send(current.idempotencyKey(), current.correlationId(), current.route(), request, command, status,
+                derived);
     }
 
     /**

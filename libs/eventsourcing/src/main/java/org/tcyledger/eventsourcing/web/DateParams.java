@@ -40,7 +40,8 @@ public class DateParams implements ParamConverterProvider {
                 try {
                     return Dates.parse(value);
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidRequest(parameter, e.getMessage());
+                    throw new jakarta.ws.rs.BadRequestException(parameter + " is " + e.getMessage() + ", not '"
+                                                                + value + "'");
                 }
             }
 

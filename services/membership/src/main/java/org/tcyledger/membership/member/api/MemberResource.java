@@ -64,11 +64,9 @@ public class MemberResource {
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response register(@Valid @NotNull MemberRequests.RegisterMember body,
-                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        Response response = commands.send(key, correlation, "POST /members", body,
-                () -> new MemberCommands.RegisterMember(body.id(), body.name(), body.kind(), body.councilOfEuropeMember()),
-                201, result -> Map.of());
+    public Response register(@Valid @NotNull MemberRequests.RegisterMember body) {
+        Response response = commands.created(body,
+                () -> new MemberCommands.RegisterMember(body.id(), body.name(), body.kind(), body.councilOfEuropeMember()));
         return Response.fromResponse(response).location(URI.create("/members/" + body.id())).build();
     }
 

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.util.Map;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
@@ -35,16 +33,13 @@ public class TreatyResource {
     @POST
     @Path("/{id}/entry-into-force")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response record(@PathParam("id") String id, @Valid @NotNull RecordTreatyEntryIntoForce body,
-                           @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
+    public Response record(@PathParam("id") String id, @Valid @NotNull RecordTreatyEntryIntoForce body) {
         Treaty treaty;
         try {
             treaty = Treaty.valueOf(id);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("No treaty '" + id + "': ETS185, ETS189 or CETS224");
         }
-        return commands.send(key, correlation, "POST /treaties/" + id + "/entry-into-force", body,
-                () -> new TreatyInForce.RecordTreatyEntryIntoForce(id, treaty, body.inForceOn()), 201,
-                result -> Map.of());
+        return commands.created(body, () -> new TreatyInForce.RecordTreatyEntryIntoForce(id, treaty, body.inForceOn()));
     }
 }
