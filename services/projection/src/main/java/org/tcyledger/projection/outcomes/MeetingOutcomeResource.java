@@ -3,13 +3,10 @@ package org.tcyledger.projection.outcomes;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,15 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,8 +34,6 @@ import org.tcyledger.projection.infra.Paging;
 @RolesAllowed({Roles.OBSERVER, Roles.AUDITOR, Roles.SECRETARIAT})
 public class MeetingOutcomeResource {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public record Meeting(String id, String kind, String title, String venue, LocalDate startsOn, LocalDate endsOn,
                           boolean closed, String report, LocalDate reportPublishedOn) {
     }
@@ -63,7 +50,7 @@ public class MeetingOutcomeResource {
     }
 
     @Inject
-    AgroalDataSource dataSource;
+    MeetingOutcomeQueries outcomes;
     @Inject
     org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
@@ -80,61 +67,8 @@ public class MeetingOutcomeResource {
                                                 @QueryParam("size") @DefaultValue("50") int size,
                                                 @QueryParam("after") String after, @Context UriInfo uri) {
         Paging paging = new Paging(page, size);
-        java.sql.Date fromDate = sqlDate(from);
-        java.sql.Date toDate = sqlDate(to);
-        return readYourWrites.after("projection-meetings", after, () -> {
-            List<Meeting> meetings = new ArrayList<>();
-            long total = 0;
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement(
-                         "SELECT id, kind, title, venue, starts_on, ends_on, closed, report_symbol, report_published, "
-                         + "count(*) OVER () FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
-                         + "AND (?::date IS NULL OR starts_on <= ?::date) AND (?::text IS NULL OR kind = ?) "
-                         + "ORDER BY starts_on, id LIMIT ? OFFSET ?")) {
-                bindFilter(select, fromDate, toDate, kind);
-                select.setInt(7, paging.size());
-                select.setInt(8, paging.offset());
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        meetings.add(meeting(row));
-                        total = row.getLong(10);
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the meetings", e);
-            }
-            return paging.respond(meetings, meetings.isEmpty() ? countAll(fromDate, toDate, kind, paging) : total, uri);
-        });
-    }
-
-    /** The six parameters of the meetings filter: from, from, to, to, kind, kind. */
-    private static void bindFilter(PreparedStatement select, java.sql.Date from, java.sql.Date to, String kind)
-            throws SQLException {
-        select.setDate(1, from);
-        select.setDate(2, from);
-        select.setDate(3, to);
-        select.setDate(4, to);
-        select.setString(5, kind);
-        select.setString(6, kind);
-    }
-
-    /** A page past the end still says how many there are. */
-    private long countAll(java.sql.Date from, java.sql.Date to, String kind, Paging paging) {
-        if (paging.page() == 0) {
-            return 0;
-        }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT count(*) FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
-                     + "AND (?::date IS NULL OR starts_on <= ?::date) AND (?::text IS NULL OR kind = ?)")) {
-            bindFilter(select, from, to, kind);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count the meetings", e);
-        }
+        return readYourWrites.after("projection-meetings", after,
+                () -> outcomes.page(sqlDate(from), sqlDate(to), kind, paging, uri));
     }
 
     @Operation(summary = "A meeting's agenda, attendance by capacity, decisions and adopted documents")
@@ -145,78 +79,7 @@ public class MeetingOutcomeResource {
     @Path("/{id}/outcomes")
     @Blocking
     public Uni<Outcomes> outcomes(@PathParam("id") String id, @QueryParam("after") String after) {
-        return readYourWrites.after("projection-meetings", after, () -> {
-            try (Connection connection = dataSource.getConnection()) {
-                Meeting meeting;
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT id, kind, title, venue, starts_on, ends_on, closed, report_symbol, report_published "
-                        + "FROM outcome_meeting WHERE id = ?")) {
-                    select.setString(1, id);
-                    try (ResultSet row = select.executeQuery()) {
-                        if (!row.next()) {
-                            throw new NotFoundException("No meeting '" + id + "'");
-                        }
-                        meeting = meeting(row);
-                    }
-                }
-                List<AgendaItem> agenda = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement("SELECT item_id, title, document_symbols "
-                        + "FROM outcome_agenda_item WHERE meeting_id = ? ORDER BY position")) {
-                    select.setString(1, id);
-                    try (ResultSet row = select.executeQuery()) {
-                        while (row.next()) {
-                            String symbols = row.getString(3);
-                            agenda.add(new AgendaItem(row.getString(1), row.getString(2),
-                                    symbols.isEmpty() ? List.of() : Arrays.asList(symbols.split("\\|"))));
-                        }
-                    }
-                }
-                Map<String, List<String>> attendance = new LinkedHashMap<>();
-                for (String capacity : List.of("PARTY", "OBSERVER", "AD_HOC_OBSERVER")) {
-                    attendance.put(capacity, new ArrayList<>());
-                }
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT capacity, member_id FROM outcome_attendance WHERE meeting_id = ? ORDER BY member_id")) {
-                    select.setString(1, id);
-                    try (ResultSet row = select.executeQuery()) {
-                        while (row.next()) {
-                            attendance.get(row.getString(1)).add(row.getString(2));
-                        }
-                    }
-                }
-                List<Decision> decisions = new ArrayList<>();
-                List<String> documents = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement("SELECT decision_id, agenda_item_id, kind, "
-                        + "subject, version, text, vote, adopted_on FROM outcome_decision WHERE meeting_id = ? ORDER BY position")) {
-                    select.setString(1, id);
-                    try (ResultSet row = select.executeQuery()) {
-                        while (row.next()) {
-                            Integer version = (Integer) row.getObject(5);
-                            Decision decision = new Decision(row.getString(1), row.getString(2), row.getString(3),
-                                    row.getString(4), version, row.getString(6), JSON.readTree(row.getString(7)),
-                                    row.getDate(8).toLocalDate());
-                            decisions.add(decision);
-                            if (decision.kind().startsWith("ADOPT_")) {
-                                documents.add(decision.subject() + " version " + version);
-                            }
-                        }
-                    }
-                }
-                if (meeting.report() != null) {
-                    documents.add(meeting.report());
-                }
-                return new Outcomes(meeting, agenda, attendance, decisions, documents);
-            } catch (SQLException | IOException e) {
-                throw new IllegalStateException("cannot read the outcomes of " + id, e);
-            }
-        });
-    }
-
-    private static Meeting meeting(ResultSet row) throws SQLException {
-        java.sql.Date published = row.getDate(9);
-        return new Meeting(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                row.getDate(5).toLocalDate(), row.getDate(6).toLocalDate(), row.getBoolean(7), row.getString(8),
-                published == null ? null : published.toLocalDate());
+        return readYourWrites.after("projection-meetings", after, () -> outcomes.of(id));
     }
 
     private static java.sql.Date sqlDate(LocalDate date) {

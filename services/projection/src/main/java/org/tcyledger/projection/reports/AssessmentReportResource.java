@@ -3,8 +3,6 @@ package org.tcyledger.projection.reports;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -17,14 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,8 +34,6 @@ import org.tcyledger.projection.infra.Paging;
 @RolesAllowed({Roles.OBSERVER, Roles.AUDITOR, Roles.SECRETARIAT})
 public class AssessmentReportResource {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public record FollowUp(String recommendationId, String partyId, String status, LocalDate assessedOn, String note) {
     }
 
@@ -54,7 +43,7 @@ public class AssessmentReportResource {
     }
 
     @Inject
-    AgroalDataSource dataSource;
+    AssessmentReportQueries reports;
     @Inject
     org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
@@ -74,16 +63,8 @@ public class AssessmentReportResource {
                                               @QueryParam("size") @DefaultValue("50") int size,
                                               @QueryParam("after") String after, @Context UriInfo uri) {
         Paging paging = new Paging(page, size);
-        LocalDate fromDate = from;
-        LocalDate toDate = to;
-        return readYourWrites.after("projection-assessment-reports", after, () -> {
-            return paging.of(query(null).stream()
-                    .filter(report -> article == null || report.articles().contains(article))
-                    .filter(report -> party == null || report.assessedParties().contains(party))
-                    .filter(report -> fromDate == null || !report.adoptedOn().isBefore(fromDate))
-                    .filter(report -> toDate == null || !report.adoptedOn().isAfter(toDate))
-                    .toList(), uri);
-        });
+        return readYourWrites.after("projection-assessment-reports", after,
+                () -> paging.of(reports.find(article, party, from, to), uri));
     }
 
     @Operation(summary = "The adopted report of one assessment cycle, with follow-up per recommendation and Party")
@@ -95,49 +76,8 @@ public class AssessmentReportResource {
     @Blocking
     public Uni<Report> report(@PathParam("cycleId") String cycleId, @QueryParam("after") String after) {
         return readYourWrites.after("projection-assessment-reports", after, () -> {
-            return query(cycleId).stream().findFirst()
+            return reports.adopted(cycleId).stream().findFirst()
                     .orElseThrow(() -> new NotFoundException("No adopted report of cycle '" + cycleId + "'"));
         });
-    }
-
-    private List<Report> query(String cycleId) {
-        List<Report> reports = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT c.cycle_id, c.title, c.articles, c.assessed_parties, a.version, a.meeting_id, a.decision_id, "
-                     + "a.adopted_on, d.findings, d.recommendations FROM report_adoption a "
-                     + "JOIN report_cycle c ON c.cycle_id = a.cycle_id "
-                     + "JOIN report_draft d ON d.cycle_id = a.cycle_id AND d.version = a.version "
-                     + "WHERE (? IS NULL OR a.cycle_id = ?) ORDER BY a.adopted_on, a.cycle_id")) {
-            select.setString(1, cycleId);
-            select.setString(2, cycleId);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    String id = row.getString(1);
-                    reports.add(new Report(id, row.getString(2), Arrays.asList(row.getString(3).split(",")),
-                            Arrays.asList(row.getString(4).split(",")), row.getInt(5), row.getString(6),
-                            row.getString(7), row.getDate(8).toLocalDate(), JSON.readTree(row.getString(9)),
-                            JSON.readTree(row.getString(10)), followUps(connection, id)));
-                }
-            }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("cannot read the assessment reports", e);
-        }
-        return reports;
-    }
-
-    private static List<FollowUp> followUps(Connection connection, String cycleId) throws SQLException {
-        List<FollowUp> followUps = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT recommendation_id, party_id, status, "
-                + "assessed_on, note FROM report_follow_up WHERE cycle_id = ? ORDER BY recommendation_id, party_id")) {
-            select.setString(1, cycleId);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    followUps.add(new FollowUp(row.getString(1), row.getString(2), row.getString(3),
-                            row.getDate(4).toLocalDate(), row.getString(5)));
-                }
-            }
-        }
-        return followUps;
     }
 }
