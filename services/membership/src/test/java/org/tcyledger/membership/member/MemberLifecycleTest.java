@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tcyledger.membership.RuleNamed.ruleNamed;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
@@ -49,36 +46,13 @@ class MemberLifecycleTest {
     private static final MemberRegistered INTERPOL = new MemberRegistered("INTERPOL",
             "International Criminal Police Organization", MemberKind.ORGANISATION, false);
 
-    /** What the fake keys sealed ({@code person: fields}) and destroyed, in order. */
-    private final List<String> sealed = new ArrayList<>();
-    private final List<String> destroyed = new ArrayList<>();
-
-    /** A stand-in for the vault: a recognisable ciphertext of what it was given, and a record of every key destroyed. */
-    private final PersonKeys keys = new PersonKeys() {
-        @Override
-        public SealedPersonalData seal(String memberId, String personId, Map<String, String> fields) {
-            sealed.add(personId + ": " + fields);
-            return new SealedPersonalData(personId, ciphertext(memberId, personId));
-        }
-
-        @Override
-        public Optional<Map<String, String>> open(String personId, String ciphertext) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void destroy(String personId) {
-            destroyed.add(personId);
-        }
-
-        @Override
-        public Optional<String> holderOf(String personId) {
-            return Optional.empty();
-        }
-    };
+    /** The vault's stand-in, one per test: what the Member sealed and which keys it destroyed. */
+    private final RecordingPersonKeys keys = new RecordingPersonKeys();
+    private final List<String> sealed = keys.sealed;
+    private final List<String> destroyed = keys.destroyed;
 
     private static String ciphertext(String memberId, String personId) {
-        return "sealed-by-" + memberId + "-for-" + personId;
+        return RecordingPersonKeys.ciphertext(memberId, personId);
     }
 
     /** A fixture per scenario: one fixture follows one aggregate. */

@@ -46,6 +46,7 @@ class MemberTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource((TreatyCalendars) () -> CALENDAR);
+        fixture.registerInjectableResource(new RecordingPersonKeys());
     }
 
     private static MemberRegistered registered(String id, String name) {
