@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.Test;
 import org.tcyledger.contracts.membership.InstrumentKind;
 import org.tcyledger.contracts.membership.MemberKind;
@@ -21,6 +22,7 @@ import org.tcyledger.contracts.membership.MembershipEvent.PersonalDataErased;
 import org.tcyledger.contracts.membership.MembershipEvent.RepresentativeAppointed;
 import org.tcyledger.contracts.membership.MembershipEvent.RepresentativeWithdrawn;
 import org.tcyledger.contracts.membership.MembershipEvent.SealedPersonalData;
+import org.tcyledger.contracts.membership.MembershipEvent.SignatureCorrected;
 import org.tcyledger.contracts.membership.MembershipEvent.TreatyDenounced;
 import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
 import org.tcyledger.contracts.membership.RepresentativeRole;
@@ -250,5 +252,45 @@ class MemberLifecycleTest {
                 .when(new CorrectFact("EE", "no-such-event", "typo", null, null, Treaty.ETS185, OPENED, null, null,
                         List.of(), List.of(), null))
                 .expectException(ruleNamed("correction-of-unknown-fact")).expectExceptionMessage(containsString("No invitation"));
+    }
+
+    /** A correction names the event of the fact it corrects; the corrected history must still pass every rule. */
+    @Test
+    void aCorrectedSignatureIsCheckedWithTheWholeHistory() {
+        FixtureConfiguration<Member> early = fixture();
+        TestExecutor<Member> givenEarly = early.given(ESTONIA_PARTY);
+        String signature = eventId(early, "EE", 1);
+        givenEarly.when(new CorrectFact("EE", signature, "the register had the wrong day", null, null, Treaty.ETS185,
+                        OPENED.plusDays(1), null, null, List.of(), List.of(), null))
+                .expectEvents(new SignatureCorrected("EE", signature, "the register had the wrong day", Treaty.ETS185,
+                        OPENED.plusDays(1)));
+        FixtureConfiguration<Member> late = fixture();
+        TestExecutor<Member> givenLate = late.given(ESTONIA_PARTY);
+        givenLate.when(new CorrectFact("EE", eventId(late, "EE", 1), "signed after the deposit?", null, null,
+                        Treaty.ETS185, LocalDate.parse("2003-06-01"), null, null, List.of(), List.of(), null))
+                .expectException(ruleNamed("date-not-before-previous-step")).expectNoEvents();
+    }
+
+    @Test
+    void noSignatureAfterADeposit() {
+        fixture().given(AUSTRALIA, new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), null),
+                        deposit("AU", Treaty.ETS185, InstrumentKind.ACCESSION, "2012-11-30", "2013-03-01"))
+                .when(new SignTreaty("AU", Treaty.ETS185, LocalDate.parse("2013-01-10")))
+                .expectException(ruleNamed("no-signature-after-deposit")).expectNoEvents();
+    }
+
+    @Test
+    void aRepresentativeIsWithdrawn() {
+        RepresentativeAppointed appointed = new RepresentativeAppointed("EE", "r1", RepresentativeRole.DELEGATE,
+                LocalDate.parse("2015-01-05"), new SealedPersonalData("r1", ciphertext("EE", "r1")));
+        fixture().given(ESTONIA, appointed)
+                .when(new WithdrawRepresentative("EE", "r1", LocalDate.parse("2016-01-01")))
+                .expectEvents(new RepresentativeWithdrawn("EE", "r1", LocalDate.parse("2016-01-01")));
+    }
+
+    /** The id the fixture gave to the given event at {@code sequence}, which a correction names. */
+    private static String eventId(FixtureConfiguration<Member> fixture, String memberId, long sequence) {
+        return fixture.getEventStore().readEvents(memberId).asStream()
+                .filter(event -> event.getSequenceNumber() == sequence).findFirst().orElseThrow().getIdentifier();
     }
 }
