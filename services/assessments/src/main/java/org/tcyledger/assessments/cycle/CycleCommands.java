@@ -15,9 +15,9 @@ public final class CycleCommands {
     private CycleCommands() {
     }
 
-    /** {@code assessedParties}: the Parties on {@code launchedOn}, read from the register replica. */
+    /** The assessed Parties are the Parties on {@code launchedOn} ({@link AssessedParties}). */
     public record LaunchCycle(String cycleId, String title, List<String> articles, LocalDate launchedOn,
-                              LocalDate replyDeadline, List<String> assessedParties) {
+                              LocalDate replyDeadline) {
     }
 
     public record PublishQuestionnaire(@TargetAggregateIdentifier String cycleId, String documentSymbol,
@@ -28,9 +28,8 @@ public final class CycleCommands {
                               List<Answer> answers) {
     }
 
-    /** {@code party}: whether the member is a Party to ETS185 now, from the register replica. */
-    public record AddPartyToCycle(@TargetAggregateIdentifier String cycleId, String partyId, String reason,
-                                  boolean party) {
+    /** A supplementary assessment of a member that is a Party to ETS185 today ({@link AssessedParties}). */
+    public record AddPartyToCycle(@TargetAggregateIdentifier String cycleId, String partyId, String reason) {
     }
 
     public record SubmitDraftReport(@TargetAggregateIdentifier String cycleId, List<Finding> findings,

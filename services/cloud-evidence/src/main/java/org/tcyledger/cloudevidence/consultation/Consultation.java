@@ -54,9 +54,11 @@ public class Consultation {
                 command.opensOn(), command.closesOn(), command.chathamHouse()));
     }
 
+    /** The name is stored only sealed: a stakeholder may be a named person ({@link StakeholderNames}). */
     @CommandHandler
-    public String handle(RegisterStakeholder command) {
-        apply(StakeholderRegistered.sealed(consultationId, command.stakeholderId(), command.kind(), command.sealedName()));
+    public String handle(RegisterStakeholder command, StakeholderNames names) {
+        apply(StakeholderRegistered.sealed(consultationId, command.stakeholderId(), command.kind(),
+                names.seal(consultationId, command.stakeholderId(), command.name())));
         return command.stakeholderId();
     }
 
@@ -69,8 +71,9 @@ public class Consultation {
         apply(new HearingHeld(consultationId, command.heldOn(), command.venue(), command.participants()));
     }
 
+    /** Who made it is sealed under the Chatham House rule ({@link ChathamHouse}); kind and stances stay in clear. */
     @CommandHandler
-    public void handle(RecordSubmission command) {
+    public void handle(RecordSubmission command, AttributionSeal seal) {
         ConsultationOpened opened = state.opened();
         if (state.closed() != null) {
             throw new RuleViolation("submission-while-open", consultationId + " was closed on " + state.closed().closedOn());
@@ -87,8 +90,9 @@ public class Consultation {
         command.positions().stream().filter(p -> !options.contains(p.optionId())).findFirst().ifPresent(p -> {
             throw new RuleViolation("stance-on-known-option", consultationId + " has no option " + p.optionId());
         });
+        ChathamHouse.Attribution attribution = ChathamHouse.attribute(opened, command.stakeholderId(), seal);
         apply(new SubmissionReceived(consultationId, command.submissionId(), command.receivedOn(), stakeholder.kind(),
-                command.positions(), command.text(), command.attribution(), command.sealed()));
+                command.positions(), command.text(), attribution.value(), attribution.sealed()));
     }
 
     @CommandHandler

@@ -17,9 +17,9 @@ public final class ConsultationCommands {
                                    LocalDate opensOn, LocalDate closesOn, boolean chathamHouse) {
     }
 
-    /** {@code sealedName}: the name sealed with the stakeholder's own key ({@link StakeholderNames}). */
+    /** {@code name} is stored only sealed with the stakeholder's own key ({@link StakeholderNames}). */
     public record RegisterStakeholder(@TargetAggregateIdentifier String consultationId, String stakeholderId,
-                                      String sealedName, StakeholderKind kind) {
+                                      String name, StakeholderKind kind) {
     }
 
     public record HoldHearing(@TargetAggregateIdentifier String consultationId, LocalDate heldOn, String venue,
@@ -27,12 +27,11 @@ public final class ConsultationCommands {
     }
 
     /**
-     * {@code stakeholderId} is checked and never stored as such: the event carries {@code attribution}, which the
-     * REST layer sealed with the consultation's key when the Chatham House rule applies.
+     * {@code stakeholderId} is checked and stored as the submission's attribution, sealed with the consultation's
+     * key when the Chatham House rule applies ({@link ChathamHouse}).
      */
     public record RecordSubmission(@TargetAggregateIdentifier String consultationId, String submissionId,
-                                   String stakeholderId, LocalDate receivedOn, List<Position> positions, String text,
-                                   String attribution, boolean sealed) {
+                                   String stakeholderId, LocalDate receivedOn, List<Position> positions, String text) {
     }
 
     public record CloseConsultation(@TargetAggregateIdentifier String consultationId, LocalDate closedOn) {

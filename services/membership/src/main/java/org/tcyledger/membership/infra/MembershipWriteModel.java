@@ -10,6 +10,7 @@ import org.tcyledger.contracts.membership.MembershipEvent;
 import org.tcyledger.contracts.membership.TreatyEvent;
 import org.tcyledger.eventsourcing.WriteModel;
 import org.tcyledger.membership.member.Member;
+import org.tcyledger.membership.member.PersonKeys;
 import org.tcyledger.membership.member.TreatyCalendars;
 import org.tcyledger.membership.treaty.TreatyInForce;
 
@@ -17,9 +18,9 @@ public class MembershipWriteModel {
 
     @Produces
     @Singleton
-    WriteModel writeModel(StoredTreatyCalendars calendars) {
+    WriteModel writeModel(StoredTreatyCalendars calendars, VaultPersonKeys keys) {
         return new WriteModel("membership", Topics.MEMBERSHIP, List.of(Member.class, TreatyInForce.class),
                 new EventCatalog(MembershipEvent.class, TreatyEvent.class),
-                Map.of(TreatyCalendars.class, calendars));
+                Map.of(TreatyCalendars.class, calendars, PersonKeys.class, keys));
     }
 }

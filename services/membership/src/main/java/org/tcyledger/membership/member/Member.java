@@ -19,7 +19,6 @@ import org.tcyledger.contracts.membership.MembershipEvent.InvitedToAccede;
 import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
 import org.tcyledger.contracts.membership.MembershipEvent.ObserverStatusEnded;
 import org.tcyledger.contracts.membership.MembershipEvent.ObserverStatusGranted;
-import org.tcyledger.contracts.membership.MembershipEvent.PersonalDataErased;
 import org.tcyledger.contracts.membership.MembershipEvent.RepresentativeAppointed;
 import org.tcyledger.contracts.membership.MembershipEvent.RepresentativeWithdrawn;
 import org.tcyledger.contracts.membership.MembershipEvent.SignatureCorrected;
@@ -109,9 +108,10 @@ public class Member {
     }
 
     @CommandHandler
-    public String handle(AppointRepresentative command) {
-        apply(new RepresentativeAppointed(memberId, command.representativeId(), command.role(),
-                command.appointedOn(), command.personalData()));
+    public String handle(AppointRepresentative command, PersonKeys keys) {
+        apply(new RepresentativeAppointed(memberId, command.representativeId(), command.role(), command.appointedOn(),
+                PersonalData.ofRepresentative(memberId, command.representativeId(), command.name(), command.email(),
+                        keys)));
         return command.representativeId();
     }
 
@@ -126,26 +126,21 @@ public class Member {
             throw new RuleViolation("representative-already-withdrawn", "The representative was withdrawn on "
                     + representative.withdrawnOn());
         }
-        MemberRules.notBeforePreviousStep("appointment", representative.appointedOn(), command.withdrawnOn());
+        TreatySteps.notBeforePreviousStep("appointment", representative.appointedOn(), command.withdrawnOn());
         apply(new RepresentativeWithdrawn(memberId, command.representativeId(), command.withdrawnOn()));
     }
 
+    /** The 24/7 point of contact (Article 35); a new designation replaces the previous one. */
     @CommandHandler
-    public void handle(DesignateContactPoint command) {
-        apply(new ContactPointDesignated(memberId, command.personId(), command.unit(), command.personalData()));
+    public void handle(DesignateContactPoint command, PersonKeys keys) {
+        apply(new ContactPointDesignated(memberId, command.personId(), command.unit(),
+                PersonalData.ofContactPoint(memberId, command.personId(), command.phone(), command.email(), keys)));
     }
 
+    /** The rules and the destruction of the person's key: {@link Erasure}. */
     @CommandHandler
-    public void handle(ErasePersonalData command) {
-        if (!state.knowsPerson(command.personId())) {
-            throw new RuleViolation("unknown-person", state.name() + " has no person " + command.personId());
-        }
-        if (state.erasedPersons().contains(command.personId())) {
-            throw new RuleViolation("personal-data-already-erased", "The data of " + command.personId()
-                    + " is already erased");
-        }
-        ErasureRequest.check(command.requestedBy(), command.reason());
-        apply(new PersonalDataErased(memberId, command.personId(), command.requestedBy(), command.reason()));
+    public void handle(ErasePersonalData command, PersonKeys keys) {
+        apply(Erasure.erase(state, command, keys));
     }
 
     /** A correction must leave a history that still satisfies every rule; it is checked as a whole. */

@@ -6,11 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.tcyledger.contracts.membership.InstrumentKind;
 import org.tcyledger.contracts.membership.MemberKind;
 import org.tcyledger.contracts.membership.MembershipEvent.ArticleStatement;
-import org.tcyledger.contracts.membership.MembershipEvent.SealedPersonalData;
 import org.tcyledger.contracts.membership.RepresentativeRole;
 import org.tcyledger.contracts.membership.Treaty;
 
-/** What the secretariat can ask of a member (domain.md §1). Personal data arrives already sealed. */
+/** What the secretariat can ask of a member (domain.md §1). Personal data arrives in clear; the Member seals it. */
 public final class MemberCommands {
 
     private MemberCommands() {
@@ -39,16 +38,18 @@ public final class MemberCommands {
     public record EndObserverStatus(@TargetAggregateIdentifier String memberId, LocalDate endedOn) {
     }
 
+    /** {@code name} and {@code email} are stored only sealed with the representative's key ({@link PersonalData}). */
     public record AppointRepresentative(@TargetAggregateIdentifier String memberId, String representativeId,
-                                        RepresentativeRole role, LocalDate appointedOn, SealedPersonalData personalData) {
+                                        RepresentativeRole role, LocalDate appointedOn, String name, String email) {
     }
 
     public record WithdrawRepresentative(@TargetAggregateIdentifier String memberId, String representativeId,
                                          LocalDate withdrawnOn) {
     }
 
+    /** {@code phone} and {@code email} are stored only sealed with the person's key ({@link PersonalData}). */
     public record DesignateContactPoint(@TargetAggregateIdentifier String memberId, String personId, String unit,
-                                        SealedPersonalData personalData) {
+                                        String phone, String email) {
     }
 
     public record ErasePersonalData(@TargetAggregateIdentifier String memberId, String personId, String requestedBy,

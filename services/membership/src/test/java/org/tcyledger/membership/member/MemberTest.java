@@ -1,6 +1,7 @@
 package org.tcyledger.membership.member;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tcyledger.membership.RuleNamed.ruleNamed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,6 @@ import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
 import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.membership.TreatyCalendar;
-import org.tcyledger.eventsourcing.RuleViolation;
 import org.tcyledger.membership.member.MemberCommands.DepositInstrument;
 import org.tcyledger.membership.member.MemberCommands.RegisterMember;
 import org.tcyledger.membership.member.MemberCommands.SignTreaty;
@@ -46,6 +46,7 @@ class MemberTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource((TreatyCalendars) () -> CALENDAR);
+        fixture.registerInjectableResource(new RecordingPersonKeys());
     }
 
     private static MemberRegistered registered(String id, String name) {
@@ -74,7 +75,7 @@ class MemberTest {
     void noSecondSignature() {
         fixture.given(registered("EE", "Estonia"), new TreatySigned("EE", Treaty.ETS185, OPENED))
                 .when(new SignTreaty("EE", Treaty.ETS185, LocalDate.parse("2002-01-10")))
-                .expectException(RuleViolation.class)
+                .expectException(ruleNamed("no-second-signature"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("already signed"))
                 .expectNoEvents();
     }
@@ -83,7 +84,7 @@ class MemberTest {
     void noSignatureBeforeTheTreatyOpened() {
         fixture.given(registered("EE", "Estonia"))
                 .when(new SignTreaty("EE", Treaty.ETS185, LocalDate.parse("2001-11-22")))
-                .expectException(RuleViolation.class)
+                .expectException(ruleNamed("not-before-treaty-opened"))
                 .expectNoEvents();
         fixture.given(registered("EE", "Estonia"))
                 .when(new SignTreaty("EE", Treaty.ETS185, OPENED))
@@ -94,7 +95,7 @@ class MemberTest {
     void ratificationNeedsASignature() {
         fixture.given(registered("EE", "Estonia"))
                 .when(deposit("EE", Treaty.ETS185, InstrumentKind.RATIFICATION, "2003-05-12"))
-                .expectException(RuleViolation.class)
+                .expectException(ruleNamed("deposit-needs-signature"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("needs a prior signature"))
                 .expectNoEvents();
     }
@@ -103,7 +104,7 @@ class MemberTest {
     void theDepositCannotPrecedeTheSignature() {
         fixture.given(registered("EE", "Estonia"), new TreatySigned("EE", Treaty.ETS185, LocalDate.parse("2003-01-01")))
                 .when(deposit("EE", Treaty.ETS185, InstrumentKind.RATIFICATION, "2002-12-31"))
-                .expectException(RuleViolation.class)
+                .expectException(ruleNamed("date-not-before-previous-step"))
                 .expectNoEvents();
     }
 
@@ -113,7 +114,7 @@ class MemberTest {
                         new InstrumentDeposited("EE", Treaty.ETS185, InstrumentKind.RATIFICATION,
                                 LocalDate.parse("2003-05-12"), List.of(), List.of(), LocalDate.parse("2004-07-01")))
                 .when(deposit("EE", Treaty.ETS185, InstrumentKind.RATIFICATION, "2003-06-12"))
-                .expectException(RuleViolation.class)
+                .expectException(ruleNamed("no-second-deposit"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("already deposited"))
                 .expectNoEvents();
     }
@@ -122,7 +123,7 @@ class MemberTest {
     void accessionToTheConventionNeedsAnInvitation() {
         fixture.given(registered("AU", "Australia"))
                 .when(deposit("AU", Treaty.ETS185, InstrumentKind.ACCESSION, "2012-11-30"))
-                .expectException(RuleViolation.class)
+                .expectException(ruleNamed("accession-needs-invitation"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("invitation"))
                 .expectNoEvents();
     }
@@ -131,7 +132,7 @@ class MemberTest {
     void aProtocolNeedsTheMembersOwnConventionDeposit() {
         fixture.given(registered("FR", "France"), new TreatySigned("FR", Treaty.ETS189, LocalDate.parse("2003-01-28")))
                 .when(deposit("FR", Treaty.ETS189, InstrumentKind.RATIFICATION, "2005-05-10"))
-                .expectException(RuleViolation.class)
+                .expectException(ruleNamed("protocol-needs-convention-deposit"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("ETS185"))
                 .expectNoEvents();
     }
@@ -140,7 +141,7 @@ class MemberTest {
     void cets224IsSignedOnlyByAParty() {
         fixture.given(registered("EE", "Estonia"))
                 .when(new SignTreaty("EE", Treaty.CETS224, LocalDate.parse("2022-05-12")))
-                .expectException(RuleViolation.class)
+                .expectException(ruleNamed("cets224-signature-only-by-party"))
                 .expectNoEvents();
     }
 

@@ -33,8 +33,7 @@ import org.tcyledger.projection.infra.ApiExamples;
 
 /**
  * The tally of a consultation: per option, per stakeholder kind, how many submissions supported, opposed or were
- * neutral. Under the Chatham House rule a cell that could single out one stakeholder (a count of one, or a kind
- * with fewer than two registered stakeholders) is suppressed.
+ * neutral. Under the Chatham House rule a cell that could single out one stakeholder is suppressed ({@link ChathamHouse}).
  */
 @Path("/consultations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -98,8 +97,8 @@ public class ConsultationSummaryResource {
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
                             int count = row.getInt(4);
-                            boolean suppressed = chathamHouse
-                                    && (count < 2 || registered.getOrDefault(row.getString(2), 0) < 2);
+                            boolean suppressed = ChathamHouse.suppresses(chathamHouse, count,
+                                    registered.getOrDefault(row.getString(2), 0));
                             tally.add(new Cell(row.getString(1), row.getString(2), row.getString(3),
                                     suppressed ? null : count, suppressed));
                         }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,13 +23,9 @@ import java.util.Map;
 import org.tcyledger.assessments.cycle.CycleCommands;
 import org.tcyledger.assessments.cycle.CycleState;
 import org.tcyledger.contracts.assessments.AssessmentEvent;
-import org.tcyledger.contracts.membership.RegisterEntry;
-import org.tcyledger.contracts.membership.Treaty;
-import org.tcyledger.contracts.membership.TreatyStatus;
 import org.tcyledger.eventsourcing.stream.EventStreams;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
-import org.tcyledger.register.MemberRegister;
 
 /** Assessment cycles for the secretariat and auditors; observers read adopted reports from the projection only. */
 @Path("/assessment-cycles")
@@ -45,22 +40,14 @@ public class CycleResource {
     Commands commands;
     @Inject
     EventStreams streams;
-    @Inject
-    MemberRegister register;
-    @Inject
-    Clock clock;
 
-    /** The assessed Parties are the Parties to ETS185 on the launch date, from the replica once it caught up. */
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
     public Response launch(@Valid @NotNull CycleRequests.LaunchCycle body, @HeaderParam(IDEMPOTENCY_KEY) String key,
                            @HeaderParam(CORRELATION_ID) String correlation) {
-        register.awaitCaughtUp();
-        List<String> parties = register.on(body.launchedOn(), Treaty.ETS185, TreatyStatus.PARTY).stream()
-                .map(RegisterEntry::id).toList();
         Response response = commands.send(key, correlation, "POST /assessment-cycles", body,
                 () -> new CycleCommands.LaunchCycle(body.id(), body.title(), body.articles(), body.launchedOn(),
-                        body.replyDeadline(), parties), 201, result -> Map.of("assessedParties", parties));
+                        body.replyDeadline()), 201, assessedParties -> Map.of("assessedParties", assessedParties));
         return Response.fromResponse(response).location(URI.create("/assessment-cycles/" + body.id())).build();
     }
 
@@ -91,11 +78,8 @@ public class CycleResource {
     @RolesAllowed(Roles.SECRETARIAT)
     public Response addParty(@PathParam("id") String id, @Valid @NotNull CycleRequests.AddPartyToCycle body,
                              @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        register.awaitCaughtUp();
-        boolean party = register.member(body.partyId(), LocalDate.now(clock), Treaty.ETS185)
-                .map(entry -> entry.status() == TreatyStatus.PARTY).orElse(false);
         return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/parties", body,
-                () -> new CycleCommands.AddPartyToCycle(id, body.partyId(), body.reason(), party), 201,
+                () -> new CycleCommands.AddPartyToCycle(id, body.partyId(), body.reason()), 201,
                 result -> Map.of());
     }
 

@@ -23,6 +23,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.tcyledger.cloudevidence.consultation.AttributionSeal;
+import org.tcyledger.cloudevidence.consultation.ChathamHouse;
 import org.tcyledger.cloudevidence.consultation.ConsultationCommands;
 import org.tcyledger.cloudevidence.consultation.ConsultationState;
 import org.tcyledger.cloudevidence.consultation.StakeholderNames;
@@ -30,7 +32,6 @@ import org.tcyledger.contracts.cloudevidence.ConsultationEvent;
 import org.tcyledger.contracts.cloudevidence.ConsultationEvent.Position;
 import org.tcyledger.contracts.cloudevidence.ConsultationEvent.Stance;
 import org.tcyledger.contracts.cloudevidence.ConsultationEvent.StakeholderKind;
-import org.tcyledger.eventsourcing.personal.PersonalDataVault;
 import org.tcyledger.eventsourcing.stream.EventStreams;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
@@ -93,7 +94,7 @@ public class ConsultationResource {
     @Inject
     EventStreams streams;
     @Inject
-    PersonalDataVault vault;
+    AttributionSeal attributions;
     @Inject
     StakeholderNames names;
 
@@ -115,8 +116,7 @@ public class ConsultationResource {
                              @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
         String stakeholderId = UUID.randomUUID().toString();
         return commands.send(key, correlation, "POST /consultations/" + id + "/stakeholders", body,
-                () -> new ConsultationCommands.RegisterStakeholder(id, stakeholderId,
-                        names.seal(id, stakeholderId, body.name()), body.kind()), 201,
+                () -> new ConsultationCommands.RegisterStakeholder(id, stakeholderId, body.name(), body.kind()), 201,
                 result -> Map.of("stakeholderId", stakeholderId));
     }
 
@@ -130,7 +130,6 @@ public class ConsultationResource {
                 result -> Map.of());
     }
 
-    /** Under the Chatham House rule, who made the submission is sealed with the consultation's key before it is stored. */
     @POST
     @Path("/{id}/submissions")
     @RolesAllowed(Roles.SECRETARIAT)
@@ -138,16 +137,10 @@ public class ConsultationResource {
                            @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
         String submissionId = UUID.randomUUID().toString();
         return commands.send(key, correlation, "POST /consultations/" + id + "/submissions", body,
-                () -> {
-                    boolean chathamHouse = consultation(id).opened().chathamHouse();
-                    String attribution = chathamHouse
-                            ? vault.seal(id, keyOf(id), Map.of("stakeholderId", body.stakeholderId()))
-                            : body.stakeholderId();
-                    return new ConsultationCommands.RecordSubmission(id, submissionId, body.stakeholderId(),
-                            body.receivedOn(), body.positions().stream()
-                            .map(p -> new Position(p.optionId(), p.stance())).toList(), body.text(), attribution,
-                            chathamHouse);
-                }, 201, result -> Map.of("submissionId", submissionId));
+                () -> new ConsultationCommands.RecordSubmission(id, submissionId, body.stakeholderId(),
+                        body.receivedOn(), body.positions().stream()
+                        .map(p -> new Position(p.optionId(), p.stance())).toList(), body.text()),
+                201, result -> Map.of("submissionId", submissionId));
     }
 
     @POST
@@ -177,13 +170,10 @@ public class ConsultationResource {
         ConsultationState state = consultation(id);
         List<AttributedSubmission> attributed = state.submissions().stream()
                 .map(s -> new AttributedSubmission(s.submissionId(), s.receivedOn(), s.stakeholderKind(),
-                        s.sealed() ? vault.open(keyOf(id), s.attribution())
-                                .map(fields -> fields.get("stakeholderId")).orElse(PersonalDataVault.ERASED)
-                                : s.attribution(),
-                        s.positions(), s.text()))
+                        ChathamHouse.whoMade(s, attributions), s.positions(), s.text()))
                 .toList();
         List<Stakeholder> stakeholders = state.stakeholders().values().stream()
-                .map(s -> new Stakeholder(s.stakeholderId(), names.open(s), s.kind())).toList();
+                .map(s -> new Stakeholder(s.stakeholderId(), names.nameOf(s), s.kind())).toList();
         return new SecretariatView(state, stakeholders, attributed);
     }
 
@@ -203,10 +193,5 @@ public class ConsultationResource {
             throw new NotFoundException("No consultation '" + id + "'");
         }
         return state;
-    }
-
-    /** The consultation's key in the vault: one per consultation, held by cloud-evidence alone. */
-    private static String keyOf(String consultationId) {
-        return "consultation:" + consultationId;
     }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,26 +15,24 @@ import org.tcyledger.contracts.membership.RegisterEntry;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.membership.TreatyCalendar;
 import org.tcyledger.contracts.membership.TreatyStatus;
-import org.tcyledger.eventsourcing.personal.PersonalDataVault;
 import org.tcyledger.eventsourcing.stream.EventStreams;
 import org.tcyledger.eventsourcing.web.Roles;
 import org.tcyledger.membership.infra.StoredTreatyCalendars;
 import org.tcyledger.membership.member.KeyholderRules;
 import org.tcyledger.membership.member.MemberState;
+import org.tcyledger.membership.member.PersonKeys;
+import org.tcyledger.membership.member.PersonalData;
 
 /** Reads members by replaying their stored events, up to a sequence or a recording time when an auditor asks. */
 @ApplicationScoped
 public class MemberReads {
-
-    /** What an auditor reads in place of a name, an email or a phone. */
-    public static final String SEALED = "[sealed]";
 
     @Inject
     EventStreams streams;
     @Inject
     StoredTreatyCalendars calendars;
     @Inject
-    PersonalDataVault vault;
+    PersonKeys keys;
 
     /** Empty when the member was not registered (at that sequence, by that time). */
     public Optional<MemberState> state(String id, Long atSequence, Instant recordedBy) {
@@ -94,12 +91,12 @@ public class MemberReads {
         if (!KeyholderRules.grants(scopeClaim, Roles.CONTACT_POINTS_SCOPE)) {
             throw new ForbiddenException("The keyholder's token is not scoped to '" + Roles.CONTACT_POINTS_SCOPE + "'");
         }
-        String memberId = vault.ownerOf(personId).orElseThrow(() -> erasedOrNeverHeld(personId));
+        String memberId = keys.holderOf(personId).orElseThrow(() -> erasedOrNeverHeld(personId));
         if (!KeyholderRules.isOrWasContactPoint(personId, events(memberId))) {
             throw new ForbiddenException("Only contact points' data is opened for the keyholder; '" + personId
                                          + "' was never a contact point");
         }
-        return vault.open(personId, ciphertext).orElseThrow(() -> erasedOrNeverHeld(personId));
+        return keys.open(personId, ciphertext).orElseThrow(() -> erasedOrNeverHeld(personId));
     }
 
     private static WebApplicationException erasedOrNeverHeld(String personId) {
@@ -112,21 +109,11 @@ public class MemberReads {
                 .filter(MembershipEvent.class::isInstance).map(MembershipEvent.class::cast).toList();
     }
 
-    /** "[sealed]" in each field while the person's key exists, "[erased]" after. */
     Map<String, String> sealed(String personId, String ciphertext) {
-        return each(vault.ownerOf(personId).isPresent() ? SEALED : PersonalDataVault.ERASED);
+        return PersonalData.sealed(personId, keys);
     }
 
-    private static Map<String, String> each(String value) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String field : List.of("name", "email", "phone")) {
-            fields.put(field, value);
-        }
-        return fields;
-    }
-
-    /** A person's fields, or "[erased]" in each once the person's key was destroyed. */
     Map<String, String> open(String personId, String ciphertext) {
-        return vault.open(personId, ciphertext).orElseGet(() -> each(PersonalDataVault.ERASED));
+        return PersonalData.opened(personId, ciphertext, keys);
     }
 }

@@ -29,12 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tcyledger.contracts.membership.MembershipEvent.ArticleStatement;
-import org.tcyledger.contracts.membership.MembershipEvent.SealedPersonalData;
 import org.tcyledger.contracts.membership.RegisterEntry;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.membership.TreatyCalendar;
 import org.tcyledger.contracts.membership.TreatyStatus;
-import org.tcyledger.eventsourcing.personal.PersonalDataVault;
 import org.tcyledger.eventsourcing.stream.EventStreams;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
@@ -55,8 +53,6 @@ public class MemberResource {
     EventStreams streams;
     @Inject
     MemberReads reads;
-    @Inject
-    PersonalDataVault vault;
     @Inject
     Clock clock;
     @Inject
@@ -130,7 +126,6 @@ public class MemberResource {
                 () -> new MemberCommands.EndObserverStatus(id, body.endedOn()), 200, result -> Map.of());
     }
 
-    /** Name and email are sealed with the representative's own key before the command is sent. */
     @POST
     @Path("/{id}/representatives")
     @RolesAllowed(Roles.SECRETARIAT)
@@ -139,8 +134,7 @@ public class MemberResource {
         String representativeId = UUID.randomUUID().toString();
         return commands.send(key, correlation, "POST /members/" + id + "/representatives", body,
                 () -> new MemberCommands.AppointRepresentative(id, representativeId, body.role(), body.appointedOn(),
-                        new SealedPersonalData(representativeId, vault.seal(id, representativeId,
-                                Map.of("name", body.name(), "email", body.email())))),
+                        body.name(), body.email()),
                 201, result -> derived("representativeId", result));
     }
 
@@ -155,7 +149,6 @@ public class MemberResource {
                 200, result -> Map.of());
     }
 
-    /** The 24/7 point of contact (Article 35); a new designation replaces the previous one. */
     @PUT
     @Path("/{id}/contact-point")
     @RolesAllowed(Roles.SECRETARIAT)
@@ -165,9 +158,7 @@ public class MemberResource {
                                           @HeaderParam(CORRELATION_ID) String correlation) {
         String personId = UUID.randomUUID().toString();
         return commands.send(key, correlation, "PUT /members/" + id + "/contact-point", body,
-                () -> new MemberCommands.DesignateContactPoint(id, personId, body.unit(),
-                        new SealedPersonalData(personId, vault.seal(id, personId,
-                                Map.of("phone", body.phone(), "email", body.email())))),
+                () -> new MemberCommands.DesignateContactPoint(id, personId, body.unit(), body.phone(), body.email()),
                 200, result -> derived("personId", personId));
     }
 

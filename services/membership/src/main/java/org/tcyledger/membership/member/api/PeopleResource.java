@@ -15,15 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.tcyledger.eventsourcing.personal.PersonalDataVault;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
 import org.tcyledger.membership.member.MemberCommands;
+import org.tcyledger.membership.member.PersonKeys;
 
-/**
- * A person's data: its erasure (the event and the destruction of the person's key commit together), and the
- * keyholder's opening of contact points.
- */
+/** A person's data: its erasure (the rules and the key's destruction: {@code Erasure}), and the keyholder's opening of contact points. */
 @Path("/people")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,7 +29,7 @@ public class PeopleResource {
     @Inject
     Commands commands;
     @Inject
-    PersonalDataVault vault;
+    PersonKeys keys;
     @Inject
     MemberReads reads;
     @Inject
@@ -59,10 +56,10 @@ public class PeopleResource {
     public Response erase(@PathParam("personId") String personId, @Valid @NotNull MemberRequests.ErasePersonalData body,
                           @HeaderParam(MemberResource.IDEMPOTENCY_KEY) String key,
                           @HeaderParam(MemberResource.CORRELATION_ID) String correlation) {
-        String memberId = vault.ownerOf(personId)
+        String memberId = keys.holderOf(personId)
                 .orElseThrow(() -> new NotFoundException("No personal data of '" + personId + "' is held"));
         return commands.send(key, correlation, "POST /people/" + personId + "/erasure", body,
                 () -> new MemberCommands.ErasePersonalData(memberId, personId, body.requestedBy(), body.reason()),
-                201, result -> Map.of("personId", personId), () -> vault.erase(personId));
+                201, result -> Map.of("personId", personId));
     }
 }
