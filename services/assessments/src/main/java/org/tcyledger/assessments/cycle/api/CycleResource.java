@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,8 +32,6 @@ import org.tcyledger.eventsourcing.web.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CycleResource {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final String CORRELATION_ID = "X-Correlation-Id";
 
     @Inject
     Commands commands;
@@ -43,98 +40,84 @@ public class CycleResource {
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response launch(@Valid @NotNull CycleRequests.LaunchCycle body, @HeaderParam(IDEMPOTENCY_KEY) String key,
-                           @HeaderParam(CORRELATION_ID) String correlation) {
-        Response response = commands.send(key, correlation, "POST /assessment-cycles", body,
+    public Response launch(@Valid @NotNull CycleRequests.LaunchCycle body) {
+        Response response = commands.created(body,
                 () -> new CycleCommands.LaunchCycle(body.id(), body.title(), body.articles(), body.launchedOn(),
-                        body.replyDeadline()), 201, assessedParties -> Map.of("assessedParties", assessedParties));
+                        body.replyDeadline()),
+                assessedParties -> Map.of("assessedParties", assessedParties));
         return Response.fromResponse(response).location(URI.create("/assessment-cycles/" + body.id())).build();
     }
 
     @POST
     @Path("/{id}/questionnaire")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response questionnaire(@PathParam("id") String id, @Valid @NotNull CycleRequests.PublishQuestionnaire body,
-                                  @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/questionnaire", body,
+    public Response questionnaire(@PathParam("id") String id, @Valid @NotNull CycleRequests.PublishQuestionnaire body) {
+        return commands.created(body,
                 () -> new CycleCommands.PublishQuestionnaire(id, body.documentSymbol(), body.questions().stream()
-                        .map(q -> new AssessmentEvent.Question(q.id(), q.article(), q.text())).toList()),
-                201, result -> Map.of());
+                        .map(q -> new AssessmentEvent.Question(q.id(), q.article(), q.text())).toList()));
     }
 
     @POST
     @Path("/{id}/replies")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response reply(@PathParam("id") String id, @Valid @NotNull CycleRequests.RecordReply body,
-                          @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/replies", body,
+    public Response reply(@PathParam("id") String id, @Valid @NotNull CycleRequests.RecordReply body) {
+        return commands.created(body,
                 () -> new CycleCommands.RecordReply(id, body.partyId(), body.receivedOn(), body.answers().stream()
                         .map(a -> new AssessmentEvent.Answer(a.questionId(), a.text())).toList()),
-                201, late -> Map.of("late", late));
+                late -> Map.of("late", late));
     }
 
     @POST
     @Path("/{id}/parties")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response addParty(@PathParam("id") String id, @Valid @NotNull CycleRequests.AddPartyToCycle body,
-                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/parties", body,
-                () -> new CycleCommands.AddPartyToCycle(id, body.partyId(), body.reason()), 201,
-                result -> Map.of());
+    public Response addParty(@PathParam("id") String id, @Valid @NotNull CycleRequests.AddPartyToCycle body) {
+        return commands.created(body, () -> new CycleCommands.AddPartyToCycle(id, body.partyId(), body.reason()));
     }
 
     @POST
     @Path("/{id}/draft-reports")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response draft(@PathParam("id") String id, @Valid @NotNull CycleRequests.SubmitDraftReport body,
-                          @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/draft-reports", body,
-                () -> new CycleCommands.SubmitDraftReport(id,
+    public Response draft(@PathParam("id") String id, @Valid @NotNull CycleRequests.SubmitDraftReport body) {
+        return commands.created(body, () -> new CycleCommands.SubmitDraftReport(id,
                         body.findings().stream().map(f -> new AssessmentEvent.Finding(f.partyId(), f.article(), f.text())).toList(),
                         body.recommendations().stream().map(r -> new AssessmentEvent.Recommendation(r.id(), r.addressee(),
                                 r.text(), r.priority())).toList()),
-                201, version -> Map.of("version", version));
+                version -> Map.of("version", version));
     }
 
     @POST
     @Path("/{id}/comments")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response comment(@PathParam("id") String id, @Valid @NotNull CycleRequests.RecordComment body,
-                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/comments", body,
-                () -> new CycleCommands.RecordComment(id, body.partyId(), body.onVersion(), body.text()), 201,
-                result -> Map.of());
+    public Response comment(@PathParam("id") String id, @Valid @NotNull CycleRequests.RecordComment body) {
+        return commands.created(body,
+                () -> new CycleCommands.RecordComment(id, body.partyId(), body.onVersion(), body.text()));
     }
 
     @POST
     @Path("/{id}/follow-ups")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response followUp(@PathParam("id") String id, @Valid @NotNull CycleRequests.RecordFollowUp body,
-                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/follow-ups", body,
+    public Response followUp(@PathParam("id") String id, @Valid @NotNull CycleRequests.RecordFollowUp body) {
+        return commands.created(body,
                 () -> new CycleCommands.RecordFollowUp(id, body.recommendationId(), body.partyId(), body.status(),
-                        body.assessedOn(), body.note()), 201, result -> Map.of());
+                        body.assessedOn(), body.note()));
     }
 
     @POST
     @Path("/{id}/corrections")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response correct(@PathParam("id") String id, @Valid @NotNull CycleRequests.CorrectReply body,
-                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/corrections", body,
+    public Response correct(@PathParam("id") String id, @Valid @NotNull CycleRequests.CorrectReply body) {
+        return commands.created(body,
                 () -> new CycleCommands.CorrectReply(id, body.correctsEventId(), body.reason(), body.receivedOn(),
                         body.answers() == null ? List.of() : body.answers().stream()
                                 .map(a -> new AssessmentEvent.Answer(a.questionId(), a.text())).toList()),
-                201, late -> Map.of("late", late));
+                late -> Map.of("late", late));
     }
 
     @POST
     @Path("/{id}/close")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response close(@PathParam("id") String id, @Valid @NotNull CycleRequests.CloseCycle body,
-                          @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /assessment-cycles/" + id + "/close", body,
-                () -> new CycleCommands.CloseCycle(id, body.closedOn()), 200, result -> Map.of());
+    public Response close(@PathParam("id") String id, @Valid @NotNull CycleRequests.CloseCycle body) {
+        return commands.applied(body, () -> new CycleCommands.CloseCycle(id, body.closedOn()));
     }
 
     /**

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -100,66 +99,57 @@ public class ConsultationResource {
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response open(@Valid @NotNull OpenConsultation body, @HeaderParam("Idempotency-Key") String key,
-                         @HeaderParam("X-Correlation-Id") String correlation) {
-        Response response = commands.send(key, correlation, "POST /consultations", body,
+    public Response open(@Valid @NotNull OpenConsultation body) {
+        Response response = commands.created(body,
                 () -> new ConsultationCommands.OpenConsultation(body.id(), body.title(), body.question(),
                         body.options().stream().map(o -> new ConsultationEvent.Option(o.id(), o.text())).toList(),
-                        body.opensOn(), body.closesOn(), body.chathamHouse()), 201, result -> Map.of());
+                        body.opensOn(), body.closesOn(), body.chathamHouse()));
         return Response.fromResponse(response).location(URI.create("/consultations/" + body.id())).build();
     }
 
     @POST
     @Path("/{id}/stakeholders")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response register(@PathParam("id") String id, @Valid @NotNull RegisterStakeholder body,
-                             @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
+    public Response register(@PathParam("id") String id, @Valid @NotNull RegisterStakeholder body) {
         String stakeholderId = UUID.randomUUID().toString();
-        return commands.send(key, correlation, "POST /consultations/" + id + "/stakeholders", body,
-                () -> new ConsultationCommands.RegisterStakeholder(id, stakeholderId, body.name(), body.kind()), 201,
+        return commands.created(body,
+                () -> new ConsultationCommands.RegisterStakeholder(id, stakeholderId, body.name(), body.kind()),
                 result -> Map.of("stakeholderId", stakeholderId));
     }
 
     @POST
     @Path("/{id}/hearings")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response hearing(@PathParam("id") String id, @Valid @NotNull HoldHearing body,
-                            @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
-        return commands.send(key, correlation, "POST /consultations/" + id + "/hearings", body,
-                () -> new ConsultationCommands.HoldHearing(id, body.heldOn(), body.venue(), body.participants()), 201,
-                result -> Map.of());
+    public Response hearing(@PathParam("id") String id, @Valid @NotNull HoldHearing body) {
+        return commands.created(body,
+                () -> new ConsultationCommands.HoldHearing(id, body.heldOn(), body.venue(), body.participants()));
     }
 
     @POST
     @Path("/{id}/submissions")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response submit(@PathParam("id") String id, @Valid @NotNull RecordSubmission body,
-                           @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
+    public Response submit(@PathParam("id") String id, @Valid @NotNull RecordSubmission body) {
         String submissionId = UUID.randomUUID().toString();
-        return commands.send(key, correlation, "POST /consultations/" + id + "/submissions", body,
+        return commands.created(body,
                 () -> new ConsultationCommands.RecordSubmission(id, submissionId, body.stakeholderId(),
                         body.receivedOn(), body.positions().stream()
                         .map(p -> new Position(p.optionId(), p.stance())).toList(), body.text()),
-                201, result -> Map.of("submissionId", submissionId));
+                result -> Map.of("submissionId", submissionId));
     }
 
     @POST
     @Path("/{id}/close")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response close(@PathParam("id") String id, @Valid @NotNull CloseConsultation body,
-                          @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
-        return commands.send(key, correlation, "POST /consultations/" + id + "/close", body,
-                () -> new ConsultationCommands.CloseConsultation(id, body.closedOn()), 200, result -> Map.of());
+    public Response close(@PathParam("id") String id, @Valid @NotNull CloseConsultation body) {
+        return commands.applied(body, () -> new ConsultationCommands.CloseConsultation(id, body.closedOn()));
     }
 
     @POST
     @Path("/{id}/recommendations")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response recommend(@PathParam("id") String id, @Valid @NotNull IssueRecommendations body,
-                              @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
-        return commands.send(key, correlation, "POST /consultations/" + id + "/recommendations", body,
-                () -> new ConsultationCommands.IssueRecommendations(id, body.recommendedOptions(), body.text()), 201,
-                result -> Map.of());
+    public Response recommend(@PathParam("id") String id, @Valid @NotNull IssueRecommendations body) {
+        return commands.created(body,
+                () -> new ConsultationCommands.IssueRecommendations(id, body.recommendedOptions(), body.text()));
     }
 
     /** Who said what: the secretariat's view, the only one that opens the attribution. */

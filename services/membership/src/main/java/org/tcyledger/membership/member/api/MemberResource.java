@@ -9,7 +9,6 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -44,8 +43,6 @@ import org.tcyledger.membership.member.MemberState;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemberResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String CORRELATION_ID = "X-Correlation-Id";
 
     @Inject
     Commands commands;
@@ -69,109 +66,92 @@ public class MemberResource {
     @POST
     @Path("/{id}/invitations")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response invite(@PathParam("id") String id, @Valid @NotNull MemberRequests.InviteToAccede body,
-                           @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /members/" + id + "/invitations", body,
-                () -> new MemberCommands.InviteToAccede(id, body.invitedOn(), body.reference()), 201, result -> Map.of());
+    public Response invite(@PathParam("id") String id, @Valid @NotNull MemberRequests.InviteToAccede body) {
+        return commands.created(body, () -> new MemberCommands.InviteToAccede(id, body.invitedOn(), body.reference()));
     }
 
     @POST
     @Path("/{id}/signatures")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response sign(@PathParam("id") String id, @Valid @NotNull MemberRequests.SignTreaty body,
-                         @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /members/" + id + "/signatures", body,
-                () -> new MemberCommands.SignTreaty(id, body.treaty(), body.signedOn()), 201, result -> Map.of());
+    public Response sign(@PathParam("id") String id, @Valid @NotNull MemberRequests.SignTreaty body) {
+        return commands.created(body, () -> new MemberCommands.SignTreaty(id, body.treaty(), body.signedOn()));
     }
 
     @POST
     @Path("/{id}/instruments")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response deposit(@PathParam("id") String id, @Valid @NotNull MemberRequests.DepositInstrument body,
-                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /members/" + id + "/instruments", body,
+    public Response deposit(@PathParam("id") String id, @Valid @NotNull MemberRequests.DepositInstrument body) {
+        return commands.created(body,
                 () -> new MemberCommands.DepositInstrument(id, body.treaty(), body.kind(), body.depositedOn(),
                         statements(body.reservations()), statements(body.declarations())),
-                201, entryIntoForceOn -> derived("entryIntoForceOn", entryIntoForceOn));
+                entryIntoForceOn -> derived("entryIntoForceOn", entryIntoForceOn));
     }
 
     @POST
     @Path("/{id}/denunciations")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response denounce(@PathParam("id") String id, @Valid @NotNull MemberRequests.Denounce body,
-                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /members/" + id + "/denunciations", body,
-                () -> new MemberCommands.Denounce(id, body.treaty(), body.notifiedOn()),
-                201, effectiveOn -> derived("effectiveOn", effectiveOn));
+    public Response denounce(@PathParam("id") String id, @Valid @NotNull MemberRequests.Denounce body) {
+        return commands.created(body, () -> new MemberCommands.Denounce(id, body.treaty(), body.notifiedOn()),
+                effectiveOn -> derived("effectiveOn", effectiveOn));
     }
 
     @POST
     @Path("/{id}/observer-status")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response grantObserverStatus(@PathParam("id") String id, @Valid @NotNull MemberRequests.GrantObserverStatus body,
-                                        @HeaderParam(IDEMPOTENCY_KEY) String key,
-                                        @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /members/" + id + "/observer-status", body,
-                () -> new MemberCommands.GrantObserverStatus(id, body.grantedOn(), body.reference()),
-                201, result -> Map.of());
+    public Response grantObserverStatus(@PathParam("id") String id,
+                                        @Valid @NotNull MemberRequests.GrantObserverStatus body) {
+        return commands.created(body,
+                () -> new MemberCommands.GrantObserverStatus(id, body.grantedOn(), body.reference()));
     }
 
     @DELETE
     @Path("/{id}/observer-status")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response endObserverStatus(@PathParam("id") String id, @Valid @NotNull MemberRequests.EndObserverStatus body,
-                                      @HeaderParam(IDEMPOTENCY_KEY) String key,
-                                      @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "DELETE /members/" + id + "/observer-status", body,
-                () -> new MemberCommands.EndObserverStatus(id, body.endedOn()), 200, result -> Map.of());
+    public Response endObserverStatus(@PathParam("id") String id,
+                                      @Valid @NotNull MemberRequests.EndObserverStatus body) {
+        return commands.applied(body, () -> new MemberCommands.EndObserverStatus(id, body.endedOn()));
     }
 
     @POST
     @Path("/{id}/representatives")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response appoint(@PathParam("id") String id, @Valid @NotNull MemberRequests.AppointRepresentative body,
-                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+    public Response appoint(@PathParam("id") String id, @Valid @NotNull MemberRequests.AppointRepresentative body) {
         String representativeId = UUID.randomUUID().toString();
-        return commands.send(key, correlation, "POST /members/" + id + "/representatives", body,
+        return commands.created(body,
                 () -> new MemberCommands.AppointRepresentative(id, representativeId, body.role(), body.appointedOn(),
                         body.name(), body.email()),
-                201, result -> derived("representativeId", result));
+                result -> derived("representativeId", result));
     }
 
     @DELETE
     @Path("/{id}/representatives/{rid}")
     @RolesAllowed(Roles.SECRETARIAT)
     public Response withdraw(@PathParam("id") String id, @PathParam("rid") String representativeId,
-                             @Valid @NotNull MemberRequests.WithdrawRepresentative body,
-                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "DELETE /members/" + id + "/representatives/" + representativeId, body,
-                () -> new MemberCommands.WithdrawRepresentative(id, representativeId, body.withdrawnOn()),
-                200, result -> Map.of());
+                             @Valid @NotNull MemberRequests.WithdrawRepresentative body) {
+        return commands.applied(body,
+                () -> new MemberCommands.WithdrawRepresentative(id, representativeId, body.withdrawnOn()));
     }
 
     @PUT
     @Path("/{id}/contact-point")
     @RolesAllowed(Roles.SECRETARIAT)
     public Response designateContactPoint(@PathParam("id") String id,
-                                          @Valid @NotNull MemberRequests.DesignateContactPoint body,
-                                          @HeaderParam(IDEMPOTENCY_KEY) String key,
-                                          @HeaderParam(CORRELATION_ID) String correlation) {
+                                          @Valid @NotNull MemberRequests.DesignateContactPoint body) {
         String personId = UUID.randomUUID().toString();
-        return commands.send(key, correlation, "PUT /members/" + id + "/contact-point", body,
+        return commands.applied(body,
                 () -> new MemberCommands.DesignateContactPoint(id, personId, body.unit(), body.phone(), body.email()),
-                200, result -> derived("personId", personId));
+                result -> derived("personId", personId));
     }
 
     @POST
     @Path("/{id}/corrections")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response correct(@PathParam("id") String id, @Valid @NotNull MemberRequests.CorrectFact body,
-                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /members/" + id + "/corrections", body,
+    public Response correct(@PathParam("id") String id, @Valid @NotNull MemberRequests.CorrectFact body) {
+        return commands.created(body,
                 () -> new MemberCommands.CorrectFact(id, body.correctsEventId(), body.reason(), body.invitedOn(),
                         body.reference(), body.treaty(), body.signedOn(), body.kind(), body.depositedOn(),
                         statements(body.reservations()), statements(body.declarations()), body.notifiedOn()),
-                201, correction -> derived("correction", correction));
+                correction -> derived("correction", correction));
     }
 
     /** The register on a date, as the secretariat reads it (personal data of contact points included). */

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -53,13 +52,12 @@ public class PeopleResource {
     @POST
     @Path("/{personId}/erasure")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response erase(@PathParam("personId") String personId, @Valid @NotNull MemberRequests.ErasePersonalData body,
-                          @HeaderParam(MemberResource.IDEMPOTENCY_KEY) String key,
-                          @HeaderParam(MemberResource.CORRELATION_ID) String correlation) {
+    public Response erase(@PathParam("personId") String personId,
+                          @Valid @NotNull MemberRequests.ErasePersonalData body) {
         String memberId = keys.holderOf(personId)
                 .orElseThrow(() -> new NotFoundException("No personal data of '" + personId + "' is held"));
-        return commands.send(key, correlation, "POST /people/" + personId + "/erasure", body,
+        return commands.created(body,
                 () -> new MemberCommands.ErasePersonalData(memberId, personId, body.requestedBy(), body.reason()),
-                201, result -> Map.of("personId", personId));
+                result -> Map.of("personId", personId));
     }
 }
