@@ -20,7 +20,7 @@ import org.tcyledger.contracts.membership.MemberKind;
 import org.tcyledger.contracts.membership.MembershipEvent;
 import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDeposited;
 import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
-import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
+import org.tcyledger.contracts.membership.MembershipEvent.InvitedToAccede;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.meetings.meeting.MemberFacts;
 import org.tcyledger.testing.PublishedStream;
@@ -28,15 +28,15 @@ import org.tcyledger.testing.RealInfrastructure;
 
 /**
  * The port the Meeting's handlers ask, over meetings' real replica of tcy.membership.v1: each answer waits until the
- * replica has what the topic held (no sleep here). Malta as the record has it: signed 2001-01-17, ratified 2012-04-12,
- * a Party from 2012-08-01.
+ * replica has what the topic held (no sleep here). Nigeria acceded on 2022-07-06 and is a Party from 2022-11-01 (the
+ * date of its invitation is invented for the tests); later than every meeting the other tests count Parties for.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "tcy_meetings"))
 class RegisterMemberFactsTest {
 
-    private static final LocalDate BEFORE = LocalDate.parse("2012-07-31");
-    private static final LocalDate IN_FORCE = LocalDate.parse("2012-08-01");
+    private static final LocalDate BEFORE = LocalDate.parse("2022-10-31");
+    private static final LocalDate IN_FORCE = LocalDate.parse("2022-11-01");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -45,38 +45,38 @@ class RegisterMemberFactsTest {
 
     private static boolean published;
 
-    private synchronized void malta() {
+    private synchronized void nigeria() {
         if (published) {
             return;
         }
         published = true;
-        PublishedStream malta = new PublishedStream(new EventCatalog(MembershipEvent.class), "/tcy/membership", "MT");
+        PublishedStream nigeria = new PublishedStream(new EventCatalog(MembershipEvent.class), "/tcy/membership", "NG");
         PublishedStream.publish(bootstrapServers, Topics.MEMBERSHIP,
-                malta.next(new MemberRegistered("MT", "Malta", MemberKind.STATE, true)),
-                malta.next(new TreatySigned("MT", Treaty.ETS185, LocalDate.parse("2001-01-17"))),
-                malta.next(new InstrumentDeposited("MT", Treaty.ETS185, InstrumentKind.RATIFICATION,
-                        LocalDate.parse("2012-04-12"), List.of(), List.of(), IN_FORCE)));
+                nigeria.next(new MemberRegistered("NG", "Nigeria", MemberKind.STATE, false)),
+                nigeria.next(new InvitedToAccede("NG", LocalDate.parse("2018-03-01"), "invented for the tests")),
+                nigeria.next(new InstrumentDeposited("NG", Treaty.ETS185, InstrumentKind.ACCESSION,
+                        LocalDate.parse("2022-07-06"), List.of(), List.of(), IN_FORCE)));
     }
 
     @Test
-    void aSignatoryIsAnObserverUntilTheConventionIsInForceForIt() {
-        malta();
-        assertEquals(Capacity.OBSERVER, members.capacityOn("MT", BEFORE));
-        assertEquals(Capacity.PARTY, members.capacityOn("MT", IN_FORCE));
+    void anAccedingStateIsAnObserverUntilTheConventionIsInForceForIt() {
+        nigeria();
+        assertEquals(Capacity.OBSERVER, members.capacityOn("NG", BEFORE));
+        assertEquals(Capacity.PARTY, members.capacityOn("NG", IN_FORCE));
         assertEquals(Capacity.NONE, members.capacityOn("NO-SUCH-MEMBER", IN_FORCE));
     }
 
     @Test
     void aPartyOnTheDayTheConventionEntersIntoForceForIt() {
-        malta();
-        assertFalse(members.isPartyOn("MT", BEFORE));
-        assertTrue(members.isPartyOn("MT", IN_FORCE));
+        nigeria();
+        assertFalse(members.isPartyOn("NG", BEFORE));
+        assertTrue(members.isPartyOn("NG", IN_FORCE));
         assertFalse(members.isPartyOn("NO-SUCH-MEMBER", IN_FORCE));
     }
 
     @Test
     void pCountsTheParties() {
-        malta();
+        nigeria();
         assertEquals(1, members.partiesOn(IN_FORCE) - members.partiesOn(BEFORE));
     }
 }
