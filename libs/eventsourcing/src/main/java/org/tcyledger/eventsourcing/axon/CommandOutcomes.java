@@ -30,6 +30,15 @@ public final class CommandOutcomes {
             this.result = result;
         }
 
+        /**
+         * The answer names the aggregate that stored first: the command's own. A command handled in the same unit of
+         * work after it (a guidance note adopted by a meeting's decision) stores its events after, unnamed.
+         */
+        private boolean ofSameAggregate(DomainEventMessage<?> event) {
+            DomainEventMessage<?> last = lastEvent;
+            return last == null || last.getAggregateIdentifier().equals(event.getAggregateIdentifier());
+        }
+
         public CommandOutcome outcome() {
             DomainEventMessage<?> last = lastEvent;
             return last == null
@@ -50,7 +59,7 @@ public final class CommandOutcomes {
                     Pending pending = CurrentUnitOfWork.get().root().getResource(PENDING);
                     if (pending != null) {
                         for (EventMessage<?> message : messages) {
-                            if (message instanceof DomainEventMessage<?> event) {
+                            if (message instanceof DomainEventMessage<?> event && pending.ofSameAggregate(event)) {
                                 pending.lastEvent = event;
                             }
                         }

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.WriteModel;
@@ -29,6 +30,27 @@ public class EventStreams {
 
     /** One stored event with its payload read back as the event record. */
     public record Recorded(EventEnvelope envelope, Object event) {
+    }
+
+    /**
+     * Where a point-in-time read stops: after the aggregate's {@code atSequence}-th event, and at what had been
+     * recorded by {@code recordedAt} (domain.md: {@code ?atSequence=}, {@code ?recordedAt=}); a null bound is none.
+     */
+    public record PointInTime(Long atSequence, Instant recordedAt) {
+
+        /** Everything recorded so far. */
+        public static final PointInTime LATEST = new PointInTime(null, null);
+
+        public boolean includes(EventEnvelope envelope) {
+            return (atSequence == null || envelope.sequence() <= atSequence)
+                   && (recordedAt == null || !envelope.time().isAfter(recordedAt));
+        }
+    }
+
+    /** One step of a replay: the state after {@code event}, stored as {@code envelope} (its id, sequence, time). */
+    @FunctionalInterface
+    public interface Evolution<S, E> {
+        S next(S state, E event, EventEnvelope envelope);
     }
 
     private static final ObjectMapper JSON = WireTypeSerializer.objectMapper();
@@ -127,6 +149,33 @@ public class EventStreams {
                 throw new IllegalStateException("cannot read event " + envelope.id(), e);
             }
         }).toList();
+    }
+
+    /**
+     * An aggregate's state at a point in time: {@code initial} evolved by each of its stored events up to that point,
+     * in sequence order. Empty when no event is recorded by then, or when the id names another kind of aggregate
+     * (its events are not {@code eventType}s: a service's aggregates share its store).
+     */
+    public <S, E> Optional<S> replay(String aggregateId, Class<E> eventType, S initial, Evolution<S, E> evolution,
+                                     PointInTime at) {
+        return replay(history(aggregateId), eventType, initial, evolution, at);
+    }
+
+    static <S, E> Optional<S> replay(List<Recorded> history, Class<E> eventType, S initial, Evolution<S, E> evolution,
+                                     PointInTime at) {
+        S state = initial;
+        boolean replayed = false;
+        for (Recorded recorded : history) {
+            if (!at.includes(recorded.envelope())) {
+                break;
+            }
+            if (!eventType.isInstance(recorded.event())) {
+                return Optional.empty();
+            }
+            state = evolution.next(state, eventType.cast(recorded.event()), recorded.envelope());
+            replayed = true;
+        }
+        return replayed ? Optional.of(state) : Optional.empty();
     }
 
     /** An aggregate's stored stream as auditors receive it; 404 when nothing was stored under that id. */

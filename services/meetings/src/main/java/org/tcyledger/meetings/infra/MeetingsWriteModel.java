@@ -13,7 +13,9 @@ import org.tcyledger.eventsourcing.WriteModel;
 import org.tcyledger.meetings.meeting.DecisionRules;
 import org.tcyledger.meetings.meeting.DecisionSubjects;
 import org.tcyledger.meetings.meeting.Fraction;
+import org.tcyledger.meetings.meeting.GuidanceNoteAdoptions;
 import org.tcyledger.meetings.meeting.Meeting;
+import org.tcyledger.meetings.meeting.MemberFacts;
 import org.tcyledger.meetings.note.GuidanceNote;
 
 public class MeetingsWriteModel {
@@ -27,9 +29,11 @@ public class MeetingsWriteModel {
 
     @Produces
     @Singleton
-    WriteModel writeModel(DecisionRules rules, StoredDecisionSubjects subjects) {
+    WriteModel writeModel(DecisionRules rules, StoredDecisionSubjects subjects, RegisterMemberFacts members,
+                          CommandGuidanceNoteAdoptions notes) {
         return new WriteModel("meetings", Topics.MEETINGS, List.of(Meeting.class, GuidanceNote.class),
                 new EventCatalog(MeetingEvent.class, GuidanceNoteEvent.class),
-                Map.of(DecisionRules.class, rules, DecisionSubjects.class, subjects));
+                Map.of(DecisionRules.class, rules, DecisionSubjects.class, subjects, MemberFacts.class, members,
+                        GuidanceNoteAdoptions.class, notes));
     }
 }

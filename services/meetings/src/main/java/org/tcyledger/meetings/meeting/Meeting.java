@@ -2,11 +2,13 @@ package org.tcyledger.meetings.meeting;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.tcyledger.contracts.meetings.AttendanceCapacity;
+import org.tcyledger.contracts.meetings.DecisionKind;
 import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.contracts.meetings.MeetingEvent.AgendaItemAdded;
 import org.tcyledger.contracts.meetings.MeetingEvent.AttendanceCorrected;
@@ -18,22 +20,25 @@ import org.tcyledger.contracts.meetings.MeetingEvent.MeetingOpened;
 import org.tcyledger.contracts.meetings.MeetingEvent.MeetingReportPublished;
 import org.tcyledger.contracts.meetings.MeetingEvent.MeetingScheduled;
 import org.tcyledger.contracts.meetings.MeetingEvent.ObjectionRaised;
-import org.tcyledger.contracts.meetings.MeetingEvent.Vote;
-import org.tcyledger.contracts.meetings.MeetingEvent.VoteMode;
 import org.tcyledger.eventsourcing.RuleViolation;
 import org.tcyledger.eventsourcing.web.InvalidRequest;
 import org.tcyledger.meetings.meeting.MeetingCommands.AddAgendaItem;
 import org.tcyledger.meetings.meeting.MeetingCommands.AdoptDecision;
 import org.tcyledger.meetings.meeting.MeetingCommands.CloseMeeting;
 import org.tcyledger.meetings.meeting.MeetingCommands.CorrectRecord;
+import org.tcyledger.meetings.meeting.MeetingCommands.DecisionTaken;
 import org.tcyledger.meetings.meeting.MeetingCommands.OpenMeeting;
 import org.tcyledger.meetings.meeting.MeetingCommands.PublishReport;
 import org.tcyledger.meetings.meeting.MeetingCommands.RaiseObjection;
 import org.tcyledger.meetings.meeting.MeetingCommands.RecordAttendance;
 import org.tcyledger.meetings.meeting.MeetingCommands.ScheduleMeeting;
+import org.tcyledger.meetings.note.GuidanceNote.AdoptGuidanceNote;
 
 /** A plenary, Bureau, drafting meeting or written procedure, and the decisions taken in it. */
 public class Meeting {
+
+    /** A decision on something meetings does not know, or that cannot be decided on (its reason in the detail). */
+    public static final String UNKNOWN_SUBJECT = "unknown-subject";
 
     @AggregateIdentifier
     private String meetingId;
@@ -58,19 +63,15 @@ public class Meeting {
         apply(new AgendaItemAdded(meetingId, command.itemId(), command.title(), command.documentSymbols()));
     }
 
+    /** Answers the capacity the member attends in ({@link Attendance}). */
     @CommandHandler
-    public AttendanceCapacity handle(RecordAttendance command) {
+    public AttendanceCapacity handle(RecordAttendance command, MemberFacts members) {
         notClosed();
-        if (state.isWrittenProcedure()) {
-            throw new RuleViolation("no-attendance-in-written-procedure",
-                    "A written procedure has no attendance; it is adopted by silence");
-        }
-        if (state.attendance().containsKey(command.memberId())) {
-            throw new RuleViolation("attendance-already-recorded",
-                    command.memberId() + " is already recorded as attending " + meetingId);
-        }
-        apply(new AttendanceRecorded(meetingId, command.memberId(), command.capacity(), command.representativeIds()));
-        return command.capacity();
+        WrittenProcedure.hasNoAttendance(state);
+        Attendance.notYetRecorded(state, command.memberId());
+        AttendanceCapacity capacity = Attendance.capacity(state, command.memberId(), members);
+        apply(new AttendanceRecorded(meetingId, command.memberId(), capacity, command.representativeIds()));
+        return capacity;
     }
 
     @CommandHandler
@@ -91,25 +92,21 @@ public class Meeting {
     }
 
     @CommandHandler
-    public void handle(RaiseObjection command) {
-        if (!state.isWrittenProcedure()) {
-            throw new RuleViolation("objection-only-in-written-procedure", meetingId + " is not a written procedure");
-        }
+    public void handle(RaiseObjection command, MemberFacts members) {
+        WrittenProcedure.takesObjections(state);
         notClosed();
-        if (!command.party()) {
-            throw new RuleViolation("objection-only-by-party",
-                    command.memberId() + " is not a Party to ETS185 on " + command.objectedOn());
-        }
-        if (command.objectedOn().isAfter(state.scheduled().endsOn())) {
-            throw new RuleViolation("objection-after-deadline", "The deadline of " + meetingId + " was "
-                    + state.scheduled().endsOn() + "; the objection came on " + command.objectedOn());
-        }
+        WrittenProcedure.objectionInTime(state, command.memberId(), command.objectedOn(),
+                members.isPartyOn(command.memberId(), command.objectedOn()));
         apply(new ObjectionRaised(meetingId, command.memberId(), command.objectedOn()));
     }
 
-    /** Answers the decision's id. The rules of domain.md §2, in the order a chair would check them. */
+    /**
+     * The rules of domain.md §2, in the order a chair would check them. A decision that adopts a guidance note is
+     * recorded on the note too, in this unit of work: if the note refuses, neither is stored.
+     */
     @CommandHandler
-    public String handle(AdoptDecision command, DecisionRules rules, DecisionSubjects subjects) {
+    public DecisionTaken handle(AdoptDecision command, DecisionRules rules, DecisionSubjects subjects,
+                                MemberFacts members, GuidanceNoteAdoptions notes) {
         if (!state.opened() || state.closed()) {
             throw new RuleViolation("meeting-open", meetingId + " is " + (state.closed() ? "closed" : "not open"));
         }
@@ -122,73 +119,31 @@ public class Meeting {
         if (command.kind().needsVersion() && command.version() == null) {
             throw new InvalidRequest("version", "is required for a decision of kind " + command.kind());
         }
-        if (!state.within(command.adoptedOn())) {
-            throw new RuleViolation("adopted-within-meeting-dates", "A decision of " + meetingId + " is adopted between "
-                    + state.scheduled().startsOn() + " and " + state.scheduled().endsOn() + ", not on " + command.adoptedOn());
-        }
+        withinMeetingDates(command.adoptedOn(), ", not on " + command.adoptedOn());
         if (command.kind().needsSubject()) {
             subjects.problemWith(command.kind(), command.subject(), command.version()).ifPresent(problem -> {
-                throw new RuleViolation("unknown-subject", problem);
+                throw new RuleViolation(UNKNOWN_SUBJECT, problem);
             });
         }
+        long parties = members.partiesOn(state.scheduled().startsOn());
         long present = 0;
         if (state.isWrittenProcedure()) {
-            adoptedBySilence(command);
+            WrittenProcedure.adoptedBySilence(state, command);
         } else {
             present = state.partiesPresent();
-            quorum(rules.quorum(), command.partiesOnStartsOn(), present);
-            majority(rules.majority(), command.vote(), present);
+            Quorum.check(rules.quorum(), parties, present);
+            Majority.check(rules.majority(), command.vote(), present);
         }
         apply(new DecisionAdopted(meetingId, command.decisionId(), command.agendaItemId(), command.kind(),
                 command.subject(), command.version(), command.text(), command.vote(), command.adoptedOn(),
-                state.isWrittenProcedure() ? 0 : command.partiesOnStartsOn(), present));
-        return command.decisionId();
-    }
-
-    /** Quorum: present ≥ max(1, ceil(q × P)). */
-    static void quorum(Fraction q, long parties, long present) {
-        long required = Math.max(1, q.ceilTimes(parties));
-        if (present < required) {
-            throw new RuleViolation("quorum", "Quorum not reached: " + present + " Parties present, " + required
-                    + " required (max(1, ceil(" + q + " × " + parties + " Parties)))");
+                state.isWrittenProcedure() ? 0 : parties, present));
+        if (command.kind() == DecisionKind.ADOPT_GUIDANCE_NOTE) {
+            notes.adopt(new AdoptGuidanceNote(command.subject(), command.version(), meetingId, command.decisionId(),
+                    command.adoptedOn())).ifPresent(refusal -> {
+                throw new RuleViolation(UNKNOWN_SUBJECT, refusal);
+            });
         }
-    }
-
-    /** A tally: some votes cast, no more votes than Parties present, for / (for + against) ≥ m exactly. */
-    static void majority(Fraction m, Vote vote, long present) {
-        if (vote.mode() == VoteMode.CONSENSUS) {
-            return;
-        }
-        int inFavour = orZero(vote.inFavour());
-        int against = orZero(vote.against());
-        int abstentions = orZero(vote.abstentions());
-        long cast = (long) inFavour + against;
-        if (cast <= 0) {
-            throw new RuleViolation("votes-cast", "No vote was cast for or against (abstentions are not votes cast)");
-        }
-        if (cast + abstentions > present) {
-            throw new RuleViolation("votes-not-more-than-present", (cast + abstentions)
-                    + " votes and abstentions, but only " + present + " Parties present");
-        }
-        if (!m.isReachedBy(inFavour, cast)) {
-            throw new RuleViolation("majority", "Majority not reached: " + inFavour + " for of " + cast
-                    + " votes cast, " + m + " required");
-        }
-    }
-
-    private void adoptedBySilence(AdoptDecision command) {
-        if (command.vote().mode() != VoteMode.CONSENSUS) {
-            throw new RuleViolation("written-procedure-adopts-by-silence",
-                    "A written procedure is adopted by silence, not by a vote");
-        }
-        if (!command.adoptedOn().equals(state.scheduled().endsOn())) {
-            throw new RuleViolation("written-procedure-adopted-at-deadline", "A written procedure is adopted on its "
-                    + "deadline " + state.scheduled().endsOn() + ", not on " + command.adoptedOn());
-        }
-        if (!state.objections().isEmpty()) {
-            throw new RuleViolation("written-procedure-without-objection", state.objections().get(0).memberId()
-                    + " objected on " + state.objections().get(0).objectedOn() + ": the procedure failed");
-        }
+        return new DecisionTaken(command.decisionId(), parties);
     }
 
     @CommandHandler
@@ -219,9 +174,8 @@ public class Meeting {
         if (command.text() == null && command.adoptedOn() == null) {
             throw new InvalidRequest("text", "a corrected text or adoptedOn is required to correct a decision");
         }
-        if (command.adoptedOn() != null && !state.within(command.adoptedOn())) {
-            throw new RuleViolation("adopted-within-meeting-dates", "A decision of " + meetingId + " is adopted between "
-                    + state.scheduled().startsOn() + " and " + state.scheduled().endsOn());
+        if (command.adoptedOn() != null) {
+            withinMeetingDates(command.adoptedOn(), "");
         }
         apply(new DecisionCorrected(meetingId, command.correctsEventId(), decisionId, command.reason(), command.text(),
                 command.adoptedOn()));
@@ -233,8 +187,11 @@ public class Meeting {
         }
     }
 
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
+    private void withinMeetingDates(LocalDate adoptedOn, String detail) {
+        if (!state.within(adoptedOn)) {
+            throw new RuleViolation("adopted-within-meeting-dates", "A decision of " + meetingId + " is adopted between "
+                    + state.scheduled().startsOn() + " and " + state.scheduled().endsOn() + detail);
+        }
     }
 
     @EventSourcingHandler

@@ -3,14 +3,13 @@ package org.tcyledger.meetings.meeting;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.tcyledger.contracts.meetings.AttendanceCapacity;
 import org.tcyledger.contracts.meetings.DecisionKind;
 import org.tcyledger.contracts.meetings.MeetingEvent.Vote;
 import org.tcyledger.contracts.meetings.MeetingKind;
 
 /**
- * What the secretariat records about a meeting (domain.md §2). Values that come from the members register (a
- * capacity, the number of Parties) are read from the replica by the REST layer, after it caught up.
+ * What the secretariat records about a meeting (domain.md §2): what a request says, nothing more. Facts of the
+ * members register (a capacity, a Party, the number of Parties) reach the handlers through {@link MemberFacts}.
  */
 public final class MeetingCommands {
 
@@ -26,7 +25,7 @@ public final class MeetingCommands {
     }
 
     public record RecordAttendance(@TargetAggregateIdentifier String meetingId, String memberId,
-                                   AttendanceCapacity capacity, List<String> representativeIds) {
+                                   List<String> representativeIds) {
     }
 
     public record OpenMeeting(@TargetAggregateIdentifier String meetingId) {
@@ -35,15 +34,16 @@ public final class MeetingCommands {
     public record CloseMeeting(@TargetAggregateIdentifier String meetingId) {
     }
 
-    /** {@code party}: whether the member is a Party to ETS185 on {@code objectedOn}. */
-    public record RaiseObjection(@TargetAggregateIdentifier String meetingId, String memberId, LocalDate objectedOn,
-                                 boolean party) {
+    public record RaiseObjection(@TargetAggregateIdentifier String meetingId, String memberId, LocalDate objectedOn) {
     }
 
-    /** {@code partiesOnStartsOn}: P, the Parties to ETS185 on the meeting's first day. */
     public record AdoptDecision(@TargetAggregateIdentifier String meetingId, String decisionId, String agendaItemId,
                                 DecisionKind kind, String subject, Integer version, String text, Vote vote,
-                                LocalDate adoptedOn, long partiesOnStartsOn) {
+                                LocalDate adoptedOn) {
+    }
+
+    /** What an adopted decision answers: its id, and P, the Parties to ETS185 on the meeting's first day. */
+    public record DecisionTaken(String decisionId, long partiesOnStartsOn) {
     }
 
     public record PublishReport(@TargetAggregateIdentifier String meetingId, LocalDate publishedOn,

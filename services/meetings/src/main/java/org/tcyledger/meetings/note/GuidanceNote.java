@@ -13,7 +13,6 @@ import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteAdopted;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteDrafted;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteRevised;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.Texts;
-import org.tcyledger.eventsourcing.RuleViolation;
 
 /** A guidance note of the T-CY: its versions, and which meeting's decision adopted which one. */
 public class GuidanceNote {
@@ -25,17 +24,13 @@ public class GuidanceNote {
                                      Texts text, boolean englishOnly) {
     }
 
-    /** Sent only together with the meeting's DecisionAdopted, in its transaction. */
+    /** Sent only by the Meeting's decision handler, in its unit of work (GuidanceNoteAdoptions). */
     public record AdoptGuidanceNote(@TargetAggregateIdentifier String noteId, int version, String meetingId,
                                     String decisionId, LocalDate adoptedOn) {
     }
 
     /** One version as drafted or revised. */
     public record Version(int version, String title, List<String> articles, Texts text, boolean englishOnly) {
-        /** Adoptable with both official languages, or when the committee agreed to English only. */
-        public boolean adoptable() {
-            return englishOnly || text.en() != null && !text.en().isBlank() && text.fr() != null && !text.fr().isBlank();
-        }
     }
 
     @AggregateIdentifier
@@ -59,20 +54,10 @@ public class GuidanceNote {
         return version;
     }
 
+    /** The rules are {@link GuidanceNoteAdoption}'s. */
     @CommandHandler
     public void handle(AdoptGuidanceNote command) {
-        Version version = history.versions().get(command.version());
-        if (version == null) {
-            throw new RuleViolation("unknown-version", noteId + " has no version " + command.version());
-        }
-        if (!version.adoptable()) {
-            throw new RuleViolation("adoption-needs-both-languages", "Version " + command.version() + " of " + noteId
-                    + " has no French text and is not flagged englishOnly");
-        }
-        history.adoptionOf(command.version()).ifPresent(earlier -> {
-            throw new RuleViolation("version-already-adopted", "Version " + command.version() + " of " + noteId
-                    + " was adopted by " + earlier.meetingId());
-        });
+        GuidanceNoteAdoption.check(history, command.version());
         apply(new GuidanceNoteAdopted(noteId, command.version(), command.meetingId(), command.decisionId(),
                 command.adoptedOn()));
     }

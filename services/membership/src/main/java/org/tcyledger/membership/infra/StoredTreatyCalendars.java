@@ -24,14 +24,10 @@ public class StoredTreatyCalendars implements TreatyCalendars {
     public TreatyCalendar asRecordedBy(java.time.Instant recordedBy) {
         TreatyCalendar calendar = TreatyCalendar.EMPTY;
         for (Treaty treaty : Treaty.values()) {
-            for (EventStreams.Recorded recorded : streams.history(treaty.name())) {
-                if (recordedBy != null && recorded.envelope().time().isAfter(recordedBy)) {
-                    break;
-                }
-                if (recorded.event() instanceof TreatyEvent.TreatyEnteredIntoForce entered) {
-                    calendar = calendar.with(entered.treaty(), entered.inForceOn());
-                }
-            }
+            calendar = streams.replay(treaty.name(), TreatyEvent.class, calendar,
+                    (dates, event, envelope) -> event instanceof TreatyEvent.TreatyEnteredIntoForce entered
+                            ? dates.with(entered.treaty(), entered.inForceOn()) : dates,
+                    new EventStreams.PointInTime(null, recordedBy)).orElse(calendar);
         }
         return calendar;
     }

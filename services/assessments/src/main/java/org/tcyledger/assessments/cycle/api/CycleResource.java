@@ -139,20 +139,16 @@ public class CycleResource {
             throw new jakarta.ws.rs.BadRequestException("asOf is a date like 2014-12-03 and recordedAt a UTC time like "
                     + "2026-01-05T10:00:00Z");
         }
-        CycleState state = CycleState.NONE;
-        LocalDate legalDate = null;
-        for (EventStreams.Recorded recorded : streams.history(id)) {
-            if (atSequence != null && recorded.envelope().sequence() > atSequence
-                || recordedAt != null && recorded.envelope().time().isAfter(recordedAt)) {
-                break;
-            }
-            AssessmentEvent event = (AssessmentEvent) recorded.event();
-            legalDate = CycleState.legalDate(event, legalDate);
-            if (asOf != null && legalDate != null && legalDate.isAfter(asOf)) {
-                continue;
-            }
-            state = state.evolve(event);
+        /** The cycle so far, and the legal date of the last dated step replayed. */
+        record Replayed(CycleState cycle, LocalDate legalDate) {
         }
+        CycleState state = streams.replay(id, AssessmentEvent.class, new Replayed(CycleState.NONE, null),
+                        (replayed, event, envelope) -> {
+                            LocalDate legalDate = CycleState.legalDate(event, replayed.legalDate());
+                            boolean later = asOf != null && legalDate != null && legalDate.isAfter(asOf);
+                            return new Replayed(later ? replayed.cycle() : replayed.cycle().evolve(event), legalDate);
+                        }, new EventStreams.PointInTime(atSequence, recordedAt))
+                .map(Replayed::cycle).orElse(CycleState.NONE);
         if (state.id() == null) {
             throw new NotFoundException("No assessment cycle '" + id + "' was recorded");
         }

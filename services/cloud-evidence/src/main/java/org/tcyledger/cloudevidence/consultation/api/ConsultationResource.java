@@ -175,10 +175,9 @@ public class ConsultationResource {
     }
 
     private ConsultationState consultation(String id) {
-        ConsultationState state = ConsultationState.NONE;
-        for (EventStreams.Recorded recorded : streams.history(id)) {
-            state = state.evolve((ConsultationEvent) recorded.event());
-        }
+        ConsultationState state = streams.replay(id, ConsultationEvent.class, ConsultationState.NONE,
+                (consultation, event, envelope) -> consultation.evolve(event), EventStreams.PointInTime.LATEST)
+                .orElse(ConsultationState.NONE);
         if (state.id() == null) {
             throw new NotFoundException("No consultation '" + id + "'");
         }

@@ -21,23 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.tcyledger.contracts.meetings.AttendanceCapacity;
-import org.tcyledger.contracts.meetings.DecisionKind;
 import org.tcyledger.contracts.meetings.MeetingEvent;
-import org.tcyledger.contracts.membership.Capacity;
-import org.tcyledger.contracts.membership.Treaty;
-import org.tcyledger.contracts.membership.TreatyStatus;
-import org.tcyledger.eventsourcing.consumer.ConsumerRunner;
 import org.tcyledger.eventsourcing.stream.EventStreams;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
 import org.tcyledger.meetings.meeting.MeetingCommands;
 import org.tcyledger.meetings.meeting.MeetingState;
-import org.tcyledger.meetings.note.GuidanceNote;
-import org.tcyledger.meetings.replica.AssessmentsReplica;
-import org.tcyledger.meetings.replica.ConsultationsReplica;
-import org.tcyledger.register.MemberRegister;
 
 @Path("/meetings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,13 +39,7 @@ public class MeetingResource {
     @Inject
     Commands commands;
     @Inject
-    CommandGateway gateway;
-    @Inject
     EventStreams streams;
-    @Inject
-    MemberRegister register;
-    @Inject
-    ConsumerRunner consumers;
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
@@ -79,20 +62,15 @@ public class MeetingResource {
                 result -> Map.of("itemId", itemId));
     }
 
-    /** The capacity is the member's on the meeting's first day, from the replica once it caught up. */
+    /** The capacity is the member's on the meeting's first day: the aggregate asks the register (Attendance). */
     @POST
     @Path("/{id}/attendance")
     @RolesAllowed(Roles.SECRETARIAT)
     public Response recordAttendance(@PathParam("id") String id, @Valid @NotNull MeetingRequests.RecordAttendance body,
                                      @HeaderParam(IDEMPOTENCY_KEY) String key,
                                      @HeaderParam(CORRELATION_ID) String correlation) {
-        MeetingState meeting = meeting(id);
-        register.awaitCaughtUp();
-        AttendanceCapacity capacity = AttendanceCapacity.of(register.member(body.memberId(),
-                        meeting.scheduled().startsOn(), Treaty.ETS185)
-                .map(entry -> entry.capacity()).orElse(Capacity.NONE));
         return commands.send(key, correlation, "POST /meetings/" + id + "/attendance", body,
-                () -> new MeetingCommands.RecordAttendance(id, body.memberId(), capacity, body.representativeIds()),
+                () -> new MeetingCommands.RecordAttendance(id, body.memberId(), body.representativeIds()),
                 201, result -> Map.of("capacity", result));
     }
 
@@ -122,51 +100,30 @@ public class MeetingResource {
     @RolesAllowed(Roles.SECRETARIAT)
     public Response object(@PathParam("id") String id, @Valid @NotNull MeetingRequests.RaiseObjection body,
                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        meeting(id);
-        register.awaitCaughtUp();
-        boolean party = register.member(body.memberId(), body.objectedOn(), Treaty.ETS185)
-                .map(entry -> entry.status() == TreatyStatus.PARTY).orElse(false);
         return commands.send(key, correlation, "POST /meetings/" + id + "/objections", body,
-                () -> new MeetingCommands.RaiseObjection(id, body.memberId(), body.objectedOn(), party), 201,
+                () -> new MeetingCommands.RaiseObjection(id, body.memberId(), body.objectedOn()), 201,
                 result -> Map.of());
     }
 
-    /**
-     * P comes from the replica once it caught up. A guidance note's adoption is recorded on the note in the same
-     * transaction as the decision: both are stored, or neither.
-     */
+    /** The rules, P and the adoption of a guidance note are the aggregate's (Meeting, Quorum, Majority, …). */
     @POST
     @Path("/{id}/decisions")
     @RolesAllowed(Roles.SECRETARIAT)
     public Response decide(@PathParam("id") String id, @Valid @NotNull MeetingRequests.AdoptDecision body,
                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        MeetingState meeting = meeting(id);
-        register.awaitCaughtUp();
-        if (body.kind() == DecisionKind.ADOPT_ASSESSMENT_REPORT) {
-            consumers.awaitCaughtUp(AssessmentsReplica.GROUP);
-        }
-        if (body.kind() == DecisionKind.ENDORSE_CEG_RECOMMENDATIONS) {
-            consumers.awaitCaughtUp(ConsultationsReplica.GROUP);
-        }
-        long parties = register.partiesOn(meeting.scheduled().startsOn());
         String decisionId = UUID.randomUUID().toString();
         MeetingRequests.Vote vote = body.vote();
         return commands.send(key, correlation, "POST /meetings/" + id + "/decisions", body,
                 () -> new MeetingCommands.AdoptDecision(id, decisionId, body.agendaItemId(), body.kind(),
                         body.subject(), body.version(), body.text(),
                         new MeetingEvent.Vote(vote.mode(), vote.inFavour(), vote.against(), vote.abstentions()),
-                        body.adoptedOn(), parties),
+                        body.adoptedOn()),
                 201, result -> {
+                    MeetingCommands.DecisionTaken taken = (MeetingCommands.DecisionTaken) result;
                     Map<String, Object> derived = new LinkedHashMap<>();
-                    derived.put("decisionId", decisionId);
-                    derived.put("partiesOnStartsOn", parties);
+                    derived.put("decisionId", taken.decisionId());
+                    derived.put("partiesOnStartsOn", taken.partiesOnStartsOn());
                     return derived;
-                },
-                () -> {
-                    if (body.kind() == DecisionKind.ADOPT_GUIDANCE_NOTE) {
-                        gateway.sendAndWait(new GuidanceNote.AdoptGuidanceNote(body.subject(), body.version(), id,
-                                decisionId, body.adoptedOn()));
-                    }
                 });
     }
 
@@ -196,21 +153,11 @@ public class MeetingResource {
     @RolesAllowed({Roles.SECRETARIAT, Roles.AUDITOR})
     public MeetingState read(@PathParam("id") String id, @QueryParam("atSequence") Long atSequence,
                              @QueryParam("recordedAt") Instant recordedAt) {
-        MeetingState state = MeetingState.UNSCHEDULED;
-        for (EventStreams.Recorded recorded : streams.history(id)) {
-            if (atSequence != null && recorded.envelope().sequence() > atSequence
-                || recordedAt != null && recorded.envelope().time().isAfter(recordedAt)) {
-                break;
-            }
-            if (!(recorded.event() instanceof MeetingEvent event)) {
-                break;
-            }
-            state = state.evolve(event, recorded.envelope().id());
-        }
-        if (state.id() == null) {
-            throw new NotFoundException("No meeting '" + id + "' was recorded");
-        }
-        return state;
+        return streams.replay(id, MeetingEvent.class, MeetingState.UNSCHEDULED,
+                        (meeting, event, envelope) -> meeting.evolve(event, envelope.id()),
+                        new EventStreams.PointInTime(atSequence, recordedAt))
+                .filter(meeting -> meeting.id() != null)
+                .orElseThrow(() -> new NotFoundException("No meeting '" + id + "' was recorded"));
     }
 
     @GET
@@ -218,9 +165,5 @@ public class MeetingResource {
     @RolesAllowed({Roles.AUDITOR, Roles.SECRETARIAT})
     public List<EventStreams.StoredEvent> events(@PathParam("id") String id) {
         return streams.audited(id);
-    }
-
-    private MeetingState meeting(String id) {
-        return read(id, null, null);
     }
 }

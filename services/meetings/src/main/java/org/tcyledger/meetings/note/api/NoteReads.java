@@ -2,7 +2,6 @@ package org.tcyledger.meetings.note.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Optional;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent;
 import org.tcyledger.eventsourcing.stream.EventStreams;
@@ -15,15 +14,9 @@ public class NoteReads {
     @Inject
     EventStreams streams;
 
+    /** Empty when no guidance note was drafted under that id. */
     public Optional<NoteHistory> history(String noteId) {
-        List<EventStreams.Recorded> recorded = streams.history(noteId);
-        if (recorded.isEmpty() || !(recorded.get(0).event() instanceof GuidanceNoteEvent)) {
-            return Optional.empty();
-        }
-        NoteHistory history = NoteHistory.NONE;
-        for (EventStreams.Recorded event : recorded) {
-            history = history.evolve((GuidanceNoteEvent) event.event());
-        }
-        return Optional.of(history);
+        return streams.replay(noteId, GuidanceNoteEvent.class, NoteHistory.NONE,
+                (history, event, envelope) -> history.evolve(event), EventStreams.PointInTime.LATEST);
     }
 }

@@ -173,6 +173,51 @@ class MeetingResourceTest {
                 + "\"adoptedOn\":\"2017-02-28\"}").statusCode(409).body("rule", equalTo("unknown-subject"));
     }
 
+    /**
+     * The decision and the note's adoption are one transaction: a version the note refuses stores neither; one it takes
+     * stores both, the decision first, and the answer names the decision's event, not the note's.
+     */
+    @Test
+    void aDecisionAndTheNotesAdoptionAreStoredTogetherOrNeither() throws Exception {
+        membersOfTheRecord();
+        post("/guidance-notes", "{\"id\":\"gn-spam\",\"title\":\"Guidance Note on spam\",\"articles\":[\"2\",\"4\",\"5\"],"
+                + "\"text\":{\"en\":\"Spam …\"}}").statusCode(201);
+        post("/meetings", "{\"id\":\"T-CY-11\",\"kind\":\"PLENARY\",\"title\":\"11th Plenary\",\"venue\":\"Strasbourg\","
+                          + "\"startsOn\":\"2014-06-17\",\"endsOn\":\"2014-06-18\"}").statusCode(201);
+        String item = agendaItem("T-CY-11", "Guidance notes");
+        post("/meetings/T-CY-11/open", "{}").statusCode(200);
+        post("/meetings/T-CY-11/attendance", "{\"memberId\":\"EE\"}").statusCode(201);
+        post("/meetings/T-CY-11/attendance", "{\"memberId\":\"RO\"}").statusCode(201);
+        String decision = "{\"agendaItemId\":\"" + item + "\",\"kind\":\"ADOPT_GUIDANCE_NOTE\",\"subject\":\"gn-spam\","
+                + "\"version\":%d,\"text\":\"The T-CY adopted the note on spam\",\"vote\":{\"mode\":\"CONSENSUS\"},"
+                + "\"adoptedOn\":\"2014-06-17\"}";
+
+        long before = storedEvents();
+        post("/meetings/T-CY-11/decisions", String.format(decision, 1)).statusCode(409)
+                .body("rule", equalTo("unknown-subject")).body("detail", containsString("French"));
+        assertEquals(before, storedEvents());
+
+        given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"title\":\"Guidance Note on spam\",\"articles\":[\"2\",\"4\",\"5\"],"
+                      + "\"text\":{\"en\":\"Spam …\",\"fr\":\"Le spam …\"}}")
+                .put("/guidance-notes/gn-spam").then().statusCode(200).body("version", equalTo(2));
+        before = storedEvents();
+        ValidatableResponse adopted = post("/meetings/T-CY-11/decisions", String.format(decision, 2)).statusCode(201)
+                .body("id", equalTo("T-CY-11"));
+        assertEquals(before + 2, storedEvents());
+        String decisionId = adopted.extract().path("decisionId");
+        String eventId = adopted.extract().path("eventId");
+        List<String> meetingEvents = given().auth().oauth2(SECRETARIAT).get("/meetings/T-CY-11/events").then()
+                .statusCode(200).extract().jsonPath().getList("id");
+        assertEquals(eventId, meetingEvents.get(meetingEvents.size() - 1));
+        given().auth().oauth2(SECRETARIAT).get("/guidance-notes/gn-spam").then().statusCode(200)
+                .body("adoptions[0].decisionId", equalTo(decisionId)).body("adoptions[0].meetingId", equalTo("T-CY-11"));
+
+        post("/meetings/T-CY-11/decisions", String.format(decision, 2)).statusCode(409)
+                .body("rule", equalTo("unknown-subject")).body("detail", containsString("T-CY-11"));
+        assertEquals(before + 2, storedEvents());
+    }
+
     @Test
     void aWronglyRecordedDecisionAndAttendanceAreCorrectedByNewEvents() {
         membersOfTheRecord();

@@ -36,18 +36,10 @@ public class MemberReads {
 
     /** Empty when the member was not registered (at that sequence, by that time). */
     public Optional<MemberState> state(String id, Long atSequence, Instant recordedBy) {
-        MemberState state = MemberState.UNREGISTERED;
-        for (EventStreams.Recorded recorded : streams.history(id)) {
-            if (atSequence != null && recorded.envelope().sequence() > atSequence
-                || recordedBy != null && recorded.envelope().time().isAfter(recordedBy)) {
-                break;
-            }
-            if (!(recorded.event() instanceof MembershipEvent event)) {
-                return Optional.empty();
-            }
-            state = state.evolve(event, recorded.envelope().id());
-        }
-        return state.isRegistered() ? Optional.of(state) : Optional.empty();
+        return streams.replay(id, MembershipEvent.class, MemberState.UNREGISTERED,
+                        (state, event, envelope) -> state.evolve(event, envelope.id()),
+                        new EventStreams.PointInTime(atSequence, recordedBy))
+                .filter(MemberState::isRegistered);
     }
 
     public TreatyCalendar calendar(Instant recordedBy) {
