@@ -109,16 +109,8 @@ public class Commands {
      * @param status      the status of a success (201 for a creation, 200 otherwise)
      * @param derived     adds what the command derived to the answer, from the handler's result
      */
-    public Response send(String idempotencyKey, String correlationId, String route, Object request,
-                         Supplier<Object> command, int status, Function<Object, Map<String, Object>> derived) {
-        return send(idempotencyKey, correlationId, route, request, command, status, derived, () -> {
-        });
-    }
-
-    /** As above, and {@code alsoInTransaction} runs after the command succeeded, committing or failing with it. */
-    public Response send(String idempotencyKey, String correlationId, String route, Object request,
-                         Supplier<Object> command, int status, Function<Object, Map<String, Object>> derived,
-                         Runnable alsoInTransaction) {
+    private Response send(String idempotencyKey, String correlationId, String route, Object request,
+                          Supplier<Object> command, int status, Function<Object, Map<String, Object>> derived) {
         byte[] requestBytes = requestBytes(route, request);
         String requestHash = keyedHash(requestBytes);
         String principal = identity.getPrincipal().getName();
@@ -134,7 +126,6 @@ public class Commands {
             CommandOutcomes.Pending pending = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command.get())
                     .andMetaData(metadata(correlationId)));
             CommandOutcome outcome = pending.outcome();
-            alsoInTransaction.run();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", outcome.aggregateId());
             body.put("eventId", outcome.eventId());

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,8 +32,6 @@ import org.tcyledger.meetings.meeting.MeetingState;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MeetingResource {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final String CORRELATION_ID = "X-Correlation-Id";
 
     @Inject
     Commands commands;
@@ -43,22 +40,20 @@ public class MeetingResource {
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response schedule(@Valid @NotNull MeetingRequests.ScheduleMeeting body,
-                             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        Response response = commands.send(key, correlation, "POST /meetings", body,
+    public Response schedule(@Valid @NotNull MeetingRequests.ScheduleMeeting body) {
+        Response response = commands.created(body,
                 () -> new MeetingCommands.ScheduleMeeting(body.id(), body.kind(), body.title(), body.venue(),
-                        body.startsOn(), body.endsOn()), 201, result -> Map.of());
+                        body.startsOn(), body.endsOn()));
         return Response.fromResponse(response).location(URI.create("/meetings/" + body.id())).build();
     }
 
     @POST
     @Path("/{id}/agenda-items")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response addAgendaItem(@PathParam("id") String id, @Valid @NotNull MeetingRequests.AddAgendaItem body,
-                                  @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+    public Response addAgendaItem(@PathParam("id") String id, @Valid @NotNull MeetingRequests.AddAgendaItem body) {
         String itemId = UUID.randomUUID().toString();
-        return commands.send(key, correlation, "POST /meetings/" + id + "/agenda-items", body,
-                () -> new MeetingCommands.AddAgendaItem(id, itemId, body.title(), body.documentSymbols()), 201,
+        return commands.created(body,
+                () -> new MeetingCommands.AddAgendaItem(id, itemId, body.title(), body.documentSymbols()),
                 result -> Map.of("itemId", itemId));
     }
 
@@ -66,12 +61,10 @@ public class MeetingResource {
     @POST
     @Path("/{id}/attendance")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response recordAttendance(@PathParam("id") String id, @Valid @NotNull MeetingRequests.RecordAttendance body,
-                                     @HeaderParam(IDEMPOTENCY_KEY) String key,
-                                     @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /meetings/" + id + "/attendance", body,
+    public Response recordAttendance(@PathParam("id") String id, @Valid @NotNull MeetingRequests.RecordAttendance body) {
+        return commands.created(body,
                 () -> new MeetingCommands.RecordAttendance(id, body.memberId(), body.representativeIds()),
-                201, result -> Map.of("capacity", result));
+                result -> Map.of("capacity", result));
     }
 
     /** No body needed: the open and close commands carry nothing but the meeting. */
@@ -79,46 +72,38 @@ public class MeetingResource {
     @Path("/{id}/open")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response open(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
-                         @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /meetings/" + id + "/open", Map.of(),
-                () -> new MeetingCommands.OpenMeeting(id), 200, result -> Map.of());
+    public Response open(@PathParam("id") String id) {
+        return commands.applied(Map.of(), () -> new MeetingCommands.OpenMeeting(id));
     }
 
     @POST
     @Path("/{id}/close")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response close(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
-                          @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /meetings/" + id + "/close", Map.of(),
-                () -> new MeetingCommands.CloseMeeting(id), 200, result -> Map.of());
+    public Response close(@PathParam("id") String id) {
+        return commands.applied(Map.of(), () -> new MeetingCommands.CloseMeeting(id));
     }
 
     @POST
     @Path("/{id}/objections")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response object(@PathParam("id") String id, @Valid @NotNull MeetingRequests.RaiseObjection body,
-                           @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /meetings/" + id + "/objections", body,
-                () -> new MeetingCommands.RaiseObjection(id, body.memberId(), body.objectedOn()), 201,
-                result -> Map.of());
+    public Response object(@PathParam("id") String id, @Valid @NotNull MeetingRequests.RaiseObjection body) {
+        return commands.created(body, () -> new MeetingCommands.RaiseObjection(id, body.memberId(), body.objectedOn()));
     }
 
     /** The rules, P and the adoption of a guidance note are the aggregate's (Meeting, Quorum, Majority, …). */
     @POST
     @Path("/{id}/decisions")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response decide(@PathParam("id") String id, @Valid @NotNull MeetingRequests.AdoptDecision body,
-                           @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
+    public Response decide(@PathParam("id") String id, @Valid @NotNull MeetingRequests.AdoptDecision body) {
         String decisionId = UUID.randomUUID().toString();
         MeetingRequests.Vote vote = body.vote();
-        return commands.send(key, correlation, "POST /meetings/" + id + "/decisions", body,
+        return commands.created(body,
                 () -> new MeetingCommands.AdoptDecision(id, decisionId, body.agendaItemId(), body.kind(),
                         body.subject(), body.version(), body.text(),
                         new MeetingEvent.Vote(vote.mode(), vote.inFavour(), vote.against(), vote.abstentions()),
                         body.adoptedOn()),
-                201, result -> {
+                result -> {
                     MeetingCommands.DecisionTaken taken = (MeetingCommands.DecisionTaken) result;
                     Map<String, Object> derived = new LinkedHashMap<>();
                     derived.put("decisionId", taken.decisionId());
@@ -130,21 +115,18 @@ public class MeetingResource {
     @POST
     @Path("/{id}/report")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response publishReport(@PathParam("id") String id, @Valid @NotNull MeetingRequests.PublishReport body,
-                                  @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /meetings/" + id + "/report", body,
-                () -> new MeetingCommands.PublishReport(id, body.publishedOn(), body.documentSymbol()), 201,
-                result -> Map.of());
+    public Response publishReport(@PathParam("id") String id, @Valid @NotNull MeetingRequests.PublishReport body) {
+        return commands.created(body,
+                () -> new MeetingCommands.PublishReport(id, body.publishedOn(), body.documentSymbol()));
     }
 
     @POST
     @Path("/{id}/corrections")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response correct(@PathParam("id") String id, @Valid @NotNull MeetingRequests.CorrectRecord body,
-                            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(CORRELATION_ID) String correlation) {
-        return commands.send(key, correlation, "POST /meetings/" + id + "/corrections", body,
+    public Response correct(@PathParam("id") String id, @Valid @NotNull MeetingRequests.CorrectRecord body) {
+        return commands.created(body,
                 () -> new MeetingCommands.CorrectRecord(id, body.correctsEventId(), body.reason(), body.text(),
-                        body.adoptedOn()), 201, result -> Map.of());
+                        body.adoptedOn()));
     }
 
     /** The meeting as recorded (up to {@code atSequence}, or by {@code recordedAt} for auditors). */

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -53,27 +52,24 @@ public class GuidanceNoteResource {
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response draft(@Valid @NotNull NoteText body, @HeaderParam("Idempotency-Key") String key,
-                          @HeaderParam("X-Correlation-Id") String correlation) {
+    public Response draft(@Valid @NotNull NoteText body) {
         if (body.id() == null) {
             throw new org.tcyledger.eventsourcing.web.InvalidRequest("id", "is required to draft a guidance note");
         }
-        Response response = commands.send(key, correlation, "POST /guidance-notes", body,
+        Response response = commands.created(body,
                 () -> new GuidanceNote.DraftGuidanceNote(body.id(), body.title(), body.articles(),
                         new Texts(body.text().en(), body.text().fr()), Boolean.TRUE.equals(body.englishOnly())),
-                201, result -> Map.of("version", 1));
+                result -> Map.of("version", 1));
         return Response.fromResponse(response).location(URI.create("/guidance-notes/" + body.id())).build();
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response revise(@PathParam("id") String id, @Valid @NotNull NoteText body,
-                           @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String correlation) {
-        return commands.send(key, correlation, "PUT /guidance-notes/" + id, body,
-                () -> new GuidanceNote.ReviseGuidanceNote(id, body.title(), body.articles(),
+    public Response revise(@PathParam("id") String id, @Valid @NotNull NoteText body) {
+        return commands.applied(body, () -> new GuidanceNote.ReviseGuidanceNote(id, body.title(), body.articles(),
                         new Texts(body.text().en(), body.text().fr()), Boolean.TRUE.equals(body.englishOnly())),
-                200, version -> Map.of("version", version));
+                version -> Map.of("version", version));
     }
 
     /** Every version, drafts included: the secretariat's view. Observers read adopted notes from the projection. */
