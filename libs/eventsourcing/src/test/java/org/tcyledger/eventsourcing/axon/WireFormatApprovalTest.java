@@ -52,8 +52,8 @@ import org.tcyledger.contracts.wire.StreamHead;
  * event type fails until its file is approved. Instances are built from deterministic samples per component type
  * ({@link #sample}), so that a new component shows up in the file without anyone writing a value for it.
  * <p>
- * Approve after a deliberate change: {@code mvn -pl libs/eventsourcing verify -Dtest=WireFormatApprovalTest
- * -Dapprove=true}, look at the diff of {@code src/test/resources/approved/} and commit it. Objects compare as JSON
+ * Approve after a deliberate change: {@code mvn -pl libs/eventsourcing -am verify -Dtest=WireFormatApprovalTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dapprove=true}, look at the diff of {@code src/test/resources/approved/} and commit it. Objects compare as JSON
  * (the order of fields does not matter: the hash chain canonicalises it), everything else exactly.
  */
 class WireFormatApprovalTest {
@@ -161,7 +161,8 @@ class WireFormatApprovalTest {
             fail((Files.exists(approvedFile) ? "the JSON of " + name + " changed" : "no approved JSON for " + name)
                  + ". Received (also in " + RECEIVED.resolve(name + ".json") + "):\n" + receivedText
                  + "A v1 wire type only takes additive changes; if this one is meant, approve it: mvn -pl "
-                 + "libs/eventsourcing verify -Dtest=WireFormatApprovalTest -Dapprove=true, and commit " + approvedFile);
+                 + "libs/eventsourcing -am verify -Dtest=WireFormatApprovalTest -Dsurefire.failIfNoSpecifiedTests=false "
+                 + "-Dapprove=true, then review and commit " + approvedFile);
         }
     }
 
