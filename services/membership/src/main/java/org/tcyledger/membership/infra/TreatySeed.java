@@ -1,4 +1,4 @@
-package org.tcyledger.membership.treaty;
+package org.tcyledger.membership.infra;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.eventsourcing.axon.AxonRuntime;
 import org.tcyledger.eventsourcing.stream.EventStreams;
+import org.tcyledger.membership.treaty.TreatyInForce;
 
 /**
  * On first start, records as events that the Convention entered into force on 2004-07-01 and its first protocol
