@@ -128,16 +128,13 @@ public class CycleResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.AUDITOR})
-    public CycleState read(@PathParam("id") String id, @QueryParam("asOf") String asOfText,
+    public CycleState read(@PathParam("id") String id, @QueryParam("asOf") LocalDate asOf,
                            @QueryParam("atSequence") Long atSequence, @QueryParam("recordedAt") String recordedAtText) {
-        LocalDate asOf;
         Instant recordedAt;
         try {
-            asOf = asOfText == null ? null : org.tcyledger.eventsourcing.web.Dates.parse(asOfText);
             recordedAt = recordedAtText == null ? null : Instant.parse(recordedAtText);
-        } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
-            throw new jakarta.ws.rs.BadRequestException("asOf is a date like 2014-12-03 and recordedAt a UTC time like "
-                    + "2026-01-05T10:00:00Z");
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new jakarta.ws.rs.BadRequestException("recordedAt is a UTC time like 2026-01-05T10:00:00Z");
         }
         /** The cycle so far, and the legal date of the last dated step replayed. */
         record Replayed(CycleState cycle, LocalDate legalDate) {

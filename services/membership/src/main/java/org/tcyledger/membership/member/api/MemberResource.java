@@ -157,9 +157,9 @@ public class MemberResource {
     /** The register on a date, as the secretariat reads it (personal data of contact points included). */
     @GET
     @RolesAllowed(Roles.SECRETARIAT)
-    public List<RegisterEntry> register(@QueryParam("asOf") String asOf, @QueryParam("treaty") String treaty,
+    public List<RegisterEntry> register(@QueryParam("asOf") LocalDate asOf, @QueryParam("treaty") String treaty,
                                                     @QueryParam("status") String status) {
-        return reads.register(asOf == null ? LocalDate.now(clock) : date("asOf", asOf),
+        return reads.register(asOf == null ? LocalDate.now(clock) : asOf,
                 treaty == null ? Treaty.ETS185 : constant(Treaty.class, "treaty", treaty),
                 status == null ? null : constant(TreatyStatus.class, "status", status));
     }
@@ -171,14 +171,14 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.AUDITOR})
-    public MemberView member(@PathParam("id") String id, @QueryParam("asOf") String asOf,
+    public MemberView member(@PathParam("id") String id, @QueryParam("asOf") LocalDate asOf,
                              @QueryParam("atSequence") Long atSequence, @QueryParam("recordedAt") String recordedAt) {
         Instant recordedBy = recordedAt == null ? null : instant("recordedAt", recordedAt);
         MemberState state = reads.state(id, atSequence, recordedBy)
                 .orElseThrow(() -> new NotFoundException("No member with id '" + id + "' was recorded"
                         + (atSequence != null || recordedBy != null ? " at that point" : "")));
         TreatyCalendar calendar = reads.calendar(recordedBy);
-        return reads.view(state, asOf == null ? LocalDate.now(clock) : date("asOf", asOf), calendar,
+        return reads.view(state, asOf == null ? LocalDate.now(clock) : asOf, calendar,
                 identity.hasRole(Roles.SECRETARIAT) ? MemberReads.PersonalDataReader.OPENED
                         : MemberReads.PersonalDataReader.SEALED);
     }
@@ -199,14 +199,6 @@ public class MemberResource {
     private static List<ArticleStatement> statements(List<MemberRequests.ArticleStatement> given) {
         return given == null ? List.of()
                 : given.stream().map(s -> new ArticleStatement(s.article(), s.text())).toList();
-    }
-
-    static LocalDate date(String name, String value) {
-        try {
-            return org.tcyledger.eventsourcing.web.Dates.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(name + " must be " + e.getMessage() + ", not '" + value + "'");
-        }
     }
 
     static <E extends Enum<E>> E constant(Class<E> type, String name, String value) {
