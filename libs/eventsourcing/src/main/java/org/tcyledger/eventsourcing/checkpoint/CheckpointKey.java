@@ -34,6 +34,8 @@ public class CheckpointKey {
     Instance<WriteModel> writeModel;
 
     private volatile CheckpointSignature.Signer signer;
+    /** Derived once with the signer, not at every read of the keys. */
+    private volatile PublicKey publicKey;
 
     /** The signer; throws with what to configure when there is no key. */
     public CheckpointSignature.Signer signer() {
@@ -54,7 +56,7 @@ public class CheckpointKey {
                 + "deployment's key job make one"));
         try {
             PrivateKey key = CheckpointKeys.privateKeyFromPem(Files.readString(Path.of(file)));
-            PublicKey publicKey = CheckpointKeys.publicKeyOf(key);
+            publicKey = CheckpointKeys.publicKeyOf(key);
             return new CheckpointSignature.Signer(CheckpointKeys.kidOf(service, publicKey), key);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the checkpoint key " + file, e);
@@ -63,8 +65,8 @@ public class CheckpointKey {
 
     /** Every key this service's checkpoints verify with, as a JWKS. */
     public CheckpointKeys publicKeys() {
-        CheckpointSignature.Signer current = signer();
-        CheckpointKeys own = CheckpointKeys.of(Map.of(current.kid(), CheckpointKeys.publicKeyOf(current.key())));
+        signer();
+        CheckpointKeys own = CheckpointKeys.of(Map.of(signer.kid(), publicKey));
         return retiredKeys.map(file -> {
             try {
                 return CheckpointKeys.parse(Files.readAllBytes(Path.of(file))).and(own);
