@@ -1,7 +1,7 @@
 package org.tcyledger.assessments.cycle;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.tcyledger.assessments.RuleNamed.ruleNamed;
+import static org.tcyledger.eventsourcing.RuleNamed.ruleNamed;
 
 import java.time.LocalDate;
 import java.util.List;

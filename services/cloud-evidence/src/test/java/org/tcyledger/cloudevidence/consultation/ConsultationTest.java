@@ -2,7 +2,7 @@ package org.tcyledger.cloudevidence.consultation;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.tcyledger.cloudevidence.RuleNamed.ruleNamed;
+import static org.tcyledger.eventsourcing.RuleNamed.ruleNamed;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

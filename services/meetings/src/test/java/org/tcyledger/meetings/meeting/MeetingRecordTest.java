@@ -1,7 +1,7 @@
 package org.tcyledger.meetings.meeting;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.tcyledger.meetings.Violations.violates;
+import static org.tcyledger.eventsourcing.RuleNamed.ruleNamed;
 import static org.tcyledger.meetings.meeting.MeetingFixtures.DEC_1;
 import static org.tcyledger.meetings.meeting.MeetingFixtures.DEC_2;
 import static org.tcyledger.meetings.meeting.MeetingFixtures.ITEM;
@@ -40,7 +40,7 @@ class MeetingRecordTest {
     void aMeetingOpensOnce() {
         fixture(0).given(TCY_14).when(new OpenMeeting("T-CY-14")).expectEvents(new MeetingOpened("T-CY-14"));
         fixture(0).given(TCY_14, new MeetingOpened("T-CY-14")).when(new OpenMeeting("T-CY-14"))
-                .expectException(violates("meeting-already-open")).expectNoEvents();
+                .expectException(ruleNamed("meeting-already-open")).expectNoEvents();
     }
 
     @Test
@@ -48,10 +48,10 @@ class MeetingRecordTest {
         fixture(0).given(TCY_14, new MeetingOpened("T-CY-14")).when(new CloseMeeting("T-CY-14"))
                 .expectEvents(new MeetingClosed("T-CY-14"));
         fixture(0).given(TCY_14).when(new CloseMeeting("T-CY-14"))
-                .expectException(violates("meeting-not-open")).expectNoEvents();
+                .expectException(ruleNamed("meeting-not-open")).expectNoEvents();
         fixture(0).given(TCY_14, new MeetingOpened("T-CY-14"), new MeetingClosed("T-CY-14"))
                 .when(new CloseMeeting("T-CY-14"))
-                .expectException(violates("meeting-closed")).expectNoEvents();
+                .expectException(ruleNamed("meeting-closed")).expectNoEvents();
     }
 
     /** The fixture makes the given events' ids; a correction names one of them. */
@@ -75,7 +75,7 @@ class MeetingRecordTest {
         given = fixture.given(TCY_14, ITEM, new MeetingOpened("T-CY-14"), WORKING_GROUP);
         given.when(new CorrectRecord("T-CY-14", idOf(fixture, DecisionAdopted.class), "x", null,
                         LocalDate.parse("2015-12-03")))
-                .expectException(violates("adopted-within-meeting-dates")).expectNoEvents();
+                .expectException(ruleNamed("adopted-within-meeting-dates")).expectNoEvents();
 
         fixture = fixture(1);
         given = fixture.given(TCY_14, ITEM, new MeetingOpened("T-CY-14"), WORKING_GROUP);
@@ -96,14 +96,14 @@ class MeetingRecordTest {
         attendance = idOf(fixture, AttendanceRecorded.class);
         given.andGiven(new AttendanceCorrected("T-CY-14", attendance, "ZA", "South Africa was not there"))
                 .when(new CorrectRecord("T-CY-14", attendance, "again", null, null))
-                .expectException(violates("attendance-already-corrected")).expectNoEvents();
+                .expectException(ruleNamed("attendance-already-corrected")).expectNoEvents();
     }
 
     @Test
     void onlyARecordedDecisionOrAttendanceIsCorrected() {
         fixture(0).given(TCY_14, ITEM, new MeetingOpened("T-CY-14"))
                 .when(new CorrectRecord("T-CY-14", "no-such-event", "x", null, null))
-                .expectException(violates("correction-of-unknown-record"))
+                .expectException(ruleNamed("correction-of-unknown-record"))
                 .expectExceptionMessage(containsString("no-such-event")).expectNoEvents();
     }
 }

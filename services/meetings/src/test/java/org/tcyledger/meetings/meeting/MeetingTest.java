@@ -2,7 +2,7 @@ package org.tcyledger.meetings.meeting;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.tcyledger.meetings.Violations.violates;
+import static org.tcyledger.eventsourcing.RuleNamed.ruleNamed;
 import static org.tcyledger.meetings.meeting.MeetingFixtures.DEADLINE;
 import static org.tcyledger.meetings.meeting.MeetingFixtures.DEC_1;
 import static org.tcyledger.meetings.meeting.MeetingFixtures.DEC_2;
@@ -69,7 +69,7 @@ class MeetingTest {
     void aMeetingEndsOnOrAfterItStarts() {
         fixture(0).givenNoPriorActivity()
                 .when(new ScheduleMeeting("T-CY-14", MeetingKind.PLENARY, "x", "Strasbourg", DEC_2, DEC_1))
-                .expectException(violates("meeting-ends-after-it-starts")).expectNoEvents();
+                .expectException(ruleNamed("meeting-ends-after-it-starts")).expectNoEvents();
         fixture(0).givenNoPriorActivity()
                 .when(new ScheduleMeeting("T-CY-14", MeetingKind.PLENARY, "14th Plenary of the T-CY", "Strasbourg", DEC_1, DEC_2))
                 .expectEvents(TCY_14);
@@ -82,14 +82,14 @@ class MeetingTest {
                 .expectEvents(decided(Vote.consensus(), 10, 5))
                 .expectResultMessagePayload(new MeetingCommands.DecisionTaken("d1", 10));
         fixture(10).given(openWithParties(4)).when(decide(Vote.consensus()))
-                .expectException(violates("quorum"))
+                .expectException(ruleNamed("quorum"))
                 .expectExceptionMessage(containsString("4 Parties present, 5 required")).expectNoEvents();
         // P = 9: ceil(4.5) = 5
         fixture(9).given(openWithParties(4)).when(decide(Vote.consensus()))
-                .expectException(violates("quorum")).expectExceptionMessage(containsString("5 required"));
+                .expectException(ruleNamed("quorum")).expectExceptionMessage(containsString("5 required"));
         // P = 0 still needs one Party
         fixture(0).given(openWithParties(0)).when(decide(Vote.consensus()))
-                .expectException(violates("quorum")).expectExceptionMessage(containsString("1 required"));
+                .expectException(ruleNamed("quorum")).expectExceptionMessage(containsString("1 required"));
     }
 
     @Test
@@ -108,16 +108,16 @@ class MeetingTest {
         fixture(10).given(openWithParties(10)).when(decide(Vote.tally(6, 3, 1)))
                 .expectEvents(decided(Vote.tally(6, 3, 1), 10, 10));
         fixture(10).given(openWithParties(10)).when(decide(Vote.tally(5, 3, 2)))
-                .expectException(violates("majority"))
+                .expectException(ruleNamed("majority"))
                 .expectExceptionMessage(containsString("5 for of 8 votes cast, 2/3 required"));
     }
 
     @Test
     void votesMustBeCastAndNotExceedThePartiesPresent() {
         fixture(10).given(openWithParties(5)).when(decide(Vote.tally(0, 0, 5)))
-                .expectException(violates("votes-cast")).expectExceptionMessage(containsString("No vote was cast"));
+                .expectException(ruleNamed("votes-cast")).expectExceptionMessage(containsString("No vote was cast"));
         fixture(10).given(openWithParties(5)).when(decide(Vote.tally(5, 0, 1)))
-                .expectException(violates("votes-not-more-than-present"))
+                .expectException(ruleNamed("votes-not-more-than-present"))
                 .expectExceptionMessage(containsString("only 5 Parties present"));
         fixture(10).given(openWithParties(5)).when(decide(Vote.tally(5, 0, 0)))
                 .expectSuccessfulHandlerExecution();
@@ -130,25 +130,25 @@ class MeetingTest {
                         new AttendanceRecorded("T-CY-14", "O1", AttendanceCapacity.OBSERVER, List.of()),
                         new AttendanceRecorded("T-CY-14", "A1", AttendanceCapacity.AD_HOC_OBSERVER, List.of()))
                 .when(decide(Vote.consensus()))
-                .expectException(violates("quorum")).expectExceptionMessage(containsString("1 Parties present, 2 required"));
+                .expectException(ruleNamed("quorum")).expectExceptionMessage(containsString("1 Parties present, 2 required"));
     }
 
     @Test
     void aDecisionIsTakenInAnOpenMeetingWithinItsDates() {
         fixture(1).given(TCY_14, ITEM).when(decide(Vote.consensus()))
-                .expectException(violates("meeting-open")).expectExceptionMessage(containsString("not open"));
+                .expectException(ruleNamed("meeting-open")).expectExceptionMessage(containsString("not open"));
         fixture(1).given(TCY_14, ITEM, new MeetingOpened("T-CY-14"), new MeetingClosed("T-CY-14"))
                 .when(decide(Vote.consensus()))
-                .expectException(violates("meeting-open")).expectExceptionMessage(containsString("closed"));
+                .expectException(ruleNamed("meeting-open")).expectExceptionMessage(containsString("closed"));
         fixture(1).given(openWithParties(1))
                 .when(new AdoptDecision("T-CY-14", "d1", "item-1", DecisionKind.GENERAL, null, null, "x",
                         Vote.consensus(), LocalDate.parse("2015-12-03")))
-                .expectException(violates("adopted-within-meeting-dates"))
+                .expectException(ruleNamed("adopted-within-meeting-dates"))
                 .expectExceptionMessage(containsString("2015-12-03"));
         fixture(1).given(openWithParties(1))
                 .when(new AdoptDecision("T-CY-14", "d1", "item-9", DecisionKind.GENERAL, null, null, "x",
                         Vote.consensus(), DEC_1))
-                .expectException(violates("unknown-agenda-item")).expectExceptionMessage(containsString("agenda item"));
+                .expectException(ruleNamed("unknown-agenda-item")).expectExceptionMessage(containsString("agenda item"));
     }
 
     @Test
@@ -156,7 +156,7 @@ class MeetingTest {
         fixture(1).given(openWithParties(1))
                 .when(new AdoptDecision("T-CY-14", "d1", "item-1", DecisionKind.ADOPT_GUIDANCE_NOTE, "unknown", 1,
                         "x", Vote.consensus(), DEC_1))
-                .expectException(violates("unknown-subject")).expectExceptionMessage(containsString("No such subject"));
+                .expectException(ruleNamed("unknown-subject")).expectExceptionMessage(containsString("No such subject"));
     }
 
     @Test
@@ -187,7 +187,7 @@ class MeetingTest {
         fixture(1).given(openWithParties(1))
                 .when(new AdoptDecision("T-CY-14", "d1", "item-1", DecisionKind.ADOPT_GUIDANCE_NOTE, "gn-refused", 1,
                         "x", Vote.consensus(), DEC_1))
-                .expectException(violates("unknown-subject")).expectExceptionMessage(containsString("French"))
+                .expectException(ruleNamed("unknown-subject")).expectExceptionMessage(containsString("French"))
                 .expectNoEvents();
     }
 
@@ -201,17 +201,17 @@ class MeetingTest {
         fixture(40).given(WP, WP_ITEM, new MeetingOpened("WP-2017-ART18"))
                 .when(new AdoptDecision("WP-2017-ART18", "d1", "item-1", DecisionKind.GENERAL, null, null, "x",
                         Vote.consensus(), LocalDate.parse("2017-02-27")))
-                .expectException(violates("written-procedure-adopted-at-deadline"))
+                .expectException(ruleNamed("written-procedure-adopted-at-deadline"))
                 .expectExceptionMessage(containsString("deadline"));
         fixture(40).given(WP, WP_ITEM, new MeetingOpened("WP-2017-ART18"),
                         new ObjectionRaised("WP-2017-ART18", "FR", LocalDate.parse("2017-02-20")))
                 .when(adopt)
-                .expectException(violates("written-procedure-without-objection"))
+                .expectException(ruleNamed("written-procedure-without-objection"))
                 .expectExceptionMessage(containsString("objected"));
         fixture(40).given(WP, WP_ITEM, new MeetingOpened("WP-2017-ART18"))
                 .when(new AdoptDecision("WP-2017-ART18", "d1", "item-1", DecisionKind.GENERAL, null, null, "x",
                         Vote.tally(30, 0, 0), DEADLINE))
-                .expectException(violates("written-procedure-adopts-by-silence"))
+                .expectException(ruleNamed("written-procedure-adopts-by-silence"))
                 .expectExceptionMessage(containsString("silence"));
     }
 
@@ -224,19 +224,19 @@ class MeetingTest {
                 .expectEvents(new ObjectionRaised("WP-2017-ART18", "FR", LocalDate.parse("2017-02-28")));
         fixture(register, new MeetingFixtures.Notes()).given(WP)
                 .when(new RaiseObjection("WP-2017-ART18", "FR", LocalDate.parse("2017-03-01")))
-                .expectException(violates("objection-after-deadline")).expectExceptionMessage(containsString("deadline"));
+                .expectException(ruleNamed("objection-after-deadline")).expectExceptionMessage(containsString("deadline"));
         fixture(register, new MeetingFixtures.Notes()).given(WP)
                 .when(new RaiseObjection("WP-2017-ART18", "INTERPOL", LocalDate.parse("2017-02-10")))
-                .expectException(violates("objection-only-by-party"))
+                .expectException(ruleNamed("objection-only-by-party"))
                 .expectExceptionMessage(containsString("not a Party"));
         fixture(register, new MeetingFixtures.Notes()).given(TCY_14)
                 .when(new RaiseObjection("T-CY-14", "FR", DEC_1))
-                .expectException(violates("objection-only-in-written-procedure"))
+                .expectException(ruleNamed("objection-only-in-written-procedure"))
                 .expectExceptionMessage(containsString("not a written procedure"));
         fixture(register, new MeetingFixtures.Notes()).given(WP, new MeetingOpened("WP-2017-ART18"),
                         new MeetingClosed("WP-2017-ART18"))
                 .when(new RaiseObjection("WP-2017-ART18", "FR", LocalDate.parse("2017-02-10")))
-                .expectException(violates("meeting-closed"));
+                .expectException(ruleNamed("meeting-closed"));
     }
 
     @Test
@@ -248,13 +248,13 @@ class MeetingTest {
                 .expectResultMessagePayload(AttendanceCapacity.PARTY);
         fixture(0).given(TCY_14, new AttendanceRecorded("T-CY-14", "CA", AttendanceCapacity.PARTY, List.of()))
                 .when(new RecordAttendance("T-CY-14", "CA", List.of()))
-                .expectException(violates("attendance-already-recorded"));
+                .expectException(ruleNamed("attendance-already-recorded"));
         fixture(0).given(WP).when(new RecordAttendance("WP-2017-ART18", "CA", List.of()))
-                .expectException(violates("no-attendance-in-written-procedure"))
+                .expectException(ruleNamed("no-attendance-in-written-procedure"))
                 .expectExceptionMessage(containsString("written procedure"));
         fixture(0).given(TCY_14, new MeetingOpened("T-CY-14"), new MeetingClosed("T-CY-14"))
                 .when(new RecordAttendance("T-CY-14", "CA", List.of()))
-                .expectException(violates("meeting-closed"));
+                .expectException(ruleNamed("meeting-closed"));
     }
 
     /** domain.md §1: the capacity on the meeting's first day; a member with none attends as an ad hoc observer. */
@@ -282,21 +282,21 @@ class MeetingTest {
     void theReportIsPublishedAfterTheMeetingClosed() {
         fixture(0).given(TCY_14, new MeetingOpened("T-CY-14"))
                 .when(new PublishReport("T-CY-14", LocalDate.parse("2016-01-15"), "T-CY(2015)31"))
-                .expectException(violates("report-after-close"));
+                .expectException(ruleNamed("report-after-close"));
         fixture(0).given(TCY_14, new MeetingOpened("T-CY-14"), new MeetingClosed("T-CY-14"))
                 .when(new PublishReport("T-CY-14", LocalDate.parse("2016-01-15"), "T-CY(2015)31"))
                 .expectEvents(new MeetingReportPublished("T-CY-14", LocalDate.parse("2016-01-15"), "T-CY(2015)31"));
-        fixture(0).given(TCY_14).when(new CloseMeeting("T-CY-14")).expectException(violates("meeting-not-open"));
+        fixture(0).given(TCY_14).when(new CloseMeeting("T-CY-14")).expectException(ruleNamed("meeting-not-open"));
         fixture(0).given(TCY_14, new MeetingOpened("T-CY-14"), new MeetingClosed("T-CY-14"))
                 .when(new AddAgendaItem("T-CY-14", "i2", "late item", List.of()))
-                .expectException(violates("meeting-closed"));
+                .expectException(ruleNamed("meeting-closed"));
     }
 
     /** Every refusal above is a RuleViolation; the matcher checks the type as well as the rule. */
     @Test
     void aRuleNameIsOnlyMatchedOnARuleViolation() {
-        org.junit.jupiter.api.Assertions.assertFalse(violates("quorum").matches(new IllegalStateException("quorum")));
-        org.junit.jupiter.api.Assertions.assertTrue(violates("quorum").matches(new RuleViolation("quorum", "x")));
-        org.junit.jupiter.api.Assertions.assertFalse(violates("quorum").matches(new RuleViolation("majority", "x")));
+        org.junit.jupiter.api.Assertions.assertFalse(ruleNamed("quorum").matches(new IllegalStateException("quorum")));
+        org.junit.jupiter.api.Assertions.assertTrue(ruleNamed("quorum").matches(new RuleViolation("quorum", "x")));
+        org.junit.jupiter.api.Assertions.assertFalse(ruleNamed("quorum").matches(new RuleViolation("majority", "x")));
     }
 }

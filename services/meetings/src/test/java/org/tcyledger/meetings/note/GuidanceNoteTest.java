@@ -1,7 +1,7 @@
 package org.tcyledger.meetings.note;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.tcyledger.meetings.Violations.violates;
+import static org.tcyledger.eventsourcing.RuleNamed.ruleNamed;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -45,7 +45,7 @@ class GuidanceNoteTest {
     void aVersionIsAdoptedOnlyWithBothLanguagesOrEnglishOnly() {
         fixture().given(DRAFTED)
                 .when(new AdoptGuidanceNote("gn-botnets", 1, "T-CY-9", "d1", JUNE_5))
-                .expectException(violates("adoption-needs-both-languages")).expectExceptionMessage(containsString("French"))
+                .expectException(ruleNamed("adoption-needs-both-languages")).expectExceptionMessage(containsString("French"))
                 .expectNoEvents();
         fixture().given(DRAFTED, new GuidanceNoteRevised("gn-botnets", 2, DRAFTED.title(), DRAFTED.articles(), BOTH, false))
                 .when(new AdoptGuidanceNote("gn-botnets", 2, "T-CY-9", "d1", JUNE_5))
@@ -59,10 +59,10 @@ class GuidanceNoteTest {
     void anUnknownVersionIsNotAdoptedNorOneAdoptedTwice() {
         fixture().given(DRAFTED)
                 .when(new AdoptGuidanceNote("gn-botnets", 3, "T-CY-9", "d1", JUNE_5))
-                .expectException(violates("unknown-version")).expectExceptionMessage(containsString("no version 3"));
+                .expectException(ruleNamed("unknown-version")).expectExceptionMessage(containsString("no version 3"));
         fixture().given(new GuidanceNoteDrafted("gn-spam", 1, "Spam", List.of("2"), ENGLISH, true),
                         new GuidanceNoteAdopted("gn-spam", 1, "T-CY-12", "d1", LocalDate.parse("2014-12-03")))
                 .when(new AdoptGuidanceNote("gn-spam", 1, "T-CY-13", "d2", LocalDate.parse("2015-06-15")))
-                .expectException(violates("version-already-adopted")).expectExceptionMessage(containsString("T-CY-12"));
+                .expectException(ruleNamed("version-already-adopted")).expectExceptionMessage(containsString("T-CY-12"));
     }
 }

@@ -2,7 +2,7 @@ package org.tcyledger.membership.member;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.tcyledger.membership.RuleNamed.ruleNamed;
+import static org.tcyledger.eventsourcing.RuleNamed.ruleNamed;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.tcyledger.membership.member;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.tcyledger.membership.RuleNamed.ruleNamed;
+import static org.tcyledger.eventsourcing.RuleNamed.ruleNamed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package org.tcyledger.membership.treaty;
 
-import static org.tcyledger.membership.RuleNamed.ruleNamed;
+import static org.tcyledger.eventsourcing.RuleNamed.ruleNamed;
 
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;

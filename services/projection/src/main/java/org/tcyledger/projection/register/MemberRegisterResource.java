@@ -4,7 +4,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -57,19 +56,17 @@ public class MemberRegisterResource {
             examples = @ExampleObject(name = "example", value = ApiExamples.REGISTER)))
     @GET
     @Blocking
-    public Uni<RestResponse<List<RegisterEntry>>> register(@QueryParam("asOf") LocalDate asOf, @QueryParam("treaty") String treaty,
-                                                      @QueryParam("status") String status, @QueryParam("kind") String kind,
+    public Uni<RestResponse<List<RegisterEntry>>> register(@QueryParam("asOf") LocalDate asOf, @QueryParam("treaty") Treaty treaty,
+                                                      @QueryParam("status") TreatyStatus status, @QueryParam("kind") MemberKind kind,
                                                       @QueryParam("page") @DefaultValue("0") int page,
                                                       @QueryParam("size") @DefaultValue("50") int size,
                                                       @QueryParam("after") String after, @Context UriInfo uri) {
         Paging paging = new Paging(page, size);
         LocalDate on = date(asOf);
         Treaty of = treaty(treaty);
-        TreatyStatus inStatus = status == null ? null : parse(TreatyStatus.class, "status", status);
-        MemberKind ofKind = kind == null ? null : parse(MemberKind.class, "kind", kind);
         return readYourWrites.after(register.group(), after, () -> {
-            return paging.of(register.on(on, of, inStatus).stream()
-                    .filter(entry -> ofKind == null || entry.kind() == ofKind).toList(), uri);
+            return paging.of(register.on(on, of, status).stream()
+                    .filter(entry -> kind == null || entry.kind() == kind).toList(), uri);
         });
     }
 
@@ -81,7 +78,7 @@ public class MemberRegisterResource {
     @Path("/{id}")
     @Blocking
     public Uni<RegisterEntry> member(@PathParam("id") String id, @QueryParam("asOf") LocalDate asOf,
-                                       @QueryParam("treaty") String treaty, @QueryParam("after") String after) {
+                                       @QueryParam("treaty") Treaty treaty, @QueryParam("after") String after) {
         return readYourWrites.after(register.group(), after, () -> {
             return register.member(id, date(asOf), treaty(treaty))
                     .orElseThrow(() -> new NotFoundException("No member with id '" + id + "' in the register"));
@@ -92,15 +89,7 @@ public class MemberRegisterResource {
         return asOf == null ? LocalDate.now(clock) : asOf;
     }
 
-    private static Treaty treaty(String treaty) {
-        return treaty == null ? Treaty.ETS185 : parse(Treaty.class, "treaty", treaty);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
+    private static Treaty treaty(Treaty treaty) {
+        return treaty == null ? Treaty.ETS185 : treaty;
     }
 }

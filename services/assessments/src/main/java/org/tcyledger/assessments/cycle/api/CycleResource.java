@@ -129,13 +129,7 @@ public class CycleResource {
     @Path("/{id}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.AUDITOR})
     public CycleState read(@PathParam("id") String id, @QueryParam("asOf") LocalDate asOf,
-                           @QueryParam("atSequence") Long atSequence, @QueryParam("recordedAt") String recordedAtText) {
-        Instant recordedAt;
-        try {
-            recordedAt = recordedAtText == null ? null : Instant.parse(recordedAtText);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new jakarta.ws.rs.BadRequestException("recordedAt is a UTC time like 2026-01-05T10:00:00Z");
-        }
+                           @QueryParam("atSequence") Long atSequence, @QueryParam("recordedAt") Instant recordedAt) {
         /** The cycle so far, and the legal date of the last dated step replayed. */
         record Replayed(CycleState cycle, LocalDate legalDate) {
         }

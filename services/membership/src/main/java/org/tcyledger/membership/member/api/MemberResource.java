@@ -5,7 +5,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +21,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,11 +155,10 @@ public class MemberResource {
     /** The register on a date, as the secretariat reads it (personal data of contact points included). */
     @GET
     @RolesAllowed(Roles.SECRETARIAT)
-    public List<RegisterEntry> register(@QueryParam("asOf") LocalDate asOf, @QueryParam("treaty") String treaty,
-                                                    @QueryParam("status") String status) {
+    public List<RegisterEntry> register(@QueryParam("asOf") LocalDate asOf, @QueryParam("treaty") Treaty treaty,
+                                                    @QueryParam("status") TreatyStatus status) {
         return reads.register(asOf == null ? LocalDate.now(clock) : asOf,
-                treaty == null ? Treaty.ETS185 : constant(Treaty.class, "treaty", treaty),
-                status == null ? null : constant(TreatyStatus.class, "status", status));
+                treaty == null ? Treaty.ETS185 : treaty, status);
     }
 
     /**
@@ -172,8 +169,7 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.AUDITOR})
     public MemberView member(@PathParam("id") String id, @QueryParam("asOf") LocalDate asOf,
-                             @QueryParam("atSequence") Long atSequence, @QueryParam("recordedAt") String recordedAt) {
-        Instant recordedBy = recordedAt == null ? null : instant("recordedAt", recordedAt);
+                             @QueryParam("atSequence") Long atSequence, @QueryParam("recordedAt") Instant recordedBy) {
         MemberState state = reads.state(id, atSequence, recordedBy)
                 .orElseThrow(() -> new NotFoundException("No member with id '" + id + "' was recorded"
                         + (atSequence != null || recordedBy != null ? " at that point" : "")));
@@ -199,21 +195,5 @@ public class MemberResource {
     private static List<ArticleStatement> statements(List<MemberRequests.ArticleStatement> given) {
         return given == null ? List.of()
                 : given.stream().map(s -> new ArticleStatement(s.article(), s.text())).toList();
-    }
-
-    static <E extends Enum<E>> E constant(Class<E> type, String name, String value) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be a UTC time like 2026-01-05T10:00:00Z, not '" + value + "'");
-        }
     }
 }

@@ -194,6 +194,19 @@ class InputLimitsTest {
                 .contentType("application/problem+json").body("errors.field", hasItem("asOf"));
     }
 
+    /** Query parameters parse once (DateParams): a wrong one is a 400 that names it and says what it must be. */
+    @Test
+    void aQueryParameterOfTheWrongKindIsA400ThatNamesIt() {
+        given().auth().oauth2(SECRETARIAT).get("/members?treaty=ETS999").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("treaty must be one of [ETS185, ETS189, CETS224], not 'ETS999'"));
+        given().auth().oauth2(SECRETARIAT).get("/members?asOf=2014-02-30").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("asOf is not a date of the calendar"));
+        given().auth().oauth2(SECRETARIAT).get("/members/FR?recordedAt=yesterday").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("recordedAt is a UTC time like 2026-01-05T10:00:00Z, not 'yesterday'"));
+    }
+
     private long storedEvents() throws Exception {
         return org.tcyledger.testing.StoredEvents.count(dataSource);
     }

@@ -1,13 +1,13 @@
-package org.tcyledger.membership;
+package org.tcyledger.eventsourcing;
 
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
-import org.tcyledger.eventsourcing.RuleViolation;
 
 /**
  * Matches a {@link RuleViolation} of the rule named, so that a fixture test of a refusal fails when another rule
- * refuses the command. (libs/testing cannot hold it: libs/eventsourcing's own tests depend on libs/testing.)
+ * refuses the command. Shared with the services' tests through this module's test-jar (libs/testing cannot hold it:
+ * libs/eventsourcing's own tests depend on libs/testing).
  */
 public final class RuleNamed {
 
