@@ -101,6 +101,12 @@ public class MemberRegisterReplica implements TopicConsumer {
             case PersonalDataErased erased -> writes.update(
                     "UPDATE register_contact_point SET sealed = NULL, erased = true, phone = ?, email = ? "
                     + "WHERE person_id = ?", ERASED, ERASED, erased.personId());
+            case MembershipEvent.ContactPointAdded added -> {
+            }
+            case MembershipEvent.ContactPointWithdrawn withdrawn -> {
+            }
+            case MembershipEvent.NotificationReceived notification -> {
+            }
             case RepresentativeAppointed appointed -> {
                 // observers never see representatives
             }

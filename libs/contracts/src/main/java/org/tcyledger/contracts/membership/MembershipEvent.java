@@ -14,8 +14,18 @@ public sealed interface MembershipEvent {
             implements MembershipEvent {
     }
 
+    /**
+     * A signature; {@code withoutReservationAsToRatification} (the protocols allow it) makes it the member's consent
+     * to be bound, and {@code entryIntoForceOn} then runs from its date as from a deposit (null while the treaty is
+     * not in force, and for an ordinary signature). Events stored before these two fields read as an ordinary
+     * signature.
+     */
     @WireType("tcy.membership.TreatySigned.v1")
-    record TreatySigned(String memberId, Treaty treaty, LocalDate signedOn) implements MembershipEvent {
+    record TreatySigned(String memberId, Treaty treaty, LocalDate signedOn, boolean withoutReservationAsToRatification,
+                        LocalDate entryIntoForceOn) implements MembershipEvent {
+        public TreatySigned(String memberId, Treaty treaty, LocalDate signedOn) {
+            this(memberId, treaty, signedOn, false, null);
+        }
     }
 
     /** {@code entryIntoForceOn} is null while the treaty itself has no entry-into-force date. */
@@ -58,11 +68,55 @@ public sealed interface MembershipEvent {
             implements MembershipEvent {
     }
 
-    /** The 24/7 point of contact of Article 35: the unit in clear, its phone and email sealed. */
+    /**
+     * The 24/7 point of contact of Article 35: the unit in clear, its phone and email sealed. It replaces every unit
+     * the member had in the network from {@code designatedOn} (null in events stored before that field: from ever).
+     */
     @WireType("tcy.membership.ContactPointDesignated.v1")
-    record ContactPointDesignated(String memberId, String personId, String unit, SealedPersonalData personalData)
+    record ContactPointDesignated(String memberId, String personId, String unit, SealedPersonalData personalData,
+                                  LocalDate designatedOn) implements MembershipEvent {
+        public ContactPointDesignated(String memberId, String personId, String unit, SealedPersonalData personalData) {
+            this(memberId, personId, unit, personalData, null);
+        }
+    }
+
+    /**
+     * A further unit of the member in the 24/7 network: an institution, whose contact details are not personal
+     * data, and optionally a named person, sealed with that person's key ({@code person.personId}).
+     */
+    @WireType("tcy.membership.ContactPointAdded.v1")
+    record ContactPointAdded(String memberId, String unitId, String institution, String phone, String email,
+                             String hours, LocalDate designatedOn, SealedPersonalData person)
             implements MembershipEvent {
     }
+
+    /** A unit leaves the 24/7 network on {@code withdrawnOn}. */
+    @WireType("tcy.membership.ContactPointWithdrawn.v1")
+    record ContactPointWithdrawn(String memberId, String unitId, LocalDate withdrawnOn) implements MembershipEvent {
+    }
+
+    /**
+     * A later notification to the Secretary General under a treaty the member signed or deposited: a reservation
+     * or declaration, the withdrawal of one (naming its article), a territorial application, or the designation of
+     * an authority (Articles 24(7), 27(2) and 35). In force from {@code effectiveOn} (the notification's date when
+     * the notification gives none).
+     */
+    @WireType("tcy.membership.NotificationReceived.v1")
+    record NotificationReceived(String memberId, Treaty treaty, NotificationKind kind, String article,
+                                LocalDate notifiedOn, LocalDate effectiveOn, String text, Authority authority)
+            implements MembershipEvent {
+    }
+
+    /** An authority designated under the treaty: an institution, never a named person. */
+    record Authority(AuthorityFunction function, String institution, String address, String phone, String email) {
+    }
+
+    enum NotificationKind {
+        RESERVATION, RESERVATION_WITHDRAWN, DECLARATION, DECLARATION_WITHDRAWN, TERRITORIAL_APPLICATION,
+        AUTHORITY_DESIGNATED
+    }
+
+    enum AuthorityFunction { EXTRADITION_ART24, MUTUAL_ASSISTANCE_ART27, NETWORK_24_7_ART35 }
 
     /** The person's key is destroyed with this event: every sealed copy of their data becomes unreadable. */
     @WireType("tcy.membership.PersonalDataErased.v1")

@@ -179,6 +179,9 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
             }
             case ContactPointDesignated c -> copy(invitation, treaties, observerPeriods, representatives,
                     new ContactPoint(c.personId(), c.unit(), c.personalData()), erasedPersons);
+            case MembershipEvent.ContactPointAdded a -> this;
+            case MembershipEvent.ContactPointWithdrawn w -> this;
+            case MembershipEvent.NotificationReceived n -> this;
             case PersonalDataErased e -> {
                 Set<String> next = new HashSet<>(erasedPersons);
                 next.add(e.personId());
