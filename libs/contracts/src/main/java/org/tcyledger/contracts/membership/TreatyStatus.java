@@ -44,10 +44,21 @@ public enum TreatyStatus {
         if (onOrBefore(steps.signedOn(), date)) {
             return SIGNATORY;
         }
-        if (onOrBefore(steps.invitedOn(), date)) {
+        if (onOrBefore(steps.invitedOn(), date) && date.isBefore(invitationLapsesOn(steps.invitedOn()))) {
             return INVITED;
         }
         return NONE;
+    }
+
+    /** How long an invitation to accede to ETS185 stays valid (Committee of Ministers practice). */
+    public static final int INVITATION_VALID_YEARS = 5;
+
+    /**
+     * The first day on which an invitation made on {@code invitedOn} is no longer valid: five years on. An invitation
+     * of 2010-03-01 is valid on 2015-02-28, its last day, and has lapsed on 2015-03-01.
+     */
+    public static LocalDate invitationLapsesOn(LocalDate invitedOn) {
+        return invitedOn.plusYears(INVITATION_VALID_YEARS);
     }
 
     private static boolean onOrBefore(LocalDate step, LocalDate date) {

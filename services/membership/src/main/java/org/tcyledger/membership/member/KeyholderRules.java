@@ -6,7 +6,8 @@ import org.tcyledger.contracts.membership.MembershipEvent;
 import org.tcyledger.contracts.membership.MembershipEvent.ContactPointDesignated;
 
 /**
- * What the keyholder (the projection's service identity) may open (domain.md, Roles): the data of a contact point,
+ * What the keyholder (the projection's service identity) may open (domain.md, Roles): the data of a contact point
+ * (a designated point, or the person named for a unit of the 24/7 network),
  * designated now or before (a rebuild replays every designation), with a token scoped to contact points. A
  * representative's name and email, or anyone else's data, stay sealed for it.
  */
@@ -23,6 +24,9 @@ public final class KeyholderRules {
     /** Whether the member's history designates {@code personId} as a contact point, now or at any time before. */
     public static boolean isOrWasContactPoint(String personId, List<MembershipEvent> history) {
         return history.stream().anyMatch(event -> event instanceof ContactPointDesignated designated
-                                                  && designated.personId().equals(personId));
+                                                  && designated.personId().equals(personId)
+                                                  || event instanceof MembershipEvent.ContactPointAdded added
+                                                     && added.person() != null
+                                                     && added.person().personId().equals(personId));
     }
 }

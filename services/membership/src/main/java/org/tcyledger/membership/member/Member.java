@@ -60,13 +60,28 @@ public class Member {
     }
 
     @CommandHandler
-    public void handle(InviteToAccede command) {
-        record(new InvitedToAccede(memberId, command.invitedOn(), command.reference()), TreatyCalendar.EMPTY);
+    public void handle(InviteToAccede command, TreatyCalendars calendars) {
+        record(new InvitedToAccede(memberId, command.invitedOn(), command.reference()), calendars.current());
     }
 
+    /**
+     * A signature without reservation as to ratification is the consent to be bound: answers the entry into force
+     * it gives (null while the protocol is not in force, and for an ordinary signature).
+     */
     @CommandHandler
-    public void handle(SignTreaty command, TreatyCalendars calendars) {
-        record(new TreatySigned(memberId, command.treaty(), command.signedOn()), calendars.current());
+    public LocalDate handle(SignTreaty command, TreatyCalendars calendars) {
+        TreatyCalendar calendar = calendars.current();
+        boolean definitive = command.withoutReservationAsToRatification();
+        LocalDate entryIntoForceOn = definitive ? EntryIntoForce.forDeposit(command.signedOn(),
+                calendar.inForceOn(command.treaty()).orElse(null)) : null;
+        record(new TreatySigned(memberId, command.treaty(), command.signedOn(), definitive, entryIntoForceOn), calendar);
+        return entryIntoForceOn;
+    }
+
+    /** The rules: {@link Notifications}. */
+    @CommandHandler
+    public void handle(MemberCommands.Notify command) {
+        apply(Notifications.notification(state, command));
     }
 
     /** Answers the member's entry-into-force date, or null while the treaty itself is not in force. */
@@ -130,11 +145,28 @@ public class Member {
         apply(new RepresentativeWithdrawn(memberId, command.representativeId(), command.withdrawnOn()));
     }
 
-    /** The 24/7 point of contact (Article 35); a new designation replaces the previous one. */
+    /** The 24/7 point of contact (Article 35); a new designation replaces every unit of the member. */
     @CommandHandler
     public void handle(DesignateContactPoint command, PersonKeys keys) {
         apply(new ContactPointDesignated(memberId, command.personId(), command.unit(),
-                PersonalData.ofContactPoint(memberId, command.personId(), command.phone(), command.email(), keys)));
+                PersonalData.ofContactPoint(memberId, command.personId(), command.phone(), command.email(), keys),
+                command.designatedOn()));
+    }
+
+    /** A further unit of the 24/7 network; its named person, if any, sealed under their own key. */
+    @CommandHandler
+    public String handle(MemberCommands.AddContactPoint command, PersonKeys keys) {
+        apply(new MembershipEvent.ContactPointAdded(memberId, command.unitId(), command.institution(),
+                command.phone(), command.email(), command.hours(), command.designatedOn(),
+                command.personName() == null ? null
+                        : PersonalData.ofNetworkPerson(memberId, command.personId(), command.personName(), keys)));
+        return command.unitId();
+    }
+
+    /** The rules: {@link Network}. */
+    @CommandHandler
+    public void handle(MemberCommands.WithdrawContactPoint command) {
+        apply(Network.withdrawal(state, command));
     }
 
     /** The rules and the destruction of the person's key: {@link Erasure}. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.tcyledger.contracts.membership.InstrumentKind;
 import org.tcyledger.contracts.membership.MemberKind;
+import org.tcyledger.contracts.membership.MembershipEvent;
 import org.tcyledger.contracts.membership.MembershipEvent.ArticleStatement;
 import org.tcyledger.contracts.membership.RepresentativeRole;
 import org.tcyledger.contracts.membership.Treaty;
@@ -21,7 +22,12 @@ public final class MemberCommands {
     public record InviteToAccede(@TargetAggregateIdentifier String memberId, LocalDate invitedOn, String reference) {
     }
 
-    public record SignTreaty(@TargetAggregateIdentifier String memberId, Treaty treaty, LocalDate signedOn) {
+    /** {@code withoutReservationAsToRatification}: the protocols' signature that is itself the consent to be bound. */
+    public record SignTreaty(@TargetAggregateIdentifier String memberId, Treaty treaty, LocalDate signedOn,
+                             boolean withoutReservationAsToRatification) {
+        public SignTreaty(String memberId, Treaty treaty, LocalDate signedOn) {
+            this(memberId, treaty, signedOn, false);
+        }
     }
 
     public record DepositInstrument(@TargetAggregateIdentifier String memberId, Treaty treaty, InstrumentKind kind,
@@ -49,7 +55,29 @@ public final class MemberCommands {
 
     /** {@code phone} and {@code email} are stored only sealed with the person's key ({@link PersonalData}). */
     public record DesignateContactPoint(@TargetAggregateIdentifier String memberId, String personId, String unit,
-                                        String phone, String email) {
+                                        String phone, String email, LocalDate designatedOn) {
+        public DesignateContactPoint(String memberId, String personId, String unit, String phone, String email) {
+            this(memberId, personId, unit, phone, email, null);
+        }
+    }
+
+    /**
+     * A further unit in the 24/7 network: the institution's contact details in clear, a named person ({@code
+     * personName}, optional) sealed under {@code personId}'s key.
+     */
+    public record AddContactPoint(@TargetAggregateIdentifier String memberId, String unitId, String institution,
+                                  String phone, String email, String hours, LocalDate designatedOn,
+                                  String personId, String personName) {
+    }
+
+    public record WithdrawContactPoint(@TargetAggregateIdentifier String memberId, String unitId,
+                                       LocalDate withdrawnOn) {
+    }
+
+    /** A later notification under a treaty ({@code MembershipEvent.NotificationReceived}). */
+    public record Notify(@TargetAggregateIdentifier String memberId, Treaty treaty,
+                         MembershipEvent.NotificationKind kind, String article, LocalDate notifiedOn,
+                         LocalDate effectiveOn, String text, MembershipEvent.Authority authority) {
     }
 
     public record ErasePersonalData(@TargetAggregateIdentifier String memberId, String personId, String requestedBy,

@@ -22,9 +22,10 @@ final class MemberRules {
     /** Checks a fact against the state before it, whichever command or correction brings it. */
     static void check(MemberState state, MembershipEvent fact, TreatyCalendar calendar) {
         switch (fact) {
-            case InvitedToAccede i -> TreatySteps.invitation(state, i.invitedOn());
-            case TreatySigned s -> TreatySteps.signature(state, s.treaty(), s.signedOn(), calendar);
-            case InstrumentDeposited d -> TreatySteps.deposit(state, d.treaty(), d.kind(), d.depositedOn());
+            case InvitedToAccede i -> TreatySteps.invitation(state, i.invitedOn(), calendar);
+            case TreatySigned s -> TreatySteps.signature(state, s.treaty(), s.signedOn(),
+                    s.withoutReservationAsToRatification(), calendar);
+            case InstrumentDeposited d -> TreatySteps.deposit(state, d.treaty(), d.kind(), d.depositedOn(), calendar);
             case TreatyDenounced d -> TreatySteps.denunciation(state, d.treaty(), d.notifiedOn(), calendar);
             case ObserverStatusGranted g -> ObserverStatus.granted(state, g.grantedOn(), calendar);
             case ObserverStatusEnded e -> ObserverStatus.ended(state, e.endedOn());

@@ -43,32 +43,47 @@ import org.tcyledger.contracts.membership.TreatyStatus;
 public record MemberState(String id, String name, MemberKind kind, boolean councilOfEuropeMember,
                           Invitation invitation, Map<Treaty, TreatyRecord> treaties,
                           List<ObserverPeriod> observerPeriods, Map<String, Representative> representatives,
-                          ContactPoint contactPoint, Set<String> erasedPersons,
+                          ContactPoint contactPoint, Set<String> erasedPersons, MemberNotices notices,
                           List<MembershipEvent> facts, Map<String, Integer> factIndexByEventId) {
 
     public record Invitation(LocalDate invitedOn, String reference) {
+        /** Valid on {@code date}: made by then and not yet lapsed (five years, {@link TreatyStatus#invitationLapsesOn}). */
+        public boolean validOn(LocalDate date) {
+            return !invitedOn.isAfter(date) && date.isBefore(TreatyStatus.invitationLapsesOn(invitedOn));
+        }
     }
 
-    /** One treaty's steps for this member; {@code entryIntoForceOn} as recorded with the deposit. */
-    public record TreatyRecord(LocalDate signedOn, InstrumentKind instrument, LocalDate depositedOn,
-                               LocalDate entryIntoForceOn, List<ArticleStatement> reservations,
+    /**
+     * One treaty's steps for this member; {@code entryIntoForceOn} as recorded with the consent: the deposit, or a
+     * signature without reservation as to ratification ({@code definitiveSignature}, the protocols only).
+     */
+    public record TreatyRecord(LocalDate signedOn, boolean definitiveSignature, InstrumentKind instrument,
+                               LocalDate depositedOn, LocalDate entryIntoForceOn, List<ArticleStatement> reservations,
                                List<ArticleStatement> declarations, LocalDate denouncedOn,
                                LocalDate denunciationEffectiveOn) {
-        static final TreatyRecord NONE = new TreatyRecord(null, null, null, null, List.of(), List.of(), null, null);
+        static final TreatyRecord NONE = new TreatyRecord(null, false, null, null, null, List.of(), List.of(), null,
+                null);
 
-        TreatyRecord signed(LocalDate on) {
-            return new TreatyRecord(on, instrument, depositedOn, entryIntoForceOn, reservations, declarations,
-                    denouncedOn, denunciationEffectiveOn);
+        /** The date the member consented to be bound: its deposit, or its signature without reservation. */
+        public LocalDate consentOn() {
+            return definitiveSignature ? signedOn : depositedOn;
+        }
+
+        TreatyRecord signed(TreatySigned signature) {
+            return new TreatyRecord(signature.signedOn(), signature.withoutReservationAsToRatification(), instrument,
+                    depositedOn, signature.withoutReservationAsToRatification() ? signature.entryIntoForceOn()
+                    : entryIntoForceOn, reservations, declarations, denouncedOn, denunciationEffectiveOn);
         }
 
         TreatyRecord deposited(InstrumentKind kind, LocalDate on, LocalDate inForceOn, List<ArticleStatement> res,
                                List<ArticleStatement> decl) {
-            return new TreatyRecord(signedOn, kind, on, inForceOn, res, decl, denouncedOn, denunciationEffectiveOn);
+            return new TreatyRecord(signedOn, definitiveSignature, kind, on, inForceOn, res, decl, denouncedOn,
+                    denunciationEffectiveOn);
         }
 
         TreatyRecord denounced(LocalDate notifiedOn, LocalDate effectiveOn) {
-            return new TreatyRecord(signedOn, instrument, depositedOn, entryIntoForceOn, reservations, declarations,
-                    notifiedOn, effectiveOn);
+            return new TreatyRecord(signedOn, definitiveSignature, instrument, depositedOn, entryIntoForceOn,
+                    reservations, declarations, notifiedOn, effectiveOn);
         }
     }
 
@@ -89,7 +104,7 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
     public enum FactKind { INVITATION, SIGNATURE, DEPOSIT, DENUNCIATION, OBSERVER_STATUS }
 
     public static final MemberState UNREGISTERED = new MemberState(null, null, null, false, null, Map.of(),
-            List.of(), Map.of(), null, Set.of(), List.of(), Map.of());
+            List.of(), Map.of(), null, Set.of(), MemberNotices.NONE, List.of(), Map.of());
 
     public boolean isRegistered() {
         return id != null;
@@ -103,8 +118,8 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
         TreatyRecord record = treaty(treaty);
         return new TreatyStatus.Steps(
                 treaty == Treaty.ETS185 && invitation != null ? invitation.invitedOn() : null,
-                record.signedOn(), record.depositedOn(),
-                calendar.entryIntoForce(treaty, record.depositedOn(), record.entryIntoForceOn()),
+                record.signedOn(), record.consentOn(),
+                calendar.entryIntoForce(treaty, record.consentOn(), record.entryIntoForceOn()),
                 record.denunciationEffectiveOn());
     }
 
@@ -126,7 +141,7 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
 
     public boolean knowsPerson(String personId) {
         return representatives.containsKey(personId)
-               || contactPoint != null && contactPoint.personId().equals(personId);
+               || contactPoint != null && contactPoint.personId().equals(personId) || notices.knowsPerson(personId);
     }
 
     public FactKind factKindOf(String eventId) {
@@ -148,7 +163,7 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
     public MemberState evolve(MembershipEvent event, String eventId) {
         return switch (event) {
             case MemberRegistered r -> new MemberState(r.memberId(), r.name(), r.kind(), r.councilOfEuropeMember(),
-                    null, Map.of(), List.of(), Map.of(), null, Set.of(), List.of(), Map.of());
+                    null, Map.of(), List.of(), Map.of(), null, Set.of(), MemberNotices.NONE, List.of(), Map.of());
             case InvitedToAccede i -> withFact(i, eventId).apply(i);
             case TreatySigned s -> withFact(s, eventId).apply(s);
             case InstrumentDeposited d -> withFact(d, eventId).apply(d);
@@ -157,8 +172,10 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
             case ObserverStatusEnded e -> withFact(e, eventId).apply(e);
             case InvitationCorrected c -> corrected(c.correctsEventId(), eventId,
                     new InvitedToAccede(id, c.invitedOn(), c.reference()));
-            case SignatureCorrected c -> corrected(c.correctsEventId(), eventId,
-                    new TreatySigned(id, c.treaty(), c.signedOn()));
+            // a corrected signature keeps its kind; its entry into force follows from the corrected date
+            case SignatureCorrected c -> corrected(c.correctsEventId(), eventId, new TreatySigned(id, c.treaty(),
+                    c.signedOn(), facts.get(factIndexByEventId.get(c.correctsEventId())) instanceof TreatySigned s
+                                  && s.withoutReservationAsToRatification(), null));
             case InstrumentDepositCorrected c -> corrected(c.correctsEventId(), eventId,
                     new InstrumentDeposited(id, c.treaty(), c.kind(), c.depositedOn(), c.reservations(),
                             c.declarations(), c.entryIntoForceOn()));
@@ -178,10 +195,11 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
                 yield copy(invitation, treaties, observerPeriods, next, contactPoint, erasedPersons);
             }
             case ContactPointDesignated c -> copy(invitation, treaties, observerPeriods, representatives,
-                    new ContactPoint(c.personId(), c.unit(), c.personalData()), erasedPersons);
-            case MembershipEvent.ContactPointAdded a -> this;
-            case MembershipEvent.ContactPointWithdrawn w -> this;
-            case MembershipEvent.NotificationReceived n -> this;
+                    new ContactPoint(c.personId(), c.unit(), c.personalData()), erasedPersons)
+                    .withNotices(notices.designated(c));
+            case MembershipEvent.ContactPointAdded a -> withNotices(notices.added(a));
+            case MembershipEvent.ContactPointWithdrawn w -> withNotices(notices.withdrawn(w));
+            case MembershipEvent.NotificationReceived n -> withNotices(notices.notified(n));
             case PersonalDataErased e -> {
                 Set<String> next = new HashSet<>(erasedPersons);
                 next.add(e.personId());
@@ -201,7 +219,7 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
             ids.put(correctionEventId, index);
         }
         return new MemberState(id, name, kind, councilOfEuropeMember, rebuilt.invitation, rebuilt.treaties,
-                rebuilt.observerPeriods, representatives, contactPoint, erasedPersons, List.copyOf(nextFacts),
+                rebuilt.observerPeriods, representatives, contactPoint, erasedPersons, notices, List.copyOf(nextFacts),
                 Map.copyOf(ids));
     }
 
@@ -211,7 +229,7 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
      */
     MemberState replayFacts(List<MembershipEvent> someFacts, java.util.function.BiConsumer<MemberState, MembershipEvent> check) {
         MemberState state = new MemberState(id, name, kind, councilOfEuropeMember, null, Map.of(), List.of(),
-                representatives, contactPoint, erasedPersons, List.of(), Map.of());
+                representatives, contactPoint, erasedPersons, notices, List.of(), Map.of());
         for (MembershipEvent fact : someFacts) {
             if (check != null) {
                 check.accept(state, fact);
@@ -229,14 +247,14 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
             ids.put(eventId, nextFacts.size() - 1);
         }
         return new MemberState(id, name, kind, councilOfEuropeMember, invitation, treaties, observerPeriods,
-                representatives, contactPoint, erasedPersons, List.copyOf(nextFacts), Map.copyOf(ids));
+                representatives, contactPoint, erasedPersons, notices, List.copyOf(nextFacts), Map.copyOf(ids));
     }
 
     private MemberState apply(MembershipEvent fact) {
         return switch (fact) {
             case InvitedToAccede i -> copy(new Invitation(i.invitedOn(), i.reference()), treaties, observerPeriods,
                     representatives, contactPoint, erasedPersons);
-            case TreatySigned s -> withTreaty(s.treaty(), treaty(s.treaty()).signed(s.signedOn()));
+            case TreatySigned s -> withTreaty(s.treaty(), treaty(s.treaty()).signed(s));
             case InstrumentDeposited d -> withTreaty(d.treaty(), treaty(d.treaty()).deposited(d.kind(),
                     d.depositedOn(), d.entryIntoForceOn(), d.reservations(), d.declarations()));
             case TreatyDenounced d -> withTreaty(d.treaty(), treaty(d.treaty()).denounced(d.notifiedOn(),
@@ -270,6 +288,11 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
     private MemberState copy(Invitation inv, Map<Treaty, TreatyRecord> tr, List<ObserverPeriod> obs,
                              Map<String, Representative> reps, ContactPoint cp, Set<String> erased) {
         return new MemberState(id, name, kind, councilOfEuropeMember, inv, tr, obs, Map.copyOf(reps), cp, erased,
-                facts, factIndexByEventId);
+                notices, facts, factIndexByEventId);
+    }
+
+    private MemberState withNotices(MemberNotices next) {
+        return new MemberState(id, name, kind, councilOfEuropeMember, invitation, treaties, observerPeriods,
+                representatives, contactPoint, erasedPersons, next, facts, factIndexByEventId);
     }
 }

@@ -48,6 +48,13 @@ public final class PersonalData {
         return keys.seal(memberId, personId, fields("phone", phone, "email", email));
     }
 
+    /** A person named for a unit of the 24/7 network: the unit's contact details are the institution's, in clear. */
+    static SealedPersonalData ofNetworkPerson(String memberId, String personId, String name, PersonKeys keys) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        return keys.seal(memberId, personId, fields);
+    }
+
     private static Map<String, String> fields(String first, String firstValue, String second, String secondValue) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(first, firstValue);

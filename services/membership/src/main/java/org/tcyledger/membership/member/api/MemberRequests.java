@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.tcyledger.contracts.membership.InstrumentKind;
 import org.tcyledger.contracts.membership.MemberKind;
+import org.tcyledger.contracts.membership.MembershipEvent;
 import org.tcyledger.contracts.membership.RepresentativeRole;
 import org.tcyledger.contracts.membership.Treaty;
 
@@ -42,7 +43,39 @@ final class MemberRequests {
     record InviteToAccede(@NotNull LocalDate invitedOn, @Size(max = 200) String reference) {
     }
 
-    record SignTreaty(@NotNull Treaty treaty, @NotNull LocalDate signedOn) {
+    /** {@code withoutReservationAsToRatification} (optional, false): the protocols' definitive signature. */
+    record SignTreaty(@NotNull Treaty treaty, @NotNull LocalDate signedOn, Boolean withoutReservationAsToRatification) {
+        boolean definitive() {
+            return Boolean.TRUE.equals(withoutReservationAsToRatification);
+        }
+    }
+
+    record Authority(@NotNull MembershipEvent.AuthorityFunction function,
+                     @NotBlank @Size(max = 500) String institution,
+                     @Size(max = 1000) String address,
+                     @Pattern(regexp = PHONE) String phone,
+                     @Email @Size(max = 200) String email) {
+    }
+
+    record Notify(@NotNull Treaty treaty,
+                  @NotNull MembershipEvent.NotificationKind kind,
+                  @NotBlank @Size(max = 20) String article,
+                  @NotNull LocalDate notifiedOn,
+                  LocalDate effectiveOn,
+                  @NotBlank @Size(max = 10000) String text,
+                  @Valid Authority authority) {
+    }
+
+    /** A unit of the 24/7 network: an institution, reachable by phone or email, optionally with a named person. */
+    record AddContactPoint(@NotBlank @Size(max = 500) String institution,
+                           @NotBlank @Pattern(regexp = PHONE) String phone,
+                           @NotBlank @Email @Size(max = 200) String email,
+                           @Size(max = 200) String hours,
+                           @NotNull LocalDate designatedOn,
+                           @Size(max = 200) String personName) {
+    }
+
+    record WithdrawContactPoint(@NotNull LocalDate withdrawnOn) {
     }
 
     record ArticleStatement(@NotBlank @Size(max = 20) String article, @NotBlank @Size(max = 10000) String text) {
@@ -73,9 +106,11 @@ final class MemberRequests {
     record WithdrawRepresentative(@NotNull LocalDate withdrawnOn) {
     }
 
+    /** {@code designatedOn} is optional (a designation without it counts from ever, as before it existed). */
     record DesignateContactPoint(@NotBlank @Size(max = 200) String unit,
                                  @NotBlank @Pattern(regexp = PHONE) String phone,
-                                 @NotBlank @Email @Size(max = 200) String email) {
+                                 @NotBlank @Email @Size(max = 200) String email,
+                                 LocalDate designatedOn) {
     }
 
     record ErasePersonalData(@NotBlank @Size(max = 200) String requestedBy, @NotBlank @Size(max = 2000) String reason) {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.tcyledger.contracts.membership.MembershipEvent;
 import org.tcyledger.contracts.membership.MembershipEvent.ArticleStatement;
 import org.tcyledger.contracts.membership.RegisterEntry;
 import org.tcyledger.contracts.membership.Treaty;
@@ -72,7 +73,9 @@ public class MemberResource {
     @Path("/{id}/signatures")
     @RolesAllowed(Roles.SECRETARIAT)
     public Response sign(@PathParam("id") String id, @Valid @NotNull MemberRequests.SignTreaty body) {
-        return commands.created(body, () -> new MemberCommands.SignTreaty(id, body.treaty(), body.signedOn()));
+        return commands.created(body,
+                () -> new MemberCommands.SignTreaty(id, body.treaty(), body.signedOn(), body.definitive()),
+                entryIntoForceOn -> body.definitive() ? derived("entryIntoForceOn", entryIntoForceOn) : Map.of());
     }
 
     @POST
@@ -137,8 +140,40 @@ public class MemberResource {
                                           @Valid @NotNull MemberRequests.DesignateContactPoint body) {
         String personId = UUID.randomUUID().toString();
         return commands.applied(body,
-                () -> new MemberCommands.DesignateContactPoint(id, personId, body.unit(), body.phone(), body.email()),
+                () -> new MemberCommands.DesignateContactPoint(id, personId, body.unit(), body.phone(), body.email(),
+                        body.designatedOn()),
                 result -> derived("personId", personId));
+    }
+
+    @POST
+    @Path("/{id}/contact-points")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response addContactPoint(@PathParam("id") String id, @Valid @NotNull MemberRequests.AddContactPoint body) {
+        String unitId = UUID.randomUUID().toString();
+        String personId = body.personName() == null ? null : UUID.randomUUID().toString();
+        return commands.created(body,
+                () -> new MemberCommands.AddContactPoint(id, unitId, body.institution(), body.phone(), body.email(),
+                        body.hours(), body.designatedOn(), personId, body.personName()),
+                result -> personId == null ? derived("unitId", unitId) : Map.of("unitId", unitId, "personId", personId));
+    }
+
+    @DELETE
+    @Path("/{id}/contact-points/{unitId}")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response withdrawContactPoint(@PathParam("id") String id, @PathParam("unitId") String unitId,
+                                         @Valid @NotNull MemberRequests.WithdrawContactPoint body) {
+        return commands.applied(body, () -> new MemberCommands.WithdrawContactPoint(id, unitId, body.withdrawnOn()));
+    }
+
+    /** Reservations, declarations, their withdrawal, territorial application, authorities: {@code Notifications}. */
+    @POST
+    @Path("/{id}/notifications")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response notify(@PathParam("id") String id, @Valid @NotNull MemberRequests.Notify body) {
+        MemberRequests.Authority a = body.authority();
+        return commands.created(body, () -> new MemberCommands.Notify(id, body.treaty(), body.kind(), body.article(),
+                body.notifiedOn(), body.effectiveOn(), body.text(), a == null ? null
+                : new MembershipEvent.Authority(a.function(), a.institution(), a.address(), a.phone(), a.email())));
     }
 
     @POST

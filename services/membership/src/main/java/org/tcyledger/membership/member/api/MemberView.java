@@ -9,11 +9,13 @@ import java.util.function.BiFunction;
 import org.tcyledger.contracts.membership.Capacity;
 import org.tcyledger.contracts.membership.InstrumentKind;
 import org.tcyledger.contracts.membership.MemberKind;
-import org.tcyledger.contracts.membership.MembershipEvent.ArticleStatement;
+import org.tcyledger.contracts.membership.MembershipEvent.AuthorityFunction;
+import org.tcyledger.contracts.membership.MembershipEvent.NotificationKind;
 import org.tcyledger.contracts.membership.RepresentativeRole;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.membership.TreatyCalendar;
 import org.tcyledger.contracts.membership.TreatyStatus;
+import org.tcyledger.membership.member.MemberNotices;
 import org.tcyledger.membership.member.MemberState;
 
 /** A member as the secretariat reads it on a legal date: only the steps taken by then count. */
@@ -21,9 +23,26 @@ record MemberView(String id, String name, MemberKind kind, boolean councilOfEuro
                   Capacity capacity, LocalDate invitedOn, List<ObserverStatusView> observerStatus,
                   List<TreatyView> treaties, List<RepresentativeView> representatives, ContactPointView contactPoint) {
 
-    record TreatyView(Treaty treaty, TreatyStatus status, LocalDate signedOn, InstrumentKind instrument,
-                      LocalDate depositedOn, LocalDate entryIntoForceOn, List<ArticleStatement> reservations,
-                      List<ArticleStatement> declarations, LocalDate denouncedOn, LocalDate denunciationEffectiveOn) {
+    /**
+     * One treaty on the date: the steps taken by then, and the reservations, declarations, territorial applications
+     * and authorities in force then (made with the instrument or notified later, less those withdrawn).
+     */
+    record TreatyView(Treaty treaty, TreatyStatus status, LocalDate signedOn, boolean withoutReservationAsToRatification,
+                      InstrumentKind instrument, LocalDate depositedOn, LocalDate entryIntoForceOn,
+                      List<StatementView> reservations, List<StatementView> declarations,
+                      List<StatementView> territorialApplications, List<AuthorityView> authorities,
+                      LocalDate denouncedOn, LocalDate denunciationEffectiveOn) {
+    }
+
+    record StatementView(String article, String text, LocalDate since) {
+        static List<StatementView> of(List<MemberNotices.Statement> statements) {
+            return statements.stream().map(s -> new StatementView(s.article(), s.text(), s.since())).toList();
+        }
+    }
+
+    /** An authority designated under the treaty: an institution, whose contact details are not personal data. */
+    record AuthorityView(String article, AuthorityFunction function, String institution, String address, String phone,
+                         String email, LocalDate since) {
     }
 
     record ObserverStatusView(LocalDate grantedOn, LocalDate endedOn, String reference) {
@@ -79,15 +98,24 @@ record MemberView(String id, String name, MemberKind kind, boolean councilOfEuro
     static TreatyView treaty(MemberState state, Treaty treaty, LocalDate asOf, TreatyCalendar calendar) {
         MemberState.TreatyRecord record = state.treaty(treaty);
         TreatyStatus.Steps steps = state.steps(treaty, calendar);
+        boolean signed = onOrBefore(record.signedOn(), asOf);
         boolean deposited = onOrBefore(record.depositedOn(), asOf);
+        boolean consented = onOrBefore(record.consentOn(), asOf);
         boolean denounced = onOrBefore(record.denouncedOn(), asOf);
+        MemberNotices notices = state.notices();
+        List<AuthorityView> authorities = notices.notifiedOn(treaty, NotificationKind.AUTHORITY_DESIGNATED, asOf).stream()
+                .map(a -> new AuthorityView(a.article(), a.authority().function(), a.authority().institution(),
+                        a.authority().address(), a.authority().phone(), a.authority().email(), a.since()))
+                .toList();
         return new TreatyView(treaty, TreatyStatus.on(asOf, steps),
-                onOrBefore(record.signedOn(), asOf) ? record.signedOn() : null,
+                signed ? record.signedOn() : null, signed && record.definitiveSignature(),
                 deposited ? record.instrument() : null,
                 deposited ? record.depositedOn() : null,
-                deposited ? steps.entryIntoForceOn() : null,
-                deposited ? record.reservations() : List.of(),
-                deposited ? record.declarations() : List.of(),
+                consented ? steps.entryIntoForceOn() : null,
+                StatementView.of(notices.statementsOn(treaty, true, record.reservations(), record.depositedOn(), asOf)),
+                StatementView.of(notices.statementsOn(treaty, false, record.declarations(), record.depositedOn(), asOf)),
+                StatementView.of(notices.notifiedOn(treaty, NotificationKind.TERRITORIAL_APPLICATION, asOf)),
+                authorities,
                 denounced ? record.denouncedOn() : null,
                 denounced ? record.denunciationEffectiveOn() : null);
     }
