@@ -27,11 +27,6 @@ import java.util.Map;
  */
 public class Demo {
 
-    /** ISO codes of the acceding States of the record's accession cases. */
-    private static final Map<String, String> CODES = Map.of("Australia", "AU", "Dominican Republic", "DO",
-            "Mauritius", "MU", "Panama", "PA", "Sri Lanka", "LK", "Israel", "IL", "Senegal", "SN", "Chile", "CL",
-            "Philippines", "PH");
-
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static String membership;
     private static String meetings;
@@ -53,46 +48,28 @@ public class Demo {
 
         for (JsonValue value : history.getJsonArray("members")) {
             JsonObject member = value.asJsonObject();
+            if (!member.getBoolean("observer", false)) {
+                continue; // the States come from the Treaty Office's record below
+            }
             String id = member.getString("id");
             post("register " + id, membership, "/members", Json.createObjectBuilder()
                     .add("id", id).add("name", member.getString("name")).add("kind", member.getString("kind"))
-                    .add("councilOfEuropeMember", member.getBoolean("councilOfEuropeMember", false)).build());
-            if (member.containsKey("ETS185")) {
-                JsonObject ets185 = member.getJsonObject("ETS185");
-                post("sign " + id, membership, "/members/" + id + "/signatures", Json.createObjectBuilder()
-                        .add("treaty", "ETS185").add("signedOn", ets185.getString("signedOn")).build());
-                post("deposit " + id, membership, "/members/" + id + "/instruments", Json.createObjectBuilder()
-                        .add("treaty", "ETS185").add("kind", ets185.getString("instrument"))
-                        .add("depositedOn", ets185.getString("depositedOn")).build());
-            }
-            if (member.getBoolean("observer", false)) {
-                // invented: the record says these organisations are observers, not since when
-                post("observer " + id, membership, "/members/" + id + "/observer-status", Json.createObjectBuilder()
-                        .add("grantedOn", "2006-03-20")
-                        .add("reference", "invented: observer since T-CY 1 (2006-03-20); the record gives no date").build());
-            }
+                    .add("councilOfEuropeMember", false).build());
+            // invented: the record says these organisations are observers, not since when
+            post("observer " + id, membership, "/members/" + id + "/observer-status", Json.createObjectBuilder()
+                    .add("grantedOn", "2006-03-20")
+                    .add("reference", "invented: observer since T-CY 1 (2006-03-20); the record gives no date").build());
         }
-        for (JsonValue value : history.getJsonArray("accessionEntryIntoForceCases")) {
-            JsonObject accession = value.asJsonObject();
-            String name = accession.getString("state");
-            String id = CODES.get(name);
-            String depositedOn = accession.getString("depositedOn");
-            post("register " + id, membership, "/members", Json.createObjectBuilder()
-                    .add("id", id).add("name", name).add("kind", "STATE").add("councilOfEuropeMember", false).build());
-            String invitedOn = java.time.LocalDate.parse(depositedOn).minusYears(2).toString();
-            post("invite " + id, membership, "/members/" + id + "/invitations", Json.createObjectBuilder()
-                    .add("invitedOn", invitedOn)
-                    .add("reference", "invented: invitation two years before accession; the record gives no date").build());
-            post("accede " + id, membership, "/members/" + id + "/instruments", Json.createObjectBuilder()
-                    .add("treaty", "ETS185").add("kind", "ACCESSION").add("depositedOn", depositedOn).build());
-        }
+        TreatyRecordLoader.load(java.nio.file.Path.of(args[0]).resolveSibling("treaty-record.json"));
         history(history);
         System.out.println("demo: " + OUTCOMES);
+        TreatyRecordLoader.report();
         System.out.println("demo: invented facts are marked 'invented' in what was sent: observer dates of the "
-                + "organisations, invitation dates of the acceding States, launch dates and questionnaires of the "
+                + "organisations, invitation dates of the acceding States the record gives none for, the dates of "
+                + "authorities designated without one (taken as the deposit's), launch dates and questionnaires of the "
                 + "assessment rounds, notes' texts, stakeholders and submissions of the consultation, written "
                 + "procedure's opening");
-        if (OUTCOMES.getOrDefault("failed", 0) > 0) {
+        if (OUTCOMES.getOrDefault("failed", 0) > 0) { // a conflict is reported, not a failure: the register stands
             System.exit(1);
         }
     }
@@ -354,6 +331,244 @@ public class Demo {
         }
         try (var reader = Json.createReader(new java.io.StringReader(response.body()))) {
             return reader.readObject();
+        }
+    }
+
+    /**
+     * Loads deploy/local/demo-data/treaty-record.json, the Treaty Office's record as sourced (see sourced-facts.md):
+     * every State with its signatures, deposits and invitations, and the authorities it designated. A fact the
+     * register already holds (entered by hand, or by an earlier run) is "already recorded"; a different fact where
+     * the register holds one is a "conflict", reported and not sent; a fact the record gives without the step it
+     * needs (a ratification with no signature date, a protocol without the Convention) is left out and said.
+     */
+    static final class TreatyRecordLoader {
+        private static final java.util.List<String> LEFT_OUT = new java.util.ArrayList<>();
+        private static final java.util.List<String> CONFLICTS = new java.util.ArrayList<>();
+        private static final Map<String, Integer> COUNTS = new java.util.TreeMap<>();
+
+        static void load(java.nio.file.Path file) throws Exception {
+            JsonObject record;
+            try (var reader = Json.createReader(new FileReader(file.toFile()))) {
+                record = reader.readObject();
+            }
+            for (JsonValue value : record.getJsonArray("states")) {
+                state(value.asJsonObject());
+            }
+        }
+
+        static void report() {
+            System.out.println("demo: the Treaty Office's record loaded: " + COUNTS);
+            LEFT_OUT.forEach(line -> System.out.println("demo: left out (the record lacks a step): " + line));
+            CONFLICTS.forEach(line -> System.err.println("demo: CONFLICT with the register, not sent: " + line));
+        }
+
+        private static void state(JsonObject state) throws Exception {
+            String id = state.getString("id");
+            JsonObject held = held(id);
+            if (held == null) {
+                post("register " + id, membership, "/members", Json.createObjectBuilder().add("id", id)
+                        .add("name", state.getString("name")).add("kind", "STATE")
+                        .add("councilOfEuropeMember", state.getBoolean("councilOfEuropeMember")).build());
+                held = held(id);
+            } else if (held.getBoolean("councilOfEuropeMember") != state.getBoolean("councilOfEuropeMember")) {
+                conflict(id + " is registered with councilOfEuropeMember " + held.getBoolean("councilOfEuropeMember"));
+            }
+            COUNTS.merge("States", 1, Integer::sum);
+            JsonObject convention = state.containsKey("ETS185") ? state.getJsonObject("ETS185") : null;
+            JsonObject consent = convention == null ? null
+                    : convention.containsKey("later") ? convention.getJsonObject("later") : convention;
+            String instrument = consent == null || !consent.containsKey("instrument") ? null : consent.getString("instrument");
+            if ("ACCESSION".equals(instrument) || state.containsKey("invitedOn")) {
+                invitation(id, state, consent, held);
+            }
+            if (convention != null) {
+                treaty(id, "ETS185", convention, held);
+            }
+            for (String protocol : java.util.List.of("ETS189", "CETS224")) {
+                if (state.containsKey(protocol)) {
+                    treaty(id, protocol, state.getJsonObject(protocol), held(id));
+                }
+            }
+            if (state.containsKey("authorities")) {
+                authorities(id, state.getJsonArray("authorities"), held(id));
+            }
+        }
+
+        private static void invitation(String id, JsonObject state, JsonObject consent, JsonObject held)
+                throws Exception {
+            String invitedOn;
+            String reference;
+            if (state.containsKey("invitedOn")) {
+                invitedOn = state.getString("invitedOn");
+                reference = "source " + state.getString("invitationSource", "?");
+            } else if (consent != null && consent.containsKey("depositedOn")) {
+                LocalDate twoYearsBefore = LocalDate.parse(consent.getString("depositedOn")).minusYears(2);
+                LocalDate inForce = LocalDate.parse("2004-07-01");
+                invitedOn = (twoYearsBefore.isBefore(inForce) ? inForce : twoYearsBefore).toString();
+                reference = "invented: invitation two years before accession; the record gives no date";
+            } else {
+                LEFT_OUT.add(id + ": invited, on a date the record does not give");
+                return;
+            }
+            String recorded = held.isNull("invitedOn") ? null : held.getString("invitedOn");
+            if (same(id + " invitation", recorded, invitedOn)) {
+                post("invite " + id, membership, "/members/" + id + "/invitations", Json.createObjectBuilder()
+                        .add("invitedOn", invitedOn).add("reference", reference).build());
+                COUNTS.merge("invitations", 1, Integer::sum);
+            }
+        }
+
+        private static void treaty(String id, String treaty, JsonObject facts, JsonObject held) throws Exception {
+            JsonObject steps = facts.containsKey("later") ? merged(facts, facts.getJsonObject("later")) : facts;
+            JsonObject recorded = recordedTreaty(held, treaty);
+            String instrument = steps.getString("instrument", null);
+            boolean signed = steps.containsKey("signedOn");
+            if (signed && same(id + " " + treaty + " signature", text(recorded, "signedOn"), steps.getString("signedOn"))) {
+                if (treaty.equals("CETS224") && !partyToConventionBy(held, steps.getString("signedOn"))) {
+                    LEFT_OUT.add(id + ": CETS224 signed " + steps.getString("signedOn") + ", but the record does not"
+                                 + " show it a Party to ETS185 by then");
+                    return;
+                }
+                post("sign " + treaty + " " + id, membership, "/members/" + id + "/signatures", Json.createObjectBuilder()
+                        .add("treaty", treaty).add("signedOn", steps.getString("signedOn")).build());
+                COUNTS.merge(treaty + " signatures", 1, Integer::sum);
+            }
+            if (!steps.containsKey("depositedOn") || instrument == null) {
+                if (steps.containsKey("entryIntoForceOn") || steps.containsKey("partyBy")) {
+                    LEFT_OUT.add(id + ": " + treaty + " in force for it, on a deposit the record does not date");
+                }
+                return;
+            }
+            if (!instrument.equals("ACCESSION") && !signed && text(recorded, "signedOn") == null) {
+                LEFT_OUT.add(id + ": " + treaty + " " + instrument + " of " + steps.getString("depositedOn")
+                             + " without the date of its signature");
+                return;
+            }
+            if (treaty.equals("CETS224") && !partyToConventionBy(held, steps.getString("depositedOn"))) {
+                LEFT_OUT.add(id + ": CETS224 deposit without the record's ETS185 for it");
+                return;
+            }
+            if (same(id + " " + treaty + " deposit", text(recorded, "depositedOn"), steps.getString("depositedOn"))) {
+                JsonObject answer = post("deposit " + treaty + " " + id, membership, "/members/" + id + "/instruments",
+                        Json.createObjectBuilder().add("treaty", treaty).add("kind", instrument)
+                                .add("depositedOn", steps.getString("depositedOn")).build());
+                COUNTS.merge(treaty + " deposits", 1, Integer::sum);
+                if (steps.containsKey("entryIntoForceOn") && answer.containsKey("entryIntoForceOn")
+                    && !answer.isNull("entryIntoForceOn")
+                    && !answer.getString("entryIntoForceOn").equals(steps.getString("entryIntoForceOn"))) {
+                    conflict(id + " " + treaty + ": the register derives entry into force "
+                             + answer.getString("entryIntoForceOn") + ", the record says " + steps.getString("entryIntoForceOn"));
+                }
+            }
+        }
+
+        private static void authorities(String id, JsonArray authorities, JsonObject held) throws Exception {
+            JsonObject convention = recordedTreaty(held, "ETS185");
+            String deposit = text(convention, "depositedOn");
+            for (JsonValue value : authorities) {
+                JsonObject authority = value.asJsonObject();
+                if (text(convention, "signedOn") == null && deposit == null) {
+                    LEFT_OUT.add(id + ": authority " + authority.getString("institution") + ", but the record gives "
+                                 + "no signature or deposit of ETS185 it was notified under");
+                    continue;
+                }
+                String notifiedOn = authority.getString("notifiedOn", null);
+                String note = "";
+                if (notifiedOn == null) {
+                    if (deposit == null) {
+                        LEFT_OUT.add(id + ": authority " + authority.getString("institution") + " without a date");
+                        continue;
+                    }
+                    notifiedOn = deposit;
+                    note = " [date invented: designated with the instrument; the record gives no date]";
+                }
+                String function = authority.getString("function");
+                if (alreadyDesignated(convention, function, authority.getString("institution"))) {
+                    OUTCOMES.merge("already recorded", 1, Integer::sum);
+                    continue;
+                }
+                String article = switch (function) {
+                    case "EXTRADITION_ART24" -> "24";
+                    case "MUTUAL_ASSISTANCE_ART27" -> "27";
+                    default -> "35";
+                };
+                post("authority " + id + " " + function + " " + authority.getString("institution"), membership,
+                        "/members/" + id + "/notifications", Json.createObjectBuilder().add("treaty", "ETS185")
+                                .add("kind", "AUTHORITY_DESIGNATED").add("article", article).add("notifiedOn", notifiedOn)
+                                .add("text", "Authority under Article " + article + " (source "
+                                             + authority.getString("source", "?") + ")" + note)
+                                .add("authority", Json.createObjectBuilder().add("function", function)
+                                        .add("institution", authority.getString("institution"))).build());
+                COUNTS.merge("authorities", 1, Integer::sum);
+            }
+        }
+
+        private static boolean alreadyDesignated(JsonObject convention, String function, String institution) {
+            if (convention == null || !convention.containsKey("authorities")) {
+                return false;
+            }
+            return convention.getJsonArray("authorities").stream().map(JsonValue::asJsonObject)
+                    .anyMatch(held -> held.getString("function").equals(function)
+                                      && held.getString("institution").equals(institution));
+        }
+
+        /** True when the fact is to be sent: the register holds none; the same is "already recorded". */
+        private static boolean same(String what, String recorded, String fact) {
+            if (recorded == null) {
+                return true;
+            }
+            if (recorded.equals(fact)) {
+                OUTCOMES.merge("already recorded", 1, Integer::sum);
+            } else {
+                conflict(what + ": the register holds " + recorded + ", the record " + fact);
+            }
+            return false;
+        }
+
+        private static void conflict(String line) {
+            CONFLICTS.add(line);
+            OUTCOMES.merge("conflict", 1, Integer::sum);
+        }
+
+        private static boolean partyToConventionBy(JsonObject held, String date) {
+            String inForce = text(recordedTreaty(held, "ETS185"), "entryIntoForceOn");
+            return inForce != null && inForce.compareTo(date) <= 0;
+        }
+
+        /** The member as the register holds it today, or null when it is not registered. */
+        private static JsonObject held(String id) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(membership + "/members/" + id + "?asOf=2200-12-31"))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return null;
+            }
+            try (var reader = Json.createReader(new java.io.StringReader(response.body()))) {
+                return reader.readObject();
+            }
+        }
+
+        private static JsonObject recordedTreaty(JsonObject held, String treaty) {
+            if (held == null) {
+                return null;
+            }
+            for (JsonValue value : held.getJsonArray("treaties")) {
+                if (value.asJsonObject().getString("treaty").equals(treaty)) {
+                    return value.asJsonObject();
+                }
+            }
+            return null;
+        }
+
+        private static String text(JsonObject object, String field) {
+            return object == null || !object.containsKey(field) || object.isNull(field) ? null : object.getString(field);
+        }
+
+        private static JsonObject merged(JsonObject first, JsonObject later) {
+            var builder = Json.createObjectBuilder(first);
+            builder.remove("later");
+            later.forEach(builder::add);
+            return builder.build();
         }
     }
 }
