@@ -87,7 +87,8 @@ public class Demo {
                 {"gn-malware", "Guidance Note on new forms of malware", "6", "T-CY(2013)12"}});
         NOTES.put("T-CY-12", new String[][] {
                 {"gn-transborder-access", "Guidance Note on transborder access (Article 32)", "32", "T-CY(2013)7"},
-                {"gn-spam", "Guidance Note on spam", "2", "T-CY(2013)17"}});
+                // Guidance Note #8; its symbol was not found (T-CY(2013)17, used here before, is the 2013 assessment report)
+                {"gn-spam", "Guidance Note #8 on spam", "2", "(symbol not found)"}});
         NOTES.put("T-CY-16", new String[][] {{"gn-terrorism", "Guidance Note on terrorism", "2", "T-CY(2016)11"}});
     }
 
