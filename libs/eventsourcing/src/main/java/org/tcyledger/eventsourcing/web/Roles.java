@@ -5,6 +5,8 @@ public final class Roles {
     public static final String SECRETARIAT = "secretariat";
     public static final String OBSERVER = "observer";
     public static final String AUDITOR = "auditor";
+    /** The 24/7 network's own members: they read its directory ({@code GET /network}), nothing else. */
+    public static final String NETWORK = "network";
     /** A service (the projection) that may open sealed personal data while the person's key exists. */
     public static final String KEYHOLDER = "keyholder";
     /**
