@@ -32,13 +32,14 @@ import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.testing.PublishedStream;
 import org.tcyledger.testing.RealInfrastructure;
+import org.tcyledger.testing.Tokens;
 
 /**
  * The Treaty Office chart of ETS189 (no other test of this module touches that treaty) on dates around each step of
  * an invented record: a deposit with a reservation later withdrawn, a territorial application and a denunciation
  * (Denmark), a signature without reservation as to ratification with a later declaration and authority (Andorra),
- * signatures never followed by a ratification (Albania, Canada, "Korea, Republic of"), and an organisation's
- * signature, which is not in the Office's chart. Read anonymously: the chart is part of the public record.
+ * signatures never followed by a ratification (Albania, Canada, "Korea, Republic of"), an organisation's
+ * signature, which is not in the Office's chart, and a State invited to accede to the Convention (Ghana). Read anonymously: the chart is part of the public record.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "tcy_projection"))
@@ -88,7 +89,9 @@ class TreatyChartTest {
                 publish("CA", new MemberRegistered("CA", "Canada", MemberKind.STATE, false),
                         new TreatySigned("CA", Treaty.ETS189, on("2005-07-08"))),
                 publish("EUROPOL", new MemberRegistered("EUROPOL", "Europol", MemberKind.ORGANISATION, false),
-                        new TreatySigned("EUROPOL", Treaty.ETS189, on("2004-01-01")))};
+                        new TreatySigned("EUROPOL", Treaty.ETS189, on("2004-01-01"))),
+                publish("GH", new MemberRegistered("GH", "Ghana", MemberKind.STATE, false),
+                        new MembershipEvent.InvitedToAccede("GH", on("2016-03-01"), "[invented]"))};
         for (EventEnvelope event : last) {
             given().queryParam("after", event.id()).get("/treaties/ETS189/chart").then().statusCode(200);
         }
@@ -180,6 +183,30 @@ class TreatyChartTest {
                      + "DK,Denmark,true,2003-01-28,2005-06-21,RATIFICATION,2006-03-01,false,false,false,true,\r\n"
                      + "CA,Canada,false,2005-07-08,,,,false,false,false,false,\r\n"
                      + "KR,\"Korea, Republic of\",false,2005-07-08,,,,false,false,false,false,\r\n", csv);
+    }
+
+    @Test
+    void aStateInvitedToAccedeIsARowOfTheConventionsChartOnly() {
+        String ghana = "rows.find { it.memberId == 'GH' }";
+        given().queryParam("asOf", "2016-02-29").get("/treaties/ETS185/chart").then().statusCode(200)
+                .body(ghana, nullValue());
+        given().queryParam("asOf", "2016-03-01").get("/treaties/ETS185/chart").then().statusCode(200)
+                .body(ghana + ".name", equalTo("Ghana")).body(ghana + ".councilOfEuropeMember", equalTo(false))
+                .body(ghana + ".signedOn", nullValue()).body(ghana + ".depositedOn", nullValue())
+                .body(ghana + ".instrument", nullValue());
+        chart("2016-03-01").body("rows.memberId", contains("AL", "AD", "DK", "CA", "KR"));
+    }
+
+    /** The register counts the consent by signature like a deposit: a Party from its entry into force. */
+    @Test
+    void theRegisterTreatsTheSignatureWithoutReservationAsTheConsent() {
+        String observer = Tokens.forTests().token("observer");
+        given().auth().oauth2(observer).queryParam("treaty", "ETS189").queryParam("asOf", "2006-02-28").get("/members/AD")
+                .then().statusCode(200).body("status", equalTo("RATIFIED")).body("entryIntoForceOn", equalTo("2006-03-01"));
+        given().auth().oauth2(observer).queryParam("treaty", "ETS189").queryParam("asOf", "2006-03-01").get("/members/AD")
+                .then().statusCode(200).body("status", equalTo("PARTY"));
+        given().auth().oauth2(observer).queryParam("treaty", "ETS189").queryParam("asOf", "2006-03-01").get("/members/CA")
+                .then().statusCode(200).body("status", equalTo("SIGNATORY"));
     }
 
     @Test
