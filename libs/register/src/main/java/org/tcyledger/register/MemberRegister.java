@@ -74,7 +74,8 @@ public class MemberRegister {
                      + "c.signed_on, c.deposited_on, c.entry_into_force_on, c.denunciation_effective_on, "
                      + "p.unit, p.phone, p.email, "
                      + "EXISTS (SELECT 1 FROM register_observer_period o WHERE o.member_id = m.id "
-                     + "        AND o.granted_on <= ? AND (o.ended_on IS NULL OR o.ended_on > ?)) "
+                     + "        AND o.granted_on <= ? AND (o.ended_on IS NULL OR o.ended_on > ?)), "
+                     + "t.signed_without_reservation, t.signature_entry_into_force_on "
                      + "FROM register_member m "
                      + "LEFT JOIN register_treaty t ON t.member_id = m.id AND t.treaty = ? "
                      + "LEFT JOIN register_treaty c ON c.member_id = m.id AND c.treaty = 'ETS185' "
@@ -94,8 +95,13 @@ public class MemberRegister {
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         LocalDate invitedOn = date(row, 4);
-                        TreatyStatus.Steps steps = steps(row, 5, treaty, treaty == Treaty.ETS185 ? invitedOn : null, calendar);
-                        TreatyStatus.Steps convention = steps(row, 9, Treaty.ETS185, invitedOn, calendar);
+                        // the signature without reservation as to ratification is the consent, like a deposit
+                        Consent consent = Consent.of(date(row, 6), null, date(row, 7), date(row, 5),
+                                row.getBoolean(17), date(row, 18));
+                        TreatyStatus.Steps steps = steps(treaty, treaty == Treaty.ETS185 ? invitedOn : null,
+                                date(row, 5), consent, date(row, 8), calendar);
+                        TreatyStatus.Steps convention = steps(Treaty.ETS185, invitedOn, date(row, 9),
+                                Consent.of(date(row, 10), null, date(row, 11), null, false, null), date(row, 12), calendar);
                         TreatyStatus status = TreatyStatus.on(date, steps);
                         Capacity capacity = Capacity.of(TreatyStatus.on(date, convention), row.getBoolean(16));
                         LocalDate deposited = steps.depositedOn();
@@ -115,7 +121,7 @@ public class MemberRegister {
         return entries;
     }
 
-    private static TreatyCalendar calendar(Connection connection) throws SQLException {
+    static TreatyCalendar calendar(Connection connection) throws SQLException {
         Map<Treaty, LocalDate> dates = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT treaty, in_force_on FROM register_treaty_in_force");
              ResultSet rows = select.executeQuery()) {
@@ -126,14 +132,15 @@ public class MemberRegister {
         return new TreatyCalendar(dates);
     }
 
-    private static TreatyStatus.Steps steps(ResultSet row, int first, Treaty treaty, LocalDate invitedOn,
-                                            TreatyCalendar calendar) throws SQLException {
-        LocalDate depositedOn = date(row, first + 1);
-        return new TreatyStatus.Steps(invitedOn, date(row, first), depositedOn,
-                calendar.entryIntoForce(treaty, depositedOn, date(row, first + 2)), date(row, first + 3));
+    private static TreatyStatus.Steps steps(Treaty treaty, LocalDate invitedOn, LocalDate signedOn, Consent consent,
+                                            LocalDate denunciationEffectiveOn, TreatyCalendar calendar) {
+        return consent == null
+                ? new TreatyStatus.Steps(invitedOn, signedOn, null, null, denunciationEffectiveOn)
+                : new TreatyStatus.Steps(invitedOn, signedOn, consent.on(),
+                calendar.entryIntoForce(treaty, consent.on(), consent.recordedEntryIntoForce()), denunciationEffectiveOn);
     }
 
-    private static LocalDate date(ResultSet row, int column) throws SQLException {
+    static LocalDate date(ResultSet row, int column) throws SQLException {
         java.sql.Date value = row.getDate(column);
         return value == null ? null : value.toLocalDate();
     }

@@ -9,13 +9,16 @@ import java.time.LocalDate;
 import java.util.List;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.membership.MembershipEvent;
+import org.tcyledger.contracts.membership.MembershipEvent.ContactPointAdded;
 import org.tcyledger.contracts.membership.MembershipEvent.ContactPointDesignated;
+import org.tcyledger.contracts.membership.MembershipEvent.ContactPointWithdrawn;
 import org.tcyledger.contracts.membership.MembershipEvent.DenunciationCorrected;
 import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDepositCorrected;
 import org.tcyledger.contracts.membership.MembershipEvent.InstrumentDeposited;
 import org.tcyledger.contracts.membership.MembershipEvent.InvitationCorrected;
 import org.tcyledger.contracts.membership.MembershipEvent.InvitedToAccede;
 import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
+import org.tcyledger.contracts.membership.MembershipEvent.NotificationReceived;
 import org.tcyledger.contracts.membership.MembershipEvent.ObserverStatusEnded;
 import org.tcyledger.contracts.membership.MembershipEvent.ObserverStatusGranted;
 import org.tcyledger.contracts.membership.MembershipEvent.PersonalDataErased;
@@ -32,7 +35,9 @@ import org.tcyledger.eventsourcing.consumer.Writes;
 
 /**
  * Keeps the members register: who each member is, the dated steps it took under each treaty (corrections replace
- * the fact they correct), its observer status, its contact point, and when each treaty entered into force.
+ * the fact they correct), what it stated under each treaty (reservations, declarations, authorities, territorial
+ * applications, each from its date), its observer status, its contact point and the units it has in the 24/7
+ * network, and when each treaty entered into force.
  * Representatives are never kept here: observers do not see them. The consumer group is
  * {@code <service>-register}, so that every service keeps its own copy.
  */
@@ -40,7 +45,7 @@ import org.tcyledger.eventsourcing.consumer.Writes;
 public class MemberRegisterReplica implements TopicConsumer {
 
     private static final EventDecoder EVENTS = new EventDecoder(MembershipEvent.class, TreatyEvent.class);
-    private static final String ERASED = "[erased]";
+    private static final String ERASED = NetworkUnits.ERASED;
 
     @Inject
     ContactPoints contactPoints;
@@ -77,14 +82,20 @@ public class MemberRegisterReplica implements TopicConsumer {
                     registered.councilOfEuropeMember());
             case InvitedToAccede invited -> invitation(writes, invited.memberId(), invited.invitedOn());
             case InvitationCorrected corrected -> invitation(writes, corrected.memberId(), corrected.invitedOn());
-            case TreatySigned signed -> signature(writes, signed.memberId(), signed.treaty().name(), signed.signedOn());
-            case SignatureCorrected corrected ->
-                    signature(writes, corrected.memberId(), corrected.treaty().name(), corrected.signedOn());
-            case InstrumentDeposited deposited -> deposit(writes, deposited.memberId(), deposited.treaty().name(),
-                    deposited.kind().name(), deposited.depositedOn(), deposited.entryIntoForceOn());
-            case InstrumentDepositCorrected corrected -> deposit(writes, corrected.memberId(),
-                    corrected.treaty().name(), corrected.kind().name(), corrected.depositedOn(),
-                    corrected.entryIntoForceOn());
+            case TreatySigned signed -> signature(writes, signed);
+            case SignatureCorrected corrected -> signatureCorrected(writes, corrected);
+            case InstrumentDeposited deposited -> {
+                deposit(writes, deposited.memberId(), deposited.treaty().name(), deposited.kind().name(),
+                        deposited.depositedOn(), deposited.entryIntoForceOn());
+                TreatyStatements.deposited(writes, envelope.id(), deposited.memberId(), deposited.treaty().name(),
+                        deposited.depositedOn(), deposited.reservations(), deposited.declarations());
+            }
+            case InstrumentDepositCorrected corrected -> {
+                deposit(writes, corrected.memberId(), corrected.treaty().name(), corrected.kind().name(),
+                        corrected.depositedOn(), corrected.entryIntoForceOn());
+                TreatyStatements.deposited(writes, envelope.id(), corrected.memberId(), corrected.treaty().name(),
+                        corrected.depositedOn(), corrected.reservations(), corrected.declarations());
+            }
             case TreatyDenounced denounced -> denunciation(writes, denounced.memberId(),
                     denounced.treaty().name(), denounced.notifiedOn(), denounced.effectiveOn());
             case DenunciationCorrected corrected -> denunciation(writes, corrected.memberId(),
@@ -98,15 +109,14 @@ public class MemberRegisterReplica implements TopicConsumer {
                     "UPDATE register_observer_period SET ended_on = ? WHERE member_id = ? AND ended_on IS NULL",
                     ended.endedOn(), ended.memberId());
             case ContactPointDesignated designated -> contactPoint(writes, designated);
-            case PersonalDataErased erased -> writes.update(
-                    "UPDATE register_contact_point SET sealed = NULL, erased = true, phone = ?, email = ? "
-                    + "WHERE person_id = ?", ERASED, ERASED, erased.personId());
-            case MembershipEvent.ContactPointAdded added -> {
+            case PersonalDataErased erased -> {
+                writes.update("UPDATE register_contact_point SET sealed = NULL, erased = true, phone = ?, email = ? "
+                              + "WHERE person_id = ?", ERASED, ERASED, erased.personId());
+                NetworkUnits.erased(writes, erased.personId());
             }
-            case MembershipEvent.ContactPointWithdrawn withdrawn -> {
-            }
-            case MembershipEvent.NotificationReceived notification -> {
-            }
+            case ContactPointAdded added -> contactPointAdded(writes, added);
+            case ContactPointWithdrawn withdrawn -> NetworkUnits.withdrawn(writes, withdrawn);
+            case NotificationReceived notification -> TreatyStatements.notified(writes, envelope.id(), notification);
             case RepresentativeAppointed appointed -> {
                 // observers never see representatives
             }
@@ -141,17 +151,52 @@ public class MemberRegisterReplica implements TopicConsumer {
                            + "phone = excluded.phone, email = excluded.email, erased = excluded.erased",
                 designated.memberId(), designated.personId(), designated.unit(),
                 erased ? null : designated.personalData().ciphertext(), phone, email, erased);
+        NetworkUnits.designated(writes, designated, erased, phone, email);
+    }
+
+    /** A further unit of the network; its named person, if any, is opened like a contact point. */
+    private void contactPointAdded(Writes writes, ContactPointAdded added) {
+        boolean erased = false;
+        String name = null;
+        if (added.person() != null) {
+            switch (contactPoints.open(added.person().personId(), added.person().ciphertext())) {
+                case ContactPoints.Opened.Fields fields -> name = fields.values().get("name");
+                case ContactPoints.Opened.Erased gone -> {
+                    name = ERASED;
+                    erased = true;
+                }
+                case ContactPoints.Opened.Unavailable unavailable -> {
+                }
+            }
+        }
+        NetworkUnits.added(writes, added, erased, name);
     }
 
     private static void invitation(Writes writes, String memberId, LocalDate invitedOn) throws SQLException {
         writes.update("UPDATE register_member SET invited_on = ? WHERE id = ?", invitedOn, memberId);
     }
 
-    private static void signature(Writes writes, String memberId, String treaty, LocalDate signedOn)
-            throws SQLException {
+    /** A signature without reservation as to ratification is also the consent: its entry into force is kept. */
+    private static void signature(Writes writes, TreatySigned signed) {
+        writes.update("INSERT INTO register_treaty (member_id, treaty, signed_on, signed_without_reservation, "
+                      + "signature_entry_into_force_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id, treaty) DO UPDATE "
+                      + "SET signed_on = excluded.signed_on, "
+                      + "signed_without_reservation = excluded.signed_without_reservation, "
+                      + "signature_entry_into_force_on = excluded.signature_entry_into_force_on",
+                signed.memberId(), signed.treaty().name(), signed.signedOn(),
+                signed.withoutReservationAsToRatification(), signed.entryIntoForceOn());
+    }
+
+    /**
+     * A corrected date keeps the kind of signature; the entry into force of a consent by signature is then derived
+     * again from the corrected date (the event does not carry it).
+     */
+    private static void signatureCorrected(Writes writes, SignatureCorrected corrected) {
         writes.update("INSERT INTO register_treaty (member_id, treaty, signed_on) VALUES (?, ?, ?) "
-                           + "ON CONFLICT (member_id, treaty) DO UPDATE SET signed_on = excluded.signed_on",
-                memberId, treaty, signedOn);
+                      + "ON CONFLICT (member_id, treaty) DO UPDATE SET signed_on = excluded.signed_on, "
+                      + "signature_entry_into_force_on = CASE WHEN register_treaty.signed_on = excluded.signed_on "
+                      + "THEN register_treaty.signature_entry_into_force_on END",
+                corrected.memberId(), corrected.treaty().name(), corrected.signedOn());
     }
 
     private static void deposit(Writes writes, String memberId, String treaty, String kind,

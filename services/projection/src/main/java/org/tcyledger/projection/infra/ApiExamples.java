@@ -71,6 +71,32 @@ public final class ApiExamples {
             "topics":["tcy.membership.v1","tcy.meetings.v1","tcy.assessments.v1","tcy.cloud-evidence.v1"],\
             "events":276,"applied":276,"duplicates":0,"gaps":0,"endOffsets":276}],"differences":[],"error":null}""";
 
+    public static final String CHART = """
+            {"treaty":"ETS185","asOf":"2004-09-01","rows":[{"memberId":"EE","name":"Estonia",\
+            "councilOfEuropeMember":true,"signedOn":"2001-11-23","depositedOn":"2003-05-12","instrument":"RATIFICATION",\
+            "entryIntoForceOn":"2004-07-01","reservations":false,"declarations":false,"authorities":true,\
+            "territorialApplication":false,"denouncedOn":null},{"memberId":"RO","name":"Romania",\
+            "councilOfEuropeMember":true,"signedOn":"2001-11-23","depositedOn":"2004-05-12","instrument":"RATIFICATION",\
+            "entryIntoForceOn":"2004-09-01","reservations":false,"declarations":false,"authorities":true,\
+            "territorialApplication":false,"denouncedOn":null},{"memberId":"US","name":"United States of America",\
+            "councilOfEuropeMember":false,"signedOn":"2001-11-23","depositedOn":null,"instrument":null,\
+            "entryIntoForceOn":null,"reservations":false,"declarations":false,"authorities":false,\
+            "territorialApplication":false,"denouncedOn":null}],\
+            "totals":{"signaturesNotFollowedByRatification":1,"ratificationsOrAccessions":2}}""";
+
+    public static final String CHART_CSV = "memberId,name,councilOfEuropeMember,signedOn,depositedOn,instrument,"
+            + "entryIntoForceOn,reservations,declarations,authorities,territorialApplication,denouncedOn\r\n"
+            + "EE,Estonia,true,2001-11-23,2003-05-12,RATIFICATION,2004-07-01,false,false,true,false,\r\n"
+            + "RO,Romania,true,2001-11-23,2004-05-12,RATIFICATION,2004-09-01,false,false,true,false,\r\n"
+            + "US,United States of America,false,2001-11-23,,,,false,false,false,false,\r\n";
+
+    public static final String NETWORK = """
+            [{"memberId":"EE","name":"Estonia","units":[{"unitId":"3f2a9c1e-7b4d-4e8a-9c61-2d5f0b8e4a17",\
+            "institution":"Cybercrime unit","phone":"[erased]","email":"[erased]","hours":null,"person":null,\
+            "designatedOn":"2004-07-01"},{"unitId":"ee-prosecutor","institution":"Office of the Prosecutor General",\
+            "phone":"+372 000 0000","email":"24-7@example.invalid","hours":"24/7","person":"[erased]",\
+            "designatedOn":"2010-01-01"}]}]""";
+
     private ApiExamples() {
     }
 }

@@ -8,20 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +23,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,6 +36,7 @@ import org.tcyledger.contracts.membership.MembershipEvent.MemberRegistered;
 import org.tcyledger.contracts.membership.MembershipEvent.PersonalDataErased;
 import org.tcyledger.contracts.membership.MembershipEvent.SealedPersonalData;
 import org.tcyledger.contracts.wire.EventEnvelope;
+import org.tcyledger.projection.infra.KeyholderStandIn;
 import org.tcyledger.testing.PublishedStream;
 import org.tcyledger.testing.RealInfrastructure;
 import org.tcyledger.testing.Tokens;
@@ -54,58 +47,13 @@ import org.tcyledger.testing.Tokens;
  * the kept schema goes when its retention ends.
  */
 @QuarkusTest
-@TestProfile(RebuildKeepsNoPersonalDataTest.WithKeyholder.class)
+@TestProfile(KeyholderStandIn.Profile.class)
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "tcy_projection"))
 class RebuildKeepsNoPersonalDataTest {
 
     private static final String AUDITOR = Tokens.forTests().token("auditor");
     private static final String OBSERVER = Tokens.forTests().token("observer");
     private static final EventCatalog MEMBERSHIP = new EventCatalog(MembershipEvent.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /**
-     * Stands in for membership's {@code POST /people/{id}/unseal} on loopback: the "ciphertext" of these tests is the
-     * fields' JSON in base64. (Once the person is erased nothing asks it again: the register drops the data.)
-     */
-    static final class Membership {
-        static final HttpServer SERVER = start();
-
-        private static HttpServer start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                server.createContext("/people/", exchange -> {
-                    try (exchange) {
-                        // {"ciphertext":"…"}: base64 needs no unescaping, and this class needs nothing but the JDK
-                        String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                        String ciphertext = request.replaceAll("(?s).*\"ciphertext\"\\s*:\\s*\"([^\"]*)\".*", "$1");
-                        byte[] body = Base64.getDecoder().decode(ciphertext);
-                        exchange.getResponseHeaders().add("Content-Type", "application/json");
-                        exchange.sendResponseHeaders(200, body.length);
-                        exchange.getResponseBody().write(body);
-                    } catch (Throwable e) {
-                        e.printStackTrace();
-                    }
-                });
-                server.setExecutor(null);
-                server.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
-                return server;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        static String url() {
-            return "http://127.0.0.1:" + SERVER.getAddress().getPort();
-        }
-    }
-
-    public static class WithKeyholder implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("tcy.keyholder.url", Membership.url(), "tcy.keyholder.token", "keyholder-of-the-tests");
-        }
-    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -117,11 +65,7 @@ class RebuildKeepsNoPersonalDataTest {
     Clock clock;
 
     private static String sealed(String phone, String email) {
-        try {
-            return Base64.getEncoder().encodeToString(JSON.writeValueAsBytes(Map.of("phone", phone, "email", email)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KeyholderStandIn.sealed(Map.of("phone", phone, "email", email));
     }
 
     /** A member whose contact point names a person, opened in the live register. */
