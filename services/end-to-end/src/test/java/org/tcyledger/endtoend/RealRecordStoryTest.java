@@ -325,9 +325,13 @@ class RealRecordStoryTest {
                                 + "the record 2024-10-09"), log);
         assertFalse(log.contains("AL ETS185 signature"), "Albania's signature was the same fact: " + log);
         for (String id : List.of("AL", "KE")) {
-            List<String> types = given().baseUri(membership.url()).auth().oauth2(AUDITOR).get("/members/" + id + "/events")
-                    .then().statusCode(200).extract().jsonPath().getList("type");
-            assertEquals(types.size(), new java.util.HashSet<>(types).size(), id + " has a fact stored twice: " + types);
+            List<Map<String, Object>> events = given().baseUri(membership.url()).auth().oauth2(AUDITOR)
+                    .get("/members/" + id + "/events").then().statusCode(200).extract().jsonPath().getList("$");
+            List<String> facts = events.stream().map(event -> event.get("type") + " " + event.get("data")).toList();
+            assertEquals(facts.size(), new java.util.HashSet<>(facts).size(), id + " has a fact stored twice: " + facts);
+            assertEquals(1, facts.stream().filter(fact -> fact.startsWith("tcy.membership.InvitedToAccede")
+                                                          || fact.startsWith("tcy.membership.TreatySigned.v1 {memberId=AL, treaty=ETS185"))
+                    .count(), id + ": " + facts);
         }
     }
 

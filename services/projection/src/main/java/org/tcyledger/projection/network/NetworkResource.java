@@ -30,11 +30,8 @@ import org.tcyledger.register.NetworkDirectory;
  */
 @Path("/network")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SECRETARIAT, NetworkResource.NETWORK})
+@RolesAllowed({Roles.SECRETARIAT, Roles.NETWORK})
 public class NetworkResource {
-
-    /** The role of the network's members (domain.md, Roles); libs/eventsourcing's Roles has no constant for it yet. */
-    static final String NETWORK = "network";
 
     @Inject
     NetworkDirectory directory;
