@@ -12,9 +12,20 @@ public sealed interface MeetingEvent {
 
     String meetingId();
 
+    /** {@code workingBodyId}: the working body the meeting belongs to (null for the committee's own meetings). */
     @WireType("tcy.meetings.MeetingScheduled.v1")
     record MeetingScheduled(String meetingId, MeetingKind kind, String title, String venue, LocalDate startsOn,
-                            LocalDate endsOn) implements MeetingEvent {
+                            LocalDate endsOn, String workingBodyId) implements MeetingEvent {
+        public MeetingScheduled(String meetingId, MeetingKind kind, String title, String venue, LocalDate startsOn,
+                                LocalDate endsOn) {
+            this(meetingId, kind, title, venue, startsOn, endsOn, null);
+        }
+    }
+
+    /** A member with no capacity in the committee is invited to attend this meeting as an ad hoc observer. */
+    @WireType("tcy.meetings.AdHocObserverInvited.v1")
+    record AdHocObserverInvited(String meetingId, String memberId, LocalDate invitedOn, String reference)
+            implements MeetingEvent {
     }
 
     @WireType("tcy.meetings.AgendaItemAdded.v1")
@@ -48,13 +59,53 @@ public sealed interface MeetingEvent {
 
     /**
      * {@code partiesOnStartsOn} is P of the quorum rule and {@code partiesPresent} the Parties attending; both are
-     * zero for a written procedure, which has no attendance.
+     * zero for a written procedure, which has no attendance. At a BUREAU meeting both count the Bureau on the
+     * meeting's first day ({@code countedOn} BUREAU), never all Parties. {@code documentSymbol} names the document
+     * adopted, {@code elected} who an ELECT_BUREAU decision elected, {@code workingBody} what an
+     * ESTABLISH_WORKING_BODY decision set up and {@code mandateUntil} how far an EXTEND_MANDATE decision extends a
+     * body's mandate. Events stored before these fields read as decisions of a plenary counted on the Parties.
      */
     @WireType("tcy.meetings.DecisionAdopted.v1")
     record DecisionAdopted(String meetingId, String decisionId, String agendaItemId, DecisionKind kind,
                            String subject, Integer version, String text, Vote vote, LocalDate adoptedOn,
-                           long partiesOnStartsOn, long partiesPresent) implements MeetingEvent {
+                           long partiesOnStartsOn, long partiesPresent, QuorumBase countedOn, String documentSymbol,
+                           List<Election> elected, WorkingBodyMandate workingBody, LocalDate mandateUntil)
+            implements MeetingEvent {
+        public DecisionAdopted {
+            countedOn = countedOn == null ? QuorumBase.PARTIES : countedOn;
+            elected = elected == null ? List.of() : List.copyOf(elected);
+        }
+
+        public DecisionAdopted(String meetingId, String decisionId, String agendaItemId, DecisionKind kind,
+                               String subject, Integer version, String text, Vote vote, LocalDate adoptedOn,
+                               long partiesOnStartsOn, long partiesPresent) {
+            this(meetingId, decisionId, agendaItemId, kind, subject, version, text, vote, adoptedOn, partiesOnStartsOn,
+                    partiesPresent, QuorumBase.PARTIES, null, List.of(), null, null);
+        }
     }
+
+    /** Whom a decision's quorum and majority were counted on. */
+    enum QuorumBase { PARTIES, BUREAU }
+
+    /** A member elected to the Bureau, to a post, for a term (both days included). */
+    record Election(String memberId, BureauPost post, String representativeId, LocalDate termFrom,
+                    LocalDate termUntil) {
+        public boolean covers(LocalDate date) {
+            return !date.isBefore(termFrom) && !date.isAfter(termUntil);
+        }
+    }
+
+    enum BureauPost { CHAIR, VICE_CHAIR, MEMBER }
+
+    /** A working body as an ESTABLISH_WORKING_BODY decision sets it up. */
+    record WorkingBodyMandate(String id, String name, WorkingBodyKind kind, String termsOfReference,
+                              LocalDate mandateUntil, List<String> members) {
+        public WorkingBodyMandate {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+    }
+
+    enum WorkingBodyKind { CLOUD_EVIDENCE_GROUP, PROTOCOL_DRAFTING_GROUP, WORKING_GROUP }
 
     @WireType("tcy.meetings.MeetingReportPublished.v1")
     record MeetingReportPublished(String meetingId, LocalDate publishedOn, String documentSymbol)

@@ -7,9 +7,13 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.Topics;
+import org.tcyledger.contracts.meetings.GovernanceEvent;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent;
 import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.eventsourcing.WriteModel;
+import org.tcyledger.meetings.governance.Bureau;
+import org.tcyledger.meetings.governance.GovernanceRecords;
+import org.tcyledger.meetings.governance.WorkingBody;
 import org.tcyledger.meetings.meeting.DecisionRules;
 import org.tcyledger.meetings.meeting.DecisionSubjects;
 import org.tcyledger.meetings.meeting.Fraction;
@@ -30,10 +34,11 @@ public class MeetingsWriteModel {
     @Produces
     @Singleton
     WriteModel writeModel(DecisionRules rules, StoredDecisionSubjects subjects, RegisterMemberFacts members,
-                          CommandGuidanceNoteAdoptions notes) {
-        return new WriteModel("meetings", Topics.MEETINGS, List.of(Meeting.class, GuidanceNote.class),
-                new EventCatalog(MeetingEvent.class, GuidanceNoteEvent.class),
+                          CommandGuidanceNoteAdoptions notes, StoredGovernance governance) {
+        return new WriteModel("meetings", Topics.MEETINGS,
+                List.of(Meeting.class, GuidanceNote.class, Bureau.class, WorkingBody.class),
+                new EventCatalog(MeetingEvent.class, GuidanceNoteEvent.class, GovernanceEvent.class),
                 Map.of(DecisionRules.class, rules, DecisionSubjects.class, subjects, MemberFacts.class, members,
-                        GuidanceNoteAdoptions.class, notes));
+                        GuidanceNoteAdoptions.class, notes, GovernanceRecords.class, governance));
     }
 }

@@ -35,6 +35,13 @@ public class RegisterMemberFacts implements MemberFacts {
     }
 
     @Override
+    public boolean hasDepositedBy(String memberId, LocalDate date) {
+        register.awaitCaughtUp();
+        return register.member(memberId, date, Treaty.ETS185).map(entry -> entry.status() == TreatyStatus.RATIFIED
+                || entry.status() == TreatyStatus.PARTY || entry.status() == TreatyStatus.DENOUNCED).orElse(false);
+    }
+
+    @Override
     public long partiesOn(LocalDate date) {
         register.awaitCaughtUp();
         return register.partiesOn(date);

@@ -29,6 +29,8 @@ public class StoredDecisionSubjects implements org.tcyledger.meetings.meeting.De
     AssessmentsReplica assessments;
     @Inject
     ConsultationsReplica consultations;
+    @Inject
+    StoredGovernance governance;
 
     @Override
     public Optional<String> problemWith(DecisionKind kind, String subject, Integer version) {
@@ -47,7 +49,9 @@ public class StoredDecisionSubjects implements org.tcyledger.meetings.meeting.De
                 consumers.awaitCaughtUp(ConsultationsReplica.GROUP);
                 yield consultations.problemWithEndorsing(subject);
             }
-            case GENERAL, ELECT_BUREAU -> Optional.empty();
+            case EXTEND_MANDATE -> governance.mandateOf(subject).isPresent()
+                    ? Optional.empty() : Optional.of("No working body " + subject + " was established");
+            default -> Optional.empty();
         };
     }
 }

@@ -32,6 +32,8 @@ import org.tcyledger.meetings.meeting.MeetingCommands.PublishReport;
 import org.tcyledger.meetings.meeting.MeetingCommands.RaiseObjection;
 import org.tcyledger.meetings.meeting.MeetingCommands.RecordAttendance;
 import org.tcyledger.meetings.meeting.MeetingCommands.ScheduleMeeting;
+import org.tcyledger.meetings.governance.GovernanceRecords;
+import org.tcyledger.meetings.governance.Mandate;
 import org.tcyledger.meetings.note.GuidanceNote.AdoptGuidanceNote;
 
 /** A plenary, Bureau, drafting meeting or written procedure, and the decisions taken in it. */
@@ -47,14 +49,28 @@ public class Meeting {
     protected Meeting() {
     }
 
+    /** A working body's meeting is held within its mandate ({@link Mandate}). */
     @CommandHandler
-    public Meeting(ScheduleMeeting command) {
+    public Meeting(ScheduleMeeting command, GovernanceRecords governance) {
         if (command.endsOn().isBefore(command.startsOn())) {
             throw new RuleViolation("meeting-ends-after-it-starts",
                     "The meeting ends on " + command.endsOn() + ", before it starts on " + command.startsOn());
         }
+        if (command.workingBodyId() != null) {
+            Mandate.meetingWithin(command.kind(), command.workingBodyId(),
+                    governance.mandateOf(command.workingBodyId()).orElse(null), command.startsOn(), command.endsOn());
+        }
         apply(new MeetingScheduled(command.meetingId(), command.kind(), command.title(), command.venue(),
-                command.startsOn(), command.endsOn()));
+                command.startsOn(), command.endsOn(), command.workingBodyId()));
+    }
+
+    /** The rules: {@link Attendance#invitation}. */
+    @CommandHandler
+    public void handle(MeetingCommands.InviteAdHocObserver command, MemberFacts members) {
+        notClosed();
+        Attendance.invitation(state, command.memberId(), members);
+        apply(new MeetingEvent.AdHocObserverInvited(meetingId, command.memberId(), command.invitedOn(),
+                command.reference()));
     }
 
     @CommandHandler
@@ -106,7 +122,7 @@ public class Meeting {
      */
     @CommandHandler
     public DecisionTaken handle(AdoptDecision command, DecisionRules rules, DecisionSubjects subjects,
-                                MemberFacts members, GuidanceNoteAdoptions notes) {
+                                MemberFacts members, GuidanceNoteAdoptions notes, GovernanceRecords governance) {
         if (!state.opened() || state.closed()) {
             throw new RuleViolation("meeting-open", meetingId + " is " + (state.closed() ? "closed" : "not open"));
         }
@@ -120,29 +136,32 @@ public class Meeting {
             throw new InvalidRequest("version", "is required for a decision of kind " + command.kind());
         }
         withinMeetingDates(command.adoptedOn(), ", not on " + command.adoptedOn());
+        String subject = Governance.subjectOf(command);
         if (command.kind().needsSubject()) {
-            subjects.problemWith(command.kind(), command.subject(), command.version()).ifPresent(problem -> {
+            subjects.problemWith(command.kind(), subject, command.version()).ifPresent(problem -> {
                 throw new RuleViolation(UNKNOWN_SUBJECT, problem);
             });
         }
+        Governance.welcomedAfterDeposit(command, members);
         long parties = members.partiesOn(state.scheduled().startsOn());
-        long present = 0;
+        Quorum.Count count = Quorum.count(state, parties, governance);
         if (state.isWrittenProcedure()) {
             WrittenProcedure.adoptedBySilence(state, command);
         } else {
-            present = state.partiesPresent();
-            Quorum.check(rules.quorum(), parties, present);
-            Majority.check(rules.majority(), command.vote(), present);
+            Quorum.check(rules.quorum(), count);
+            Majority.check(rules.majority(), command.vote(), count.present());
         }
         apply(new DecisionAdopted(meetingId, command.decisionId(), command.agendaItemId(), command.kind(),
-                command.subject(), command.version(), command.text(), command.vote(), command.adoptedOn(),
-                state.isWrittenProcedure() ? 0 : parties, present));
+                subject, command.version(), command.text(), command.vote(), command.adoptedOn(),
+                count.base(), count.present(), count.countedOn(), command.documentSymbol(), command.elected(),
+                command.workingBody(), command.mandateUntil()));
         if (command.kind() == DecisionKind.ADOPT_GUIDANCE_NOTE) {
-            notes.adopt(new AdoptGuidanceNote(command.subject(), command.version(), meetingId, command.decisionId(),
+            notes.adopt(new AdoptGuidanceNote(subject, command.version(), meetingId, command.decisionId(),
                     command.adoptedOn())).ifPresent(refusal -> {
                 throw new RuleViolation(UNKNOWN_SUBJECT, refusal);
             });
         }
+        Governance.record(meetingId, command, governance);
         return new DecisionTaken(command.decisionId(), parties);
     }
 

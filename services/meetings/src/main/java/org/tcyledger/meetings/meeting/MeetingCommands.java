@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.tcyledger.contracts.meetings.DecisionKind;
+import org.tcyledger.contracts.meetings.MeetingEvent.Election;
 import org.tcyledger.contracts.meetings.MeetingEvent.Vote;
+import org.tcyledger.contracts.meetings.MeetingEvent.WorkingBodyMandate;
 import org.tcyledger.contracts.meetings.MeetingKind;
 
 /**
@@ -16,8 +18,17 @@ public final class MeetingCommands {
     private MeetingCommands() {
     }
 
+    /** {@code workingBodyId}: the working body a PROTOCOL_DRAFTING or WORKING_GROUP meeting belongs to, if any. */
     public record ScheduleMeeting(String meetingId, MeetingKind kind, String title, String venue, LocalDate startsOn,
-                                  LocalDate endsOn) {
+                                  LocalDate endsOn, String workingBodyId) {
+        public ScheduleMeeting(String meetingId, MeetingKind kind, String title, String venue, LocalDate startsOn,
+                               LocalDate endsOn) {
+            this(meetingId, kind, title, venue, startsOn, endsOn, null);
+        }
+    }
+
+    public record InviteAdHocObserver(@TargetAggregateIdentifier String meetingId, String memberId,
+                                      LocalDate invitedOn, String reference) {
     }
 
     public record AddAgendaItem(@TargetAggregateIdentifier String meetingId, String itemId, String title,
@@ -37,9 +48,19 @@ public final class MeetingCommands {
     public record RaiseObjection(@TargetAggregateIdentifier String meetingId, String memberId, LocalDate objectedOn) {
     }
 
+    /**
+     * {@code documentSymbol}: the document a decision adopts; {@code elected}: ELECT_BUREAU's seats;
+     * {@code workingBody}: what ESTABLISH_WORKING_BODY sets up; {@code mandateUntil}: EXTEND_MANDATE's new end.
+     */
     public record AdoptDecision(@TargetAggregateIdentifier String meetingId, String decisionId, String agendaItemId,
                                 DecisionKind kind, String subject, Integer version, String text, Vote vote,
-                                LocalDate adoptedOn) {
+                                LocalDate adoptedOn, String documentSymbol, List<Election> elected,
+                                WorkingBodyMandate workingBody, LocalDate mandateUntil) {
+        public AdoptDecision(String meetingId, String decisionId, String agendaItemId, DecisionKind kind,
+                             String subject, Integer version, String text, Vote vote, LocalDate adoptedOn) {
+            this(meetingId, decisionId, agendaItemId, kind, subject, version, text, vote, adoptedOn, null, List.of(),
+                    null, null);
+        }
     }
 
     /** What an adopted decision answers: its id, and P, the Parties to ETS185 on the meeting's first day. */

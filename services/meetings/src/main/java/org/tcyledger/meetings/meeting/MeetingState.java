@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import org.tcyledger.contracts.meetings.AttendanceCapacity;
 import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.contracts.meetings.MeetingEvent.AgendaItemAdded;
@@ -23,10 +25,11 @@ import org.tcyledger.contracts.meetings.MeetingKind;
 public record MeetingState(MeetingScheduled scheduled, boolean opened, boolean closed,
                            Map<String, AgendaItemAdded> agenda, Map<String, AttendanceRecorded> attendance,
                            List<ObjectionRaised> objections, Map<String, DecisionAdopted> decisions,
-                           MeetingReportPublished report, Map<String, String> recordedBy) {
+                           MeetingReportPublished report, Map<String, String> recordedBy,
+                           Set<String> adHocObservers) {
 
     public static final MeetingState UNSCHEDULED = new MeetingState(null, false, false, Map.of(), Map.of(), List.of(),
-            Map.of(), null, Map.of());
+            Map.of(), null, Map.of(), Set.of());
 
     public String id() {
         return scheduled == null ? null : scheduled.meetingId();
@@ -44,6 +47,11 @@ public record MeetingState(MeetingScheduled scheduled, boolean opened, boolean c
         return attendance.values().stream().filter(a -> a.capacity() == AttendanceCapacity.PARTY).count();
     }
 
+    /** The members among {@code seats} attending: at a BUREAU meeting, the Bureau members present. */
+    public long presentAmong(Set<String> seats) {
+        return attendance.keySet().stream().filter(seats::contains).count();
+    }
+
     public boolean within(LocalDate date) {
         return !date.isBefore(scheduled.startsOn()) && !date.isAfter(scheduled.endsOn());
     }
@@ -56,36 +64,44 @@ public record MeetingState(MeetingScheduled scheduled, boolean opened, boolean c
     public MeetingState evolve(MeetingEvent event, String eventId) {
         return switch (event) {
             case MeetingScheduled s -> new MeetingState(s, false, false, Map.of(), Map.of(), List.of(), Map.of(), null,
-                    Map.of());
+                    Map.of(), Set.of());
             case AgendaItemAdded item -> new MeetingState(scheduled, opened, closed, put(agenda, item.itemId(), item),
-                    attendance, objections, decisions, report, recordedBy);
+                    attendance, objections, decisions, report, recordedBy, adHocObservers);
             case AttendanceRecorded a -> new MeetingState(scheduled, opened, closed, agenda,
                     put(attendance, a.memberId(), a), objections, decisions, report,
-                    put(recordedBy, eventId, "attendance:" + a.memberId()));
+                    put(recordedBy, eventId, "attendance:" + a.memberId()), adHocObservers);
             case MeetingOpened o -> new MeetingState(scheduled, true, closed, agenda, attendance, objections, decisions,
-                    report, recordedBy);
+                    report, recordedBy, adHocObservers);
             case MeetingClosed c -> new MeetingState(scheduled, opened, true, agenda, attendance, objections,
-                    decisions, report, recordedBy);
+                    decisions, report, recordedBy, adHocObservers);
             case ObjectionRaised o -> new MeetingState(scheduled, opened, closed, agenda, attendance,
-                    append(objections, o), decisions, report, recordedBy);
+                    append(objections, o), decisions, report, recordedBy, adHocObservers);
             case DecisionAdopted d -> new MeetingState(scheduled, opened, closed, agenda, attendance, objections,
-                    put(decisions, d.decisionId(), d), report, put(recordedBy, eventId, "decision:" + d.decisionId()));
+                    put(decisions, d.decisionId(), d), report, put(recordedBy, eventId, "decision:" + d.decisionId()),
+                    adHocObservers);
             case MeetingReportPublished r -> new MeetingState(scheduled, opened, closed, agenda, attendance,
-                    objections, decisions, r, recordedBy);
+                    objections, decisions, r, recordedBy, adHocObservers);
             case DecisionCorrected c -> {
                 DecisionAdopted d = decisions.get(c.decisionId());
                 DecisionAdopted corrected = new DecisionAdopted(d.meetingId(), d.decisionId(), d.agendaItemId(),
                         d.kind(), d.subject(), d.version(), c.text() != null ? c.text() : d.text(), d.vote(),
-                        c.adoptedOn() != null ? c.adoptedOn() : d.adoptedOn(), d.partiesOnStartsOn(), d.partiesPresent());
+                        c.adoptedOn() != null ? c.adoptedOn() : d.adoptedOn(), d.partiesOnStartsOn(), d.partiesPresent(),
+                        d.countedOn(), d.documentSymbol(), d.elected(), d.workingBody(), d.mandateUntil());
                 yield new MeetingState(scheduled, opened, closed, agenda, attendance, objections,
                         put(decisions, d.decisionId(), corrected), report,
-                        eventId == null ? recordedBy : put(recordedBy, eventId, "decision:" + d.decisionId()));
+                        eventId == null ? recordedBy : put(recordedBy, eventId, "decision:" + d.decisionId()), adHocObservers);
+            }
+            case MeetingEvent.AdHocObserverInvited i -> {
+                Set<String> next = new HashSet<>(adHocObservers);
+                next.add(i.memberId());
+                yield new MeetingState(scheduled, opened, closed, agenda, attendance, objections, decisions, report,
+                        recordedBy, Set.copyOf(next));
             }
             case AttendanceCorrected c -> {
                 Map<String, AttendanceRecorded> next = new LinkedHashMap<>(attendance);
                 next.remove(c.memberId());
                 yield new MeetingState(scheduled, opened, closed, agenda, Map.copyOf(next), objections, decisions,
-                        report, recordedBy);
+                        report, recordedBy, adHocObservers);
             }
         };
     }

@@ -15,6 +15,9 @@ public interface MemberFacts {
     /** Whether the member is a Party to ETS185 on {@code date}. */
     boolean isPartyOn(String memberId, LocalDate date);
 
+    /** Whether the member had deposited its instrument for ETS185 by {@code date} (in force or not yet). */
+    boolean hasDepositedBy(String memberId, LocalDate date);
+
     /** P of the quorum rule: the number of Parties to ETS185 on {@code date}. */
     long partiesOn(LocalDate date);
 }

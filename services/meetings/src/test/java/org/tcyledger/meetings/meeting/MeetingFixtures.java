@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.contracts.meetings.MeetingEvent.AgendaItemAdded;
 import org.tcyledger.contracts.meetings.MeetingEvent.MeetingScheduled;
 import org.tcyledger.contracts.meetings.MeetingKind;
@@ -53,10 +54,54 @@ final class MeetingFixtures {
             return capacities.get(memberId) == Capacity.PARTY;
         }
 
+        /** A Party, or a member given as RATIFIED in {@link #depositors}, had deposited. */
+        final java.util.Set<String> depositors = new java.util.HashSet<>();
+
+        @Override
+        public boolean hasDepositedBy(String memberId, LocalDate date) {
+            askedAbout.add(date);
+            return capacities.get(memberId) == Capacity.PARTY || depositors.contains(memberId);
+        }
+
         @Override
         public long partiesOn(LocalDate date) {
             askedAbout.add(date);
             return parties;
+        }
+    }
+
+    /**
+     * The committee's bodies as a test gives them: the Bureau's seats, the working bodies' mandates, and what the
+     * decisions sent them (a body refuses as its aggregate would: tested in the governance package).
+     */
+    static final class Bodies implements org.tcyledger.meetings.governance.GovernanceRecords {
+        final List<MeetingEvent.Election> seats = new ArrayList<>();
+        final Map<String, org.tcyledger.meetings.governance.Mandate> mandates = new java.util.HashMap<>();
+        final List<Object> sent = new ArrayList<>();
+
+        @Override
+        public void elect(org.tcyledger.meetings.governance.Bureau.ElectBureau election) {
+            sent.add(election);
+        }
+
+        @Override
+        public void establish(org.tcyledger.meetings.governance.WorkingBody.EstablishWorkingBody establishment) {
+            sent.add(establishment);
+        }
+
+        @Override
+        public void extend(org.tcyledger.meetings.governance.WorkingBody.ExtendMandate extension) {
+            sent.add(extension);
+        }
+
+        @Override
+        public List<MeetingEvent.Election> bureauOn(LocalDate date) {
+            return seats.stream().filter(seat -> seat.covers(date)).toList();
+        }
+
+        @Override
+        public Optional<org.tcyledger.meetings.governance.Mandate> mandateOf(String bodyId) {
+            return Optional.ofNullable(mandates.get(bodyId));
         }
     }
 
@@ -79,7 +124,12 @@ final class MeetingFixtures {
     }
 
     static FixtureConfiguration<Meeting> fixture(Register register, Notes notes) {
+        return fixture(register, notes, new Bodies());
+    }
+
+    static FixtureConfiguration<Meeting> fixture(Register register, Notes notes, Bodies bodies) {
         FixtureConfiguration<Meeting> fixture = new AggregateTestFixture<>(Meeting.class);
+        fixture.registerInjectableResource(bodies);
         fixture.registerInjectableResource(new DecisionRules(Fraction.parse("1/2"), Fraction.parse("2/3")));
         fixture.registerInjectableResource((DecisionSubjects) (kind, subject, version) ->
                 "unknown".equals(subject) ? Optional.of("No such subject " + subject) : Optional.empty());

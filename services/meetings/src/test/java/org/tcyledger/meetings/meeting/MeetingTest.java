@@ -19,6 +19,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 import org.tcyledger.contracts.meetings.AttendanceCapacity;
 import org.tcyledger.contracts.meetings.DecisionKind;
+import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.contracts.meetings.MeetingEvent.AttendanceRecorded;
 import org.tcyledger.contracts.meetings.MeetingEvent.DecisionAdopted;
 import org.tcyledger.contracts.meetings.MeetingEvent.MeetingClosed;
@@ -265,11 +266,16 @@ class MeetingTest {
         fixture(register, new MeetingFixtures.Notes()).given(TCY_14)
                 .when(new RecordAttendance("T-CY-14", "ZA", List.of("rep-1")))
                 .expectEvents(new AttendanceRecorded("T-CY-14", "ZA", AttendanceCapacity.OBSERVER, List.of("rep-1")));
+        // a member with no capacity attends only when the meeting invited it (Belarus and Jordan at T-CY 14)
         fixture(register, new MeetingFixtures.Notes()).given(TCY_14)
+                .when(new RecordAttendance("T-CY-14", "BR", List.of()))
+                .expectException(ruleNamed("not-invited")).expectNoEvents();
+        fixture(register, new MeetingFixtures.Notes()).given(TCY_14,
+                        new MeetingEvent.AdHocObserverInvited("T-CY-14", "BR", LocalDate.parse("2015-11-20"), null))
                 .when(new RecordAttendance("T-CY-14", "BR", List.of()))
                 .expectEvents(new AttendanceRecorded("T-CY-14", "BR", AttendanceCapacity.AD_HOC_OBSERVER, List.of()))
                 .expectResultMessagePayload(AttendanceCapacity.AD_HOC_OBSERVER);
-        assertEquals(List.of(DEC_1, DEC_1), register.askedAbout);
+        assertEquals(List.of(DEC_1, DEC_1, DEC_1), register.askedAbout);
     }
 
     @Test

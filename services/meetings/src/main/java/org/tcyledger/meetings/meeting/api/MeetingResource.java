@@ -43,7 +43,7 @@ public class MeetingResource {
     public Response schedule(@Valid @NotNull MeetingRequests.ScheduleMeeting body) {
         Response response = commands.created(body,
                 () -> new MeetingCommands.ScheduleMeeting(body.id(), body.kind(), body.title(), body.venue(),
-                        body.startsOn(), body.endsOn()));
+                        body.startsOn(), body.endsOn(), body.workingBodyId()));
         return Response.fromResponse(response).location(URI.create("/meetings/" + body.id())).build();
     }
 
@@ -65,6 +65,16 @@ public class MeetingResource {
         return commands.created(body,
                 () -> new MeetingCommands.RecordAttendance(id, body.memberId(), body.representativeIds()),
                 result -> Map.of("capacity", result));
+    }
+
+    /** A member with no capacity in the committee attends only if the meeting invited it (Attendance). */
+    @POST
+    @Path("/{id}/invitations")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response inviteAdHocObserver(@PathParam("id") String id,
+                                        @Valid @NotNull MeetingRequests.InviteAdHocObserver body) {
+        return commands.created(body, () -> new MeetingCommands.InviteAdHocObserver(id, body.memberId(),
+                body.invitedOn(), body.reference()));
     }
 
     /** No body needed: the open and close commands carry nothing but the meeting. */
@@ -102,7 +112,7 @@ public class MeetingResource {
                 () -> new MeetingCommands.AdoptDecision(id, decisionId, body.agendaItemId(), body.kind(),
                         body.subject(), body.version(), body.text(),
                         new MeetingEvent.Vote(vote.mode(), vote.inFavour(), vote.against(), vote.abstentions()),
-                        body.adoptedOn()),
+                        body.adoptedOn(), body.documentSymbol(), body.seats(), body.mandate(), body.mandateUntil()),
                 result -> {
                     MeetingCommands.DecisionTaken taken = (MeetingCommands.DecisionTaken) result;
                     Map<String, Object> derived = new LinkedHashMap<>();

@@ -102,6 +102,9 @@ class MeetingResourceTest {
         // no sleep: the replica catches up with the topic before answering
         post("/meetings/T-CY-14/attendance", "{\"memberId\":\"CA\"}").statusCode(201).body("capacity", equalTo("PARTY"));
         post("/meetings/T-CY-14/attendance", "{\"memberId\":\"ZA\"}").statusCode(201).body("capacity", equalTo("OBSERVER"));
+        post("/meetings/T-CY-14/attendance", "{\"memberId\":\"BR\"}").statusCode(409)
+                .body("rule", equalTo("not-invited"));
+        post("/meetings/T-CY-14/invitations", "{\"memberId\":\"BR\",\"invitedOn\":\"2015-11-20\"}").statusCode(201);
         post("/meetings/T-CY-14/attendance", "{\"memberId\":\"BR\"}").statusCode(201)
                 .body("capacity", equalTo("AD_HOC_OBSERVER"));
         post("/meetings/T-CY-14/attendance", "{\"memberId\":\"EE\"}").statusCode(201).body("capacity", equalTo("PARTY"));
