@@ -33,13 +33,17 @@ public class Demo {
     private static String assessments;
     private static String cloudEvidence;
     private static String token;
+    private static String historyFile;
     private static final Map<String, Integer> OUTCOMES = new LinkedHashMap<>();
+    /** What the demo loaded from the sourced records, by kind (printed at the end). */
+    private static final Map<String, Integer> COUNTS = new java.util.TreeMap<>();
 
     public static void main(String[] args) throws Exception {
         JsonObject history;
         try (var reader = Json.createReader(new FileReader(args[0]))) {
             history = reader.readObject();
         }
+        historyFile = args[0];
         token = args[1];
         membership = args[2];
         meetings = args[3];
@@ -96,6 +100,7 @@ public class Demo {
     private static final Map<String, String> ROUND_ADOPTED_AT = new LinkedHashMap<>();
 
     private static void history(JsonObject history) throws Exception {
+        Committee.load(java.nio.file.Path.of(historyFile).resolveSibling("committee-record.json"));
         for (String[][] notes : NOTES.values()) {
             for (String[] note : notes) {
                 draftNote(note[0], note[1], note[2], note[3]);
@@ -108,9 +113,18 @@ public class Demo {
             assessmentRound(round);
         }
         consultation(history.getJsonObject("cloudEvidenceGroup"));
+        java.util.Set<String> known = new java.util.HashSet<>();
         for (JsonValue value : history.getJsonArray("plenaries")) {
-            plenary(value.asJsonObject());
+            known.add(value.asJsonObject().getString("id"));
         }
+        for (JsonObject plenary : Committee.plenaries(history.getJsonArray("plenaries"))) {
+            if (known.contains(plenary.getString("id")) || Committee.decidesAt(plenary.getString("id"))) {
+                plenary(plenary);
+            } else {
+                Committee.scheduleOnly(plenary);
+            }
+        }
+        Committee.workingBodyMeetings();
         writtenProcedure();
         // invented: a follow-up of the second round's recommendation, to show follow-up per Party. Assessments learns
         // of the adoption from the plenary's decision on tcy.meetings.v1, a moment after meetings recorded it.
@@ -207,9 +221,7 @@ public class Demo {
     private static void plenary(JsonObject plenary) throws Exception {
         String id = plenary.getString("id");
         String startsOn = plenary.getString("startsOn");
-        post("schedule " + id, meetings, "/meetings", Json.createObjectBuilder().add("id", id).add("kind", "PLENARY")
-                .add("title", "T-CY " + id.substring(5) + " plenary").add("venue", plenary.getString("venue"))
-                .add("startsOn", startsOn).add("endsOn", plenary.getString("endsOn")).build());
+        Committee.schedule(plenary);
         String item = post("agenda " + id, meetings, "/meetings/" + id + "/agenda-items", Json.createObjectBuilder()
                 .add("title", "Decisions of the plenary").build()).getString("itemId");
         post("open " + id, meetings, "/meetings/" + id + "/open", Json.createObjectBuilder().build());
@@ -218,6 +230,7 @@ public class Demo {
             post("attend " + id + " " + memberId, meetings, "/meetings/" + id + "/attendance",
                     Json.createObjectBuilder().add("memberId", memberId).build());
         }
+        Committee.adHocObservers(id);
         for (String[] note : NOTES.getOrDefault(id, new String[0][])) {
             decide(id, item, startsOn, "ADOPT_GUIDANCE_NOTE", note[0], 1, "The T-CY adopted " + note[1] + " " + note[3]);
         }
@@ -227,18 +240,11 @@ public class Demo {
                         "The T-CY adopted the assessment report of " + round.getKey());
             }
         }
-        if (id.equals("T-CY-14")) {
-            decide(id, item, startsOn, "WELCOME_NEW_PARTY", "CA", null, "The T-CY welcomed Canada as a new Party");
-            decide(id, item, startsOn, "WELCOME_NEW_PARTY", "LK", null, "The T-CY welcomed Sri Lanka as a new Party");
-        }
+        Committee.decisions(id, item, startsOn);
         if (id.equals("T-CY-16")) {
             // invented: the record dates the recommendations to September 2016, not their endorsement
             decide(id, item, startsOn, "ENDORSE_CEG_RECOMMENDATIONS", "ceg-2015-hearing", null,
                     "The T-CY endorsed the recommendations of the Cloud Evidence Group (date invented)");
-        }
-        if (id.equals("T-CY-17")) {
-            decide(id, item, startsOn, "WELCOME_NEW_PARTY", "CL", null, "The T-CY welcomed Chile as a new Party");
-            decide(id, item, startsOn, "WELCOME_NEW_PARTY", "SN", null, "The T-CY welcomed Senegal as a new Party");
         }
         post("close " + id, meetings, "/meetings/" + id + "/close", Json.createObjectBuilder().build());
     }
@@ -345,7 +351,6 @@ public class Demo {
     static final class TreatyRecordLoader {
         private static final java.util.List<String> LEFT_OUT = new java.util.ArrayList<>();
         private static final java.util.List<String> CONFLICTS = new java.util.ArrayList<>();
-        private static final Map<String, Integer> COUNTS = new java.util.TreeMap<>();
 
         static void load(java.nio.file.Path file) throws Exception {
             JsonObject record;
@@ -358,7 +363,7 @@ public class Demo {
         }
 
         static void report() {
-            System.out.println("demo: the Treaty Office's record loaded: " + COUNTS);
+            System.out.println("demo: the sourced records loaded: " + COUNTS);
             LEFT_OUT.forEach(line -> System.out.println("demo: left out (the record lacks a step): " + line));
             CONFLICTS.forEach(line -> System.err.println("demo: CONFLICT with the register, not sent: " + line));
         }
@@ -423,7 +428,11 @@ public class Demo {
             JsonObject steps = facts.containsKey("later") ? merged(facts, facts.getJsonObject("later")) : facts;
             JsonObject recorded = recordedTreaty(held, treaty);
             String instrument = steps.getString("instrument", null);
-            boolean signed = steps.containsKey("signedOn");
+            // a date the record only infers (signedOnSure "I") is not loaded as a fact
+            boolean signed = steps.containsKey("signedOn") && !"I".equals(steps.getString("signedOnSure", "S"));
+            if (steps.containsKey("signedOn") && !signed) {
+                LEFT_OUT.add(id + ": " + treaty + " signature of " + steps.getString("signedOn") + " is only inferred");
+            }
             if (signed && same(id + " " + treaty + " signature", text(recorded, "signedOn"), steps.getString("signedOn"))) {
                 if (treaty.equals("CETS224") && !partyToConventionBy(held, steps.getString("signedOn"))) {
                     LEFT_OUT.add(id + ": CETS224 signed " + steps.getString("signedOn") + ", but the record does not"
@@ -570,6 +579,231 @@ public class Demo {
             builder.remove("later");
             later.forEach(builder::add);
             return builder.build();
+        }
+    }
+
+    /**
+     * The committee's own record (deploy/local/demo-data/committee-record.json, sourced; see sourced-facts.md): the
+     * plenaries from T-CY 1 with their dates, the ad hoc observers each plenary invited, the Bureau elected at T-CY 23,
+     * the working bodies set up and extended and their meetings, and the decisions the reports give. What the record
+     * lacks and a decision needs (a Bureau term, a mandate's first end) is invented and the decision's text says so;
+     * what the rules refuse from the record (the 2006 election of a non-Party) is left out and said.
+     */
+    static final class Committee {
+        private static JsonObject record = Json.createObjectBuilder().build();
+        /** The working bodies the demo set up: only their meetings are scheduled. */
+        private static final java.util.Set<String> ESTABLISHED = new java.util.HashSet<>();
+
+        static void load(java.nio.file.Path file) throws Exception {
+            try (var reader = Json.createReader(new FileReader(file.toFile()))) {
+                record = reader.readObject();
+            }
+        }
+
+        /** The plenaries of both records with their dates, in order; the history's own entries win. */
+        static java.util.List<JsonObject> plenaries(JsonArray history) {
+            Map<String, JsonObject> byId = new java.util.TreeMap<>();
+            for (JsonValue value : record.getJsonArray("plenaries")) {
+                JsonObject plenary = value.asJsonObject();
+                if (plenary.containsKey("startsOn") && !plenary.isNull("startsOn") && plenary.containsKey("endsOn")) {
+                    byId.put(plenary.getString("id"), plenary);
+                }
+            }
+            for (JsonValue value : history) {
+                byId.put(value.asJsonObject().getString("id"), value.asJsonObject());
+            }
+            return byId.values().stream().sorted(java.util.Comparator.comparing(p -> p.getString("startsOn"))).toList();
+        }
+
+        static boolean decidesAt(String meetingId) {
+            return record.getJsonArray("decisions").stream().map(JsonValue::asJsonObject)
+                    .anyMatch(d -> d.getString("meetingId").equals(meetingId) && loadable(d));
+        }
+
+        static void schedule(JsonObject plenary) throws Exception {
+            String id = plenary.getString("id");
+            String venue = plenary.containsKey("venue") && !plenary.isNull("venue") ? plenary.getString("venue")
+                    : "venue not found";
+            boolean inferred = "I".equals(plenary.getString("sure", "S"));
+            post("schedule " + id, meetings, "/meetings", Json.createObjectBuilder().add("id", id).add("kind", "PLENARY")
+                    .add("title", "T-CY " + id.substring(5) + " plenary" + (inferred ? " (number inferred)" : ""))
+                    .add("venue", venue).add("startsOn", plenary.getString("startsOn"))
+                    .add("endsOn", plenary.getString("endsOn")).build());
+        }
+
+        static void scheduleOnly(JsonObject plenary) throws Exception {
+            schedule(plenary);
+            COUNTS.merge("plenaries scheduled", 1, Integer::sum);
+        }
+
+        /** The members with no capacity that the plenary invited by name, invited and attending. */
+        static void adHocObservers(String meetingId) throws Exception {
+            for (JsonValue value : record.getJsonArray("adHocObservers")) {
+                JsonObject observer = value.asJsonObject();
+                if (!observer.getString("meetingId").equals(meetingId)) {
+                    continue;
+                }
+                String id = observer.getString("memberId");
+                if (TreatyRecordLoader.held(id) == null) {
+                    post("register " + id, membership, "/members", Json.createObjectBuilder().add("id", id)
+                            .add("name", observer.getString("name")).add("kind", "STATE")
+                            .add("councilOfEuropeMember", false).build());
+                }
+                String startsOn = meetingStart(meetingId);
+                post("invite " + meetingId + " " + id, meetings, "/meetings/" + meetingId + "/invitations",
+                        Json.createObjectBuilder().add("memberId", id).add("invitedOn", startsOn)
+                                .add("reference", "invited as an ad hoc observer (source " + observer.getString("source")
+                                                  + "; the day of the invitation is invented: the meeting's first)")
+                                .build());
+                post("attend " + meetingId + " " + id, meetings, "/meetings/" + meetingId + "/attendance",
+                        Json.createObjectBuilder().add("memberId", id).build());
+                COUNTS.merge("ad hoc observers", 1, Integer::sum);
+            }
+        }
+
+        private static boolean loadable(JsonObject decision) {
+            return switch (decision.getString("kind")) {
+                case "ADOPT_GUIDANCE_NOTE", "ADOPT_ASSESSMENT_REPORT" -> false; // the history's notes and rounds
+                case "ELECT_BUREAU" -> decision.getString("meetingId").equals("T-CY-23");
+                case "ADOPT_TERMS_OF_REFERENCE" -> true; // set up the drafting body (see decisions)
+                default -> !"I".equals(decision.getString("sure", "S"));
+            };
+        }
+
+        static void decisions(String meetingId, String item, String on) throws Exception {
+            for (JsonValue value : record.getJsonArray("decisions")) {
+                JsonObject decision = value.asJsonObject();
+                if (!decision.getString("meetingId").equals(meetingId)) {
+                    continue;
+                }
+                if (!loadable(decision)) {
+                    if (decision.getString("kind").equals("ELECT_BUREAU")) {
+                        TreatyRecordLoader.LEFT_OUT.add(meetingId + ": the election of " + decision.getString("text")
+                                + ": a vice-chair who was not a Party (the rule bureau-member-is-a-party)");
+                    }
+                    continue;
+                }
+                String text = "The T-CY decided " + decision.getString("text") + " (source "
+                              + decision.getString("source") + ")";
+                JsonObjectBuilder body = Json.createObjectBuilder().add("agendaItemId", item)
+                        .add("vote", Json.createObjectBuilder().add("mode", "CONSENSUS")).add("adoptedOn", on);
+                String kind = decision.getString("kind");
+                switch (kind) {
+                    case "WELCOME_NEW_PARTY" -> {
+                        String member = decision.getString("subject");
+                        JsonObject held = TreatyRecordLoader.held(member);
+                        String deposit = TreatyRecordLoader.text(TreatyRecordLoader.recordedTreaty(held, "ETS185"),
+                                "depositedOn");
+                        if (deposit == null || deposit.compareTo(on) > 0) {
+                            TreatyRecordLoader.LEFT_OUT.add(meetingId + ": the welcome of " + member
+                                    + ", whose deposit the record does not date");
+                            continue;
+                        }
+                        body.add("subject", member);
+                    }
+                    case "ESTABLISH_WORKING_BODY", "ADOPT_TERMS_OF_REFERENCE" -> {
+                        JsonObject workingBody = workingBody(decision.getString("subject"));
+                        kind = "ESTABLISH_WORKING_BODY";
+                        String until = workingBody.isNull("mandateUntil") ? "2020-12-31"
+                                : workingBody.getString("mandateUntil");
+                        text += workingBody.isNull("mandateUntil") ? " [the first end of the mandate, " + until
+                                + ", is invented: the record gives only its extension to May 2021]" : "";
+                        text += "I".equals(decision.getString("sure", "S")) ? " [adopted here: inferred]" : "";
+                        JsonObjectBuilder mandate = Json.createObjectBuilder().add("id", workingBody.getString("id"))
+                                .add("name", workingBody.getString("name")).add("kind", workingBody.getString("kind"))
+                                .add("mandateUntil", until);
+                        if (!workingBody.isNull("termsOfReference")) {
+                            mandate.add("termsOfReference", workingBody.getString("termsOfReference"));
+                        }
+                        body.add("workingBody", mandate);
+                        ESTABLISHED.add(workingBody.getString("id"));
+                    }
+                    case "EXTEND_MANDATE" -> {
+                        JsonObject extension = workingBody(decision.getString("subject")).getJsonArray("extensions")
+                                .getJsonObject(0);
+                        body.add("subject", decision.getString("subject"))
+                                .add("mandateUntil", extension.getString("mandateUntil"));
+                    }
+                    case "ELECT_BUREAU" -> {
+                        JsonArrayBuilderHelper seats = new JsonArrayBuilderHelper();
+                        for (JsonObject seat : bureauSeats(meetingId, on)) {
+                            seats.add(seat);
+                        }
+                        body.add("elected", seats.build());
+                        text += " [the terms, 2021-01-01 to 2022-12-31, are invented: the report gives none]";
+                    }
+                    default -> {
+                    }
+                }
+                body.add("kind", kind).add("text", text);
+                post("decide " + meetingId + " " + kind + " " + decision.getString("subject", "") + " "
+                     + decision.getString("text"), meetings,
+                        "/meetings/" + meetingId + "/decisions", body.build());
+                COUNTS.merge("decisions " + kind, 1, Integer::sum);
+            }
+        }
+
+        /** The seats T-CY 23 filled, for the members that are Parties in the register that day. */
+        private static java.util.List<JsonObject> bureauSeats(String meetingId, String on) throws Exception {
+            java.util.List<JsonObject> seats = new java.util.ArrayList<>();
+            for (JsonValue value : record.getJsonArray("bureauElections")) {
+                JsonObject election = value.asJsonObject();
+                if (!election.getString("meetingId").equals(meetingId)) {
+                    continue;
+                }
+                for (JsonValue seatValue : election.getJsonArray("elected")) {
+                    JsonObject seat = seatValue.asJsonObject();
+                    String member = seat.getString("memberId");
+                    JsonObject held = TreatyRecordLoader.held(member);
+                    String inForce = TreatyRecordLoader.text(TreatyRecordLoader.recordedTreaty(held, "ETS185"),
+                            "entryIntoForceOn");
+                    if (inForce == null || inForce.compareTo(on) > 0) {
+                        TreatyRecordLoader.LEFT_OUT.add(meetingId + ": the Bureau seat of " + member
+                                + ", not a Party in the register (its deposit is not in the record)");
+                        continue;
+                    }
+                    seats.add(Json.createObjectBuilder().add("memberId", member).add("post", seat.getString("post"))
+                            .add("termFrom", "2021-01-01").add("termUntil", "2022-12-31").build());
+                }
+            }
+            return seats;
+        }
+
+        private static JsonObject workingBody(String id) {
+            return record.getJsonArray("workingBodies").stream().map(JsonValue::asJsonObject)
+                    .filter(body -> body.getString("id").equals(id)).findFirst().orElseThrow();
+        }
+
+        /** The working bodies' meetings the sources show held, scheduled within the bodies' mandates. */
+        static void workingBodyMeetings() throws Exception {
+            for (JsonValue value : record.getJsonArray("workingBodies")) {
+                JsonObject body = value.asJsonObject();
+                if (!body.containsKey("meetings") || !ESTABLISHED.contains(body.getString("id"))) {
+                    continue;
+                }
+                for (JsonValue meetingValue : body.getJsonArray("meetings")) {
+                    JsonObject meeting = meetingValue.asJsonObject();
+                    if (!"S".equals(meeting.getString("sure", "S")) || meeting.isNull("startsOn")
+                        || meeting.isNull("endsOn")) {
+                        continue;
+                    }
+                    String kind = body.getString("kind").equals("PROTOCOL_DRAFTING_GROUP") ? "PROTOCOL_DRAFTING"
+                            : "WORKING_GROUP";
+                    String title = body.getString("name") + (meeting.containsKey("number")
+                            ? " " + meeting.getInt("number") : "") + " (source " + meeting.getString("source") + ")";
+                    post("schedule " + meeting.getString("id"), meetings, "/meetings", Json.createObjectBuilder()
+                            .add("id", meeting.getString("id")).add("kind", kind).add("title", title)
+                            .add("venue", meeting.getString("venue", "venue not found"))
+                            .add("startsOn", meeting.getString("startsOn")).add("endsOn", meeting.getString("endsOn"))
+                            .add("workingBodyId", body.getString("id")).build());
+                    COUNTS.merge("working body meetings", 1, Integer::sum);
+                }
+            }
+        }
+
+        private static String meetingStart(String meetingId) {
+            return record.getJsonArray("plenaries").stream().map(JsonValue::asJsonObject)
+                    .filter(p -> p.getString("id").equals(meetingId)).findFirst().orElseThrow().getString("startsOn");
         }
     }
 }

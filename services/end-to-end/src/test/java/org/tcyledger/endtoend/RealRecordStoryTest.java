@@ -60,6 +60,7 @@ class RealRecordStoryTest {
     private static ServiceProcess projection;
     private static JsonNode record;
     private static JsonNode treatyRecord;
+    private static JsonNode committeeRecord;
     private static Path demoLog;
 
     @BeforeAll
@@ -76,6 +77,7 @@ class RealRecordStoryTest {
         Path data = root.resolve("deploy/local/demo-data/tcy-history.json");
         record = new ObjectMapper().readTree(data.toFile());
         treatyRecord = new ObjectMapper().readTree(root.resolve("deploy/local/demo-data/treaty-record.json").toFile());
+        committeeRecord = new ObjectMapper().readTree(root.resolve("deploy/local/demo-data/committee-record.json").toFile());
         enteredByHandBeforeTheDemo();
         String classpath = root.resolve("libs/testing/target/classes") + File.pathSeparator
                            + Files.readString(root.resolve("libs/testing/target/testing-classpath.txt")).trim();
@@ -173,9 +175,11 @@ class RealRecordStoryTest {
         for (JsonNode state : treatyRecord.get("states")) {
             JsonNode convention = state.path("ETS185");
             JsonNode consent = convention.has("later") ? convention.get("later") : convention;
-            // the demo loads a ratification only with its signature's date, an accession with its deposit's
+            // the demo loads a ratification only with its signature's date (seen, not inferred), an accession with its
+            // deposit's
             boolean loadable = consent.has("depositedOn")
-                               && (convention.has("signedOn") || "ACCESSION".equals(consent.path("instrument").asText()));
+                               && (convention.has("signedOn") && !"I".equals(convention.path("signedOnSure").asText())
+                                   || "ACCESSION".equals(consent.path("instrument").asText()));
             if (loadable && consent.has("entryIntoForceOn")
                 && !LocalDate.parse(consent.get("entryIntoForceOn").asText()).isAfter(day)) {
                 expected.add(state.get("name").asText());
@@ -191,6 +195,12 @@ class RealRecordStoryTest {
     void whatTheRecordedPlenariesDecided() {
         Set<String> plenaries = new TreeSet<>();
         record.get("plenaries").forEach(plenary -> plenaries.add(plenary.get("id").asText()));
+        committeeRecord.get("plenaries").forEach(plenary -> {
+            if (plenary.hasNonNull("startsOn") && plenary.hasNonNull("endsOn")
+                && plenary.get("startsOn").asText().compareTo("2017-12-31") <= 0) {
+                plenaries.add(plenary.get("id").asText());
+            }
+        });
         eventually(() -> assertEquals(plenaries, new TreeSet<>(observe("/meetings",
                 Map.of("kind", "PLENARY", "from", "2006-01-01", "to", "2017-12-31")).then().statusCode(200)
                 .extract().jsonPath().<String>getList("id"))));
