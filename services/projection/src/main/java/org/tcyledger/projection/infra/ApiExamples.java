@@ -97,6 +97,26 @@ public final class ApiExamples {
             "phone":"+372 000 0000","email":"24-7@example.invalid","hours":"24/7","person":"[erased]",\
             "designatedOn":"2010-01-01"}]}]""";
 
+    /** T-CY 23 elected the Bureau on 2020-11-30; its report does not state the terms (these are invented). */
+    public static final String BUREAU = """
+            {"asOf":"2021-06-01","seats":[{"memberId":"RO","name":"Romania","post":"CHAIR","termFrom":"2020-11-30",\
+            "termUntil":"2022-11-29","electedAt":"T-CY-23","decisionId":"T-CY-23-bureau"},{"memberId":"PT",\
+            "name":"Portugal","post":"VICE_CHAIR","termFrom":"2020-11-30","termUntil":"2022-11-29",\
+            "electedAt":"T-CY-23","decisionId":"T-CY-23-bureau"},{"memberId":"AU","name":"Australia",\
+            "post":"MEMBER","termFrom":"2020-11-30","termUntil":"2022-11-29","electedAt":"T-CY-23",\
+            "decisionId":"T-CY-23-bureau"}]}""";
+
+    public static final String WORKING_BODIES = "[" + ApiExamples.WORKING_BODY + "]";
+
+    /** The Protocol Drafting Plenary: terms of reference T-CY(2017)3 (T-CY 17; the day is invented), extended by T-CY 23. */
+    public static final String WORKING_BODY = """
+            {"id":"pdp","name":"Protocol Drafting Plenary","kind":"PROTOCOL_DRAFTING_GROUP",\
+            "termsOfReference":"T-CY(2017)3","establishedOn":"2017-06-08","establishedAt":"T-CY-17",\
+            "mandateUntil":"2021-05-31","extensions":[{"mandateUntil":"2021-05-31","meetingId":"T-CY-23",\
+            "decisionId":"T-CY-23-pdp-mandate","extendedOn":"2020-11-30"}],"members":[],\
+            "meetings":[{"meetingId":"PDP-9","title":"9th Protocol Drafting Plenary","kind":"PROTOCOL_DRAFTING",\
+            "startsOn":"2021-04-12","endsOn":"2021-04-12"}]}""";
+
     private ApiExamples() {
     }
 }

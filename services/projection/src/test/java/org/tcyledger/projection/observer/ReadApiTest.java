@@ -198,7 +198,8 @@ class ReadApiTest {
         assertTrue(missing.isEmpty(), "without summary, schema or example: " + missing + " e.g. " + document.get("paths").get("/meetings"));
         assertTrue(described.containsAll(List.of("GET /guidance-notes", "GET /meetings/{id}/outcomes", "GET /members",
                 "GET /assessment-reports/{cycleId}", "GET /consultations/{id}/summary", "GET /audit/verify",
-                "POST /audit/rebuild", "GET /audit/rebuild/{id}", "GET /treaties/{id}/chart", "GET /network")),
+                "POST /audit/rebuild", "GET /audit/rebuild/{id}", "GET /treaties/{id}/chart", "GET /network",
+                "GET /bureau", "GET /working-bodies", "GET /working-bodies/{id}")),
                 "described: " + described);
     }
 }
