@@ -419,4 +419,25 @@ class RealRecordStoryTest {
         }
         return row;
     }
+
+    /**
+     * The committee's own bodies from the committee record, read by anyone: the Bureau elected at T-CY 23 (Chair
+     * Romania, Vice-chair Portugal; the terms are the demo's invention, its decision says so) and the working bodies
+     * with their mandates and meetings (the drafting body's mandate extended to May 2021 at T-CY 23).
+     */
+    @Test
+    @Order(9)
+    void theBureauAndTheWorkingBodiesAreThePublicsToRead() {
+        eventually(() -> given().baseUri(projection.url()).queryParam("asOf", "2021-06-01").get("/bureau").then()
+                .statusCode(200)
+                .body("seats[0].memberId", equalTo("RO")).body("seats[0].post", equalTo("CHAIR"))
+                .body("seats[1].memberId", equalTo("PT")).body("seats[1].post", equalTo("VICE_CHAIR"))
+                .body("seats.electedAt", everyItem(equalTo("T-CY-23"))));
+        eventually(() -> given().baseUri(projection.url()).get("/working-bodies/pdp").then().statusCode(200)
+                .body("mandateUntil", equalTo("2021-05-31")).body("establishedAt", equalTo("T-CY-17"))
+                .body("meetings.meetingId", org.hamcrest.Matchers.hasItems("PDP-2019-11", "PDP-8", "PDP-10")));
+        eventually(() -> given().baseUri(projection.url()).get("/working-bodies/ceg").then().statusCode(200)
+                .body("establishedAt", equalTo("T-CY-12")).body("meetings.meetingId",
+                        org.hamcrest.Matchers.hasItem("CEG-DP-2016-05-23")));
+    }
 }
