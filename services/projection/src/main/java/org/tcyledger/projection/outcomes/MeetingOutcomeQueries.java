@@ -32,9 +32,12 @@ public class MeetingOutcomeQueries {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Meetings whose first day is between {@code fromDate} and {@code toDate} (inclusive), of a {@code kind}. */
-    public RestResponse<List<Meeting>> page(java.sql.Date fromDate, java.sql.Date toDate, String kind, Paging paging,
-                                           UriInfo uri) {
+    /**
+     * Meetings whose first day is between {@code fromDate} and {@code toDate} (inclusive), of a {@code kind}; with
+     * {@code publishedOnly} (the public record) only those whose report is published.
+     */
+    public RestResponse<List<Meeting>> page(java.sql.Date fromDate, java.sql.Date toDate, String kind,
+                                           boolean publishedOnly, Paging paging, UriInfo uri) {
         List<Meeting> meetings = new ArrayList<>();
         long total = 0;
         try (Connection connection = dataSource.getConnection();
@@ -42,10 +45,10 @@ public class MeetingOutcomeQueries {
                      "SELECT id, kind, title, venue, starts_on, ends_on, closed, report_symbol, report_published, "
                      + "count(*) OVER () FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
                      + "AND (?::date IS NULL OR starts_on <= ?::date) AND (?::text IS NULL OR kind = ?) "
-                     + "ORDER BY starts_on, id LIMIT ? OFFSET ?")) {
-            bindFilter(select, fromDate, toDate, kind);
-            select.setInt(7, paging.size());
-            select.setInt(8, paging.offset());
+                     + "AND (NOT ? OR report_published IS NOT NULL) ORDER BY starts_on, id LIMIT ? OFFSET ?")) {
+            bindFilter(select, fromDate, toDate, kind, publishedOnly);
+            select.setInt(8, paging.size());
+            select.setInt(9, paging.offset());
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     meetings.add(meeting(row));
@@ -55,11 +58,15 @@ public class MeetingOutcomeQueries {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the meetings", e);
         }
-        return paging.respond(meetings, meetings.isEmpty() ? countAll(fromDate, toDate, kind, paging) : total, uri);
+        return paging.respond(meetings, meetings.isEmpty() ? countAll(fromDate, toDate, kind, publishedOnly, paging)
+                : total, uri);
     }
 
-    /** A meeting's agenda, attendance by capacity, decisions and adopted documents; 404 when it is not known. */
-    public Outcomes of(String id) {
+    /**
+     * A meeting's agenda, attendance by capacity, decisions and adopted documents; 404 when it is not known, or, with
+     * {@code publishedOnly} (the public record), while its report is not published.
+     */
+    public Outcomes of(String id, boolean publishedOnly) {
         try (Connection connection = dataSource.getConnection()) {
             Meeting meeting;
             try (PreparedStatement select = connection.prepareStatement(
@@ -72,6 +79,9 @@ public class MeetingOutcomeQueries {
                     }
                     meeting = meeting(row);
                 }
+            }
+            if (publishedOnly && meeting.reportPublishedOn() == null) {
+                throw new NotFoundException("The outcomes of '" + id + "' are public once its report is published");
             }
             List<AgendaItem> agenda = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT item_id, title, document_symbols "
@@ -125,27 +135,29 @@ public class MeetingOutcomeQueries {
         }
     }
 
-    /** The six parameters of the meetings filter: from, from, to, to, kind, kind. */
-    private static void bindFilter(PreparedStatement select, java.sql.Date from, java.sql.Date to, String kind)
-            throws SQLException {
+    /** The seven parameters of the meetings filter: from, from, to, to, kind, kind, published only. */
+    private static void bindFilter(PreparedStatement select, java.sql.Date from, java.sql.Date to, String kind,
+                                   boolean publishedOnly) throws SQLException {
         select.setDate(1, from);
         select.setDate(2, from);
         select.setDate(3, to);
         select.setDate(4, to);
         select.setString(5, kind);
         select.setString(6, kind);
+        select.setBoolean(7, publishedOnly);
     }
 
     /** A page past the end still says how many there are. */
-    private long countAll(java.sql.Date from, java.sql.Date to, String kind, Paging paging) {
+    private long countAll(java.sql.Date from, java.sql.Date to, String kind, boolean publishedOnly, Paging paging) {
         if (paging.page() == 0) {
             return 0;
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT count(*) FROM outcome_meeting WHERE (?::date IS NULL OR starts_on >= ?::date) "
-                     + "AND (?::date IS NULL OR starts_on <= ?::date) AND (?::text IS NULL OR kind = ?)")) {
-            bindFilter(select, from, to, kind);
+                     + "AND (?::date IS NULL OR starts_on <= ?::date) AND (?::text IS NULL OR kind = ?) "
+                     + "AND (NOT ? OR report_published IS NOT NULL)")) {
+            bindFilter(select, from, to, kind, publishedOnly);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getLong(1);

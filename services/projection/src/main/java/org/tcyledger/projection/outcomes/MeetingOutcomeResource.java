@@ -3,7 +3,8 @@ package org.tcyledger.projection.outcomes;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,10 +29,13 @@ import org.tcyledger.eventsourcing.web.Roles;
 import org.tcyledger.projection.infra.ApiExamples;
 import org.tcyledger.projection.infra.Paging;
 
-/** What observers read of the committee's meetings: when, what was on the agenda, who sat how, what was decided. */
+/**
+ * What observers read of the committee's meetings: when, what was on the agenda, who sat how, what was decided.
+ * Anyone, signed in or not, reads the meetings whose report is published (the public record, domain.md §5).
+ */
 @Path("/meetings")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.OBSERVER, Roles.AUDITOR, Roles.SECRETARIAT})
+@PermitAll
 public class MeetingOutcomeResource {
 
     public record Meeting(String id, String kind, String title, String venue, LocalDate startsOn, LocalDate endsOn,
@@ -52,6 +56,8 @@ public class MeetingOutcomeResource {
     @Inject
     MeetingOutcomeQueries outcomes;
     @Inject
+    SecurityIdentity identity;
+    @Inject
     org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
     /** Meetings whose first day is between {@code from} and {@code to} (inclusive), of a {@code kind}; paged. */
@@ -68,7 +74,7 @@ public class MeetingOutcomeResource {
                                                 @QueryParam("after") String after, @Context UriInfo uri) {
         Paging paging = new Paging(page, size);
         return readYourWrites.after("projection-meetings", after,
-                () -> outcomes.page(sqlDate(from), sqlDate(to), kind, paging, uri));
+                () -> outcomes.page(sqlDate(from), sqlDate(to), kind, publicOnly(), paging, uri));
     }
 
     @Operation(summary = "A meeting's agenda, attendance by capacity, decisions and adopted documents")
@@ -79,7 +85,13 @@ public class MeetingOutcomeResource {
     @Path("/{id}/outcomes")
     @Blocking
     public Uni<Outcomes> outcomes(@PathParam("id") String id, @QueryParam("after") String after) {
-        return readYourWrites.after("projection-meetings", after, () -> outcomes.of(id));
+        return readYourWrites.after("projection-meetings", after, () -> outcomes.of(id, publicOnly()));
+    }
+
+    /** A reader without a role of the committee (anonymous) reads the public record only. */
+    private boolean publicOnly() {
+        return !(identity.hasRole(Roles.OBSERVER) || identity.hasRole(Roles.AUDITOR)
+                 || identity.hasRole(Roles.SECRETARIAT));
     }
 
     private static java.sql.Date sqlDate(LocalDate date) {

@@ -85,6 +85,19 @@ class ObserverReadModelsTest {
         given().auth().oauth2(OBSERVER).queryParam("from", "2013-01-01").queryParam("to", "2013-12-31")
                 .queryParam("kind", "PLENARY").get("/meetings").then().statusCode(200).body("id", hasItem("T-CY-9"));
         given().auth().oauth2(OBSERVER).queryParam("from", "June 2013").get("/meetings").then().statusCode(400);
+
+        // the public record: anyone reads a meeting's outcomes once its report is published, not before
+        given().get("/meetings/T-CY-9/outcomes").then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("from", "2013-01-01").queryParam("to", "2013-12-31").get("/meetings").then()
+                .statusCode(200).body("id", not(hasItem("T-CY-9")));
+        publish(tcy9.next(new MeetingEvent.MeetingClosed("T-CY-9")),
+                tcy9.next(new MeetingEvent.MeetingReportPublished("T-CY-9", LocalDate.parse("2013-07-01"),
+                        "T-CY(2013)13")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/meetings/T-CY-9/outcomes").then().statusCode(200)
+                        .body("meeting.reportPublishedOn", equalTo("2013-07-01")));
+        given().queryParam("from", "2013-01-01").queryParam("to", "2013-12-31").get("/meetings").then()
+                .statusCode(200).body("id", hasItem("T-CY-9"));
     }
 
     @Test
