@@ -142,6 +142,9 @@ public class Meeting {
         }
         withinMeetingDates(command.adoptedOn(), ", not on " + command.adoptedOn());
         DocumentRegister.named(documents, command.documentSymbol());
+        if (command.workingBody() != null) {
+            DocumentRegister.named(documents, command.workingBody().termsOfReference());
+        }
         String subject = Governance.subjectOf(command);
         if (command.kind().needsSubject()) {
             subjects.problemWith(command.kind(), subject, command.version()).ifPresent(problem -> {

@@ -21,6 +21,8 @@ import org.tcyledger.contracts.meetings.MeetingEvent.MeetingOpened;
 import org.tcyledger.contracts.meetings.MeetingEvent.MeetingReportPublished;
 import org.tcyledger.contracts.meetings.MeetingEvent.QuorumBase;
 import org.tcyledger.contracts.meetings.MeetingEvent.Vote;
+import org.tcyledger.contracts.meetings.MeetingEvent.WorkingBodyKind;
+import org.tcyledger.contracts.meetings.MeetingEvent.WorkingBodyMandate;
 import org.tcyledger.meetings.meeting.MeetingCommands.AddAgendaItem;
 import org.tcyledger.meetings.meeting.MeetingCommands.AdoptDecision;
 import org.tcyledger.meetings.meeting.MeetingCommands.PublishReport;
@@ -65,6 +67,17 @@ class DocumentsNamedTest {
         // a decision naming no document needs none
         fixture(1).given(TCY_14, ITEM, new MeetingOpened("T-CY-14"), ESTONIA)
                 .when(adopting(null)).expectSuccessfulHandlerExecution();
+    }
+
+    /** A working body's terms of reference are a document of the register too. */
+    @Test
+    void aWorkingBodysTermsOfReferenceAreRegistered() {
+        fixture(1).given(TCY_14, ITEM, new MeetingOpened("T-CY-14"), ESTONIA)
+                .when(new AdoptDecision("T-CY-14", "d1", "item-1", DecisionKind.ESTABLISH_WORKING_BODY, null, null,
+                        "The T-CY set up the Cloud Evidence Group", Vote.consensus(), DEC_1, null, List.of(),
+                        new WorkingBodyMandate("ceg", "Cloud Evidence Group", WorkingBodyKind.CLOUD_EVIDENCE_GROUP,
+                                UNREGISTERED, LocalDate.parse("2016-12-31"), List.of()), null))
+                .expectException(ruleNamed("unknown-document")).expectNoEvents();
     }
 
     @Test
