@@ -7,10 +7,13 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.Topics;
+import org.tcyledger.contracts.meetings.DocumentEvent;
 import org.tcyledger.contracts.meetings.GovernanceEvent;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent;
 import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.eventsourcing.WriteModel;
+import org.tcyledger.meetings.document.Document;
+import org.tcyledger.meetings.document.Documents;
 import org.tcyledger.meetings.governance.Bureau;
 import org.tcyledger.meetings.governance.GovernanceRecords;
 import org.tcyledger.meetings.governance.WorkingBody;
@@ -34,11 +37,13 @@ public class MeetingsWriteModel {
     @Produces
     @Singleton
     WriteModel writeModel(DecisionRules rules, StoredDecisionSubjects subjects, RegisterMemberFacts members,
-                          CommandGuidanceNoteAdoptions notes, StoredGovernance governance) {
+                          CommandGuidanceNoteAdoptions notes, StoredGovernance governance,
+                          StoredDocuments documents) {
         return new WriteModel("meetings", Topics.MEETINGS,
-                List.of(Meeting.class, GuidanceNote.class, Bureau.class, WorkingBody.class),
-                new EventCatalog(MeetingEvent.class, GuidanceNoteEvent.class, GovernanceEvent.class),
+                List.of(Meeting.class, GuidanceNote.class, Bureau.class, WorkingBody.class, Document.class),
+                new EventCatalog(MeetingEvent.class, GuidanceNoteEvent.class, GovernanceEvent.class, DocumentEvent.class),
                 Map.of(DecisionRules.class, rules, DecisionSubjects.class, subjects, MemberFacts.class, members,
-                        GuidanceNoteAdoptions.class, notes, GovernanceRecords.class, governance));
+                        GuidanceNoteAdoptions.class, notes, GovernanceRecords.class, governance,
+                        Documents.class, documents));
     }
 }

@@ -32,6 +32,8 @@ import org.tcyledger.meetings.meeting.MeetingCommands.PublishReport;
 import org.tcyledger.meetings.meeting.MeetingCommands.RaiseObjection;
 import org.tcyledger.meetings.meeting.MeetingCommands.RecordAttendance;
 import org.tcyledger.meetings.meeting.MeetingCommands.ScheduleMeeting;
+import org.tcyledger.meetings.document.DocumentRegister;
+import org.tcyledger.meetings.document.Documents;
 import org.tcyledger.meetings.governance.GovernanceRecords;
 import org.tcyledger.meetings.governance.Mandate;
 import org.tcyledger.meetings.note.GuidanceNote.AdoptGuidanceNote;
@@ -73,9 +75,11 @@ public class Meeting {
                 command.reference()));
     }
 
+    /** The documents tabled are in the register ({@link DocumentRegister}). */
     @CommandHandler
-    public void handle(AddAgendaItem command) {
+    public void handle(AddAgendaItem command, Documents documents) {
         notClosed();
+        DocumentRegister.named(documents, command.documentSymbols());
         apply(new AgendaItemAdded(meetingId, command.itemId(), command.title(), command.documentSymbols()));
     }
 
@@ -122,7 +126,8 @@ public class Meeting {
      */
     @CommandHandler
     public DecisionTaken handle(AdoptDecision command, DecisionRules rules, DecisionSubjects subjects,
-                                MemberFacts members, GuidanceNoteAdoptions notes, GovernanceRecords governance) {
+                                MemberFacts members, GuidanceNoteAdoptions notes, GovernanceRecords governance,
+                                Documents documents) {
         if (!state.opened() || state.closed()) {
             throw new RuleViolation("meeting-open", meetingId + " is " + (state.closed() ? "closed" : "not open"));
         }
@@ -136,6 +141,10 @@ public class Meeting {
             throw new InvalidRequest("version", "is required for a decision of kind " + command.kind());
         }
         withinMeetingDates(command.adoptedOn(), ", not on " + command.adoptedOn());
+        DocumentRegister.named(documents, command.documentSymbol());
+        if (command.workingBody() != null) {
+            DocumentRegister.named(documents, command.workingBody().termsOfReference());
+        }
         String subject = Governance.subjectOf(command);
         if (command.kind().needsSubject()) {
             subjects.problemWith(command.kind(), subject, command.version()).ifPresent(problem -> {
@@ -165,11 +174,13 @@ public class Meeting {
         return new DecisionTaken(command.decisionId(), parties);
     }
 
+    /** The report is a registered document ({@link DocumentRegister}). */
     @CommandHandler
-    public void handle(PublishReport command) {
+    public void handle(PublishReport command, Documents documents) {
         if (!state.closed()) {
             throw new RuleViolation("report-after-close", "The report of " + meetingId + " is published after it closed");
         }
+        DocumentRegister.named(documents, command.documentSymbol());
         apply(new MeetingReportPublished(meetingId, command.publishedOn(), command.documentSymbol()));
     }
 

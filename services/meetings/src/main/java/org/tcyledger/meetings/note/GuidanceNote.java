@@ -13,15 +13,25 @@ import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteAdopted;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteDrafted;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteRevised;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.Texts;
+import org.tcyledger.meetings.document.DocumentRegister;
+import org.tcyledger.meetings.document.Documents;
 
 /** A guidance note of the T-CY: its versions, and which meeting's decision adopted which one. */
 public class GuidanceNote {
 
-    public record DraftGuidanceNote(String noteId, String title, List<String> articles, Texts text, boolean englishOnly) {
+    /** {@code symbol}: the note's document in the register, if it has one yet. */
+    public record DraftGuidanceNote(String noteId, String title, List<String> articles, Texts text, boolean englishOnly,
+                                    String symbol) {
+        public DraftGuidanceNote(String noteId, String title, List<String> articles, Texts text, boolean englishOnly) {
+            this(noteId, title, articles, text, englishOnly, null);
+        }
     }
 
     public record ReviseGuidanceNote(@TargetAggregateIdentifier String noteId, String title, List<String> articles,
-                                     Texts text, boolean englishOnly) {
+                                     Texts text, boolean englishOnly, String symbol) {
+        public ReviseGuidanceNote(String noteId, String title, List<String> articles, Texts text, boolean englishOnly) {
+            this(noteId, title, articles, text, englishOnly, null);
+        }
     }
 
     /** Sent only by the Meeting's decision handler, in its unit of work (GuidanceNoteAdoptions). */
@@ -29,8 +39,9 @@ public class GuidanceNote {
                                     String decisionId, LocalDate adoptedOn) {
     }
 
-    /** One version as drafted or revised. */
-    public record Version(int version, String title, List<String> articles, Texts text, boolean englishOnly) {
+    /** One version as drafted or revised; {@code symbol}: its document in the register, if named. */
+    public record Version(int version, String title, List<String> articles, Texts text, boolean englishOnly,
+                          String symbol) {
     }
 
     @AggregateIdentifier
@@ -40,17 +51,21 @@ public class GuidanceNote {
     protected GuidanceNote() {
     }
 
+    /** A symbol given is in the register ({@link DocumentRegister}). */
     @CommandHandler
-    public GuidanceNote(DraftGuidanceNote command) {
+    public GuidanceNote(DraftGuidanceNote command, Documents documents) {
+        DocumentRegister.named(documents, command.symbol());
         apply(new GuidanceNoteDrafted(command.noteId(), 1, command.title(), command.articles(), command.text(),
-                command.englishOnly()));
+                command.englishOnly(), command.symbol()));
     }
 
+    /** A symbol given is in the register ({@link DocumentRegister}). */
     @CommandHandler
-    public int handle(ReviseGuidanceNote command) {
+    public int handle(ReviseGuidanceNote command, Documents documents) {
+        DocumentRegister.named(documents, command.symbol());
         int version = history.versions().size() + 1;
         apply(new GuidanceNoteRevised(noteId, version, command.title(), command.articles(), command.text(),
-                command.englishOnly()));
+                command.englishOnly(), command.symbol()));
         return version;
     }
 

@@ -24,9 +24,9 @@ public record NoteHistory(String noteId, Map<Integer, GuidanceNote.Version> vers
         List<GuidanceNoteAdopted> nextAdoptions = new ArrayList<>(adoptions);
         switch (event) {
             case GuidanceNoteDrafted d -> nextVersions.put(1, new GuidanceNote.Version(1, d.title(), d.articles(),
-                    d.text(), d.englishOnly()));
+                    d.text(), d.englishOnly(), d.symbol()));
             case GuidanceNoteRevised r -> nextVersions.put(r.version(), new GuidanceNote.Version(r.version(), r.title(),
-                    r.articles(), r.text(), r.englishOnly()));
+                    r.articles(), r.text(), r.englishOnly(), r.symbol()));
             case GuidanceNoteAdopted a -> nextAdoptions.add(a);
         }
         return new NoteHistory(event.noteId(), nextVersions, List.copyOf(nextAdoptions));

@@ -12,6 +12,7 @@ import org.tcyledger.contracts.meetings.MeetingEvent.AgendaItemAdded;
 import org.tcyledger.contracts.meetings.MeetingEvent.MeetingScheduled;
 import org.tcyledger.contracts.meetings.MeetingKind;
 import org.tcyledger.contracts.membership.Capacity;
+import org.tcyledger.meetings.document.Documents;
 import org.tcyledger.meetings.note.GuidanceNote.AdoptGuidanceNote;
 
 /** The meetings of the record the fixture tests use, and the facts of other contexts as a test gives them. */
@@ -27,6 +28,10 @@ final class MeetingFixtures {
             "Written procedure: Guidance Note on Article 18", "written procedure", LocalDate.parse("2017-02-01"),
             DEADLINE);
     static final AgendaItemAdded WP_ITEM = new AgendaItemAdded("WP-2017-ART18", "item-1", "Article 18 note", List.of());
+
+    /** The one symbol the fixtures' document register does not hold. */
+    static final String UNREGISTERED = "T-CY(2099)1";
+    static final Documents DOCUMENTS = symbol -> !UNREGISTERED.equals(symbol);
 
     private MeetingFixtures() {
     }
@@ -135,6 +140,7 @@ final class MeetingFixtures {
                 "unknown".equals(subject) ? Optional.of("No such subject " + subject) : Optional.empty());
         fixture.registerInjectableResource(register);
         fixture.registerInjectableResource(notes);
+        fixture.registerInjectableResource(DOCUMENTS);
         return fixture;
     }
 }

@@ -12,6 +12,7 @@ import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteAdopted;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteDrafted;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.GuidanceNoteRevised;
 import org.tcyledger.contracts.meetings.GuidanceNoteEvent.Texts;
+import org.tcyledger.meetings.document.Documents;
 import org.tcyledger.meetings.note.GuidanceNote.AdoptGuidanceNote;
 import org.tcyledger.meetings.note.GuidanceNote.DraftGuidanceNote;
 import org.tcyledger.meetings.note.GuidanceNote.ReviseGuidanceNote;
@@ -27,7 +28,35 @@ class GuidanceNoteTest {
 
     /** A fixture per scenario: one fixture follows one aggregate. */
     private static FixtureConfiguration<GuidanceNote> fixture() {
-        return new AggregateTestFixture<>(GuidanceNote.class);
+        FixtureConfiguration<GuidanceNote> fixture = new AggregateTestFixture<>(GuidanceNote.class);
+        fixture.registerInjectableResource((Documents) symbol -> !symbol.equals(UNREGISTERED));
+        return fixture;
+    }
+
+    private static final String UNREGISTERED = "T-CY(2099)1";
+
+    /** A version may name its document; a symbol not in the register is refused, a registered one recorded. */
+    @Test
+    void aNoteNamesOnlyARegisteredDocument() {
+        fixture().givenNoPriorActivity()
+                .when(new DraftGuidanceNote("gn-botnets", DRAFTED.title(), DRAFTED.articles(), ENGLISH, false,
+                        UNREGISTERED))
+                .expectException(ruleNamed("unknown-document")).expectExceptionMessage(containsString(UNREGISTERED))
+                .expectNoEvents();
+        fixture().givenNoPriorActivity()
+                .when(new DraftGuidanceNote("gn-botnets", DRAFTED.title(), DRAFTED.articles(), ENGLISH, false,
+                        "T-CY(2013)6"))
+                .expectEvents(new GuidanceNoteDrafted("gn-botnets", 1, DRAFTED.title(), DRAFTED.articles(), ENGLISH,
+                        false, "T-CY(2013)6"));
+        fixture().given(DRAFTED)
+                .when(new ReviseGuidanceNote("gn-botnets", DRAFTED.title(), DRAFTED.articles(), BOTH, false,
+                        UNREGISTERED))
+                .expectException(ruleNamed("unknown-document")).expectNoEvents();
+        fixture().given(DRAFTED)
+                .when(new ReviseGuidanceNote("gn-botnets", DRAFTED.title(), DRAFTED.articles(), BOTH, false,
+                        "T-CY(2013)6 rev"))
+                .expectEvents(new GuidanceNoteRevised("gn-botnets", 2, DRAFTED.title(), DRAFTED.articles(), BOTH, false,
+                        "T-CY(2013)6 rev"));
     }
 
     @Test

@@ -33,11 +33,14 @@ import org.tcyledger.meetings.note.NoteHistory;
 @Consumes(MediaType.APPLICATION_JSON)
 public class GuidanceNoteResource {
 
-    /** The body of a draft ({@code id} required) and of a revision (the id is the path's). */
+    /**
+     * The body of a draft ({@code id} required) and of a revision (the id is the path's); {@code symbol}, if given,
+     * names the note's document in the register.
+     */
     public record NoteText(@Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$") String id,
                            @NotBlank @Size(max = 300) String title,
                            @NotEmpty List<@NotBlank @Size(max = 20) String> articles,
-                           @NotNull @Valid Text text, Boolean englishOnly) {
+                           @NotNull @Valid Text text, Boolean englishOnly, @Size(max = 40) String symbol) {
     }
 
     public record Text(@NotBlank @Size(max = 200000) String en, @Size(max = 200000) String fr) {
@@ -58,7 +61,8 @@ public class GuidanceNoteResource {
         }
         Response response = commands.created(body,
                 () -> new GuidanceNote.DraftGuidanceNote(body.id(), body.title(), body.articles(),
-                        new Texts(body.text().en(), body.text().fr()), Boolean.TRUE.equals(body.englishOnly())),
+                        new Texts(body.text().en(), body.text().fr()), Boolean.TRUE.equals(body.englishOnly()),
+                        body.symbol()),
                 result -> Map.of("version", 1));
         return Response.fromResponse(response).location(URI.create("/guidance-notes/" + body.id())).build();
     }
@@ -68,7 +72,8 @@ public class GuidanceNoteResource {
     @RolesAllowed(Roles.SECRETARIAT)
     public Response revise(@PathParam("id") String id, @Valid @NotNull NoteText body) {
         return commands.applied(body, () -> new GuidanceNote.ReviseGuidanceNote(id, body.title(), body.articles(),
-                        new Texts(body.text().en(), body.text().fr()), Boolean.TRUE.equals(body.englishOnly())),
+                        new Texts(body.text().en(), body.text().fr()), Boolean.TRUE.equals(body.englishOnly()),
+                        body.symbol()),
                 version -> Map.of("version", version));
     }
 

@@ -87,7 +87,15 @@ class MeetingResourceTest {
         return given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON).body(body).post(path).then();
     }
 
+    /** A document of the register the meetings below name (registered once; a second registration is id-unique). */
+    private static void registered(String symbol, String kind) {
+        post("/documents", "{\"symbol\":\"" + symbol + "\",\"title\":\"" + symbol + "\",\"kind\":\"" + kind
+                           + "\",\"datedOn\":\"2015-11-01\",\"languages\":[\"en\",\"fr\"],\"access\":\"RESTRICTED\"}")
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(409)));
+    }
+
     private static String agendaItem(String meeting, String title) {
+        registered("T-CY(2015)20", "DISCUSSION_PAPER");
         return post("/meetings/" + meeting + "/agenda-items", "{\"title\":\"" + title + "\",\"documentSymbols\":[\"T-CY(2015)20\"]}")
                 .statusCode(201).extract().path("itemId");
     }
@@ -122,6 +130,7 @@ class MeetingResourceTest {
                 .body("decisions.values()[0].subject", equalTo("CA"))
                 .body("decisions.values()[0].partiesPresent", equalTo(2));
         post("/meetings/T-CY-14/close", "{}").statusCode(200);
+        registered("T-CY(2015)31", "MEETING_REPORT");
         post("/meetings/T-CY-14/report", "{\"publishedOn\":\"2016-01-15\",\"documentSymbol\":\"T-CY(2015)31\"}")
                 .statusCode(201);
     }
