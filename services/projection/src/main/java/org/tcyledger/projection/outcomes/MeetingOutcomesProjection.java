@@ -47,6 +47,9 @@ public class MeetingOutcomesProjection extends EventConsumer<MeetingEvent> {
             case MeetingEvent.ObjectionRaised o -> {
                 // an objection matters to the written procedure's outcome only through the decision it prevents
             }
+            case MeetingEvent.AdHocObserverInvited i -> {
+                // an invitation shows in the outcomes through the attendance it allows
+            }
         }
     }
 }
