@@ -14,14 +14,17 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.tcyledger.assessments.cycle.CycleCommands.AddPartyToCycle;
 import org.tcyledger.assessments.cycle.CycleCommands.AdoptReport;
+import org.tcyledger.assessments.cycle.CycleCommands.AdoptSupplement;
 import org.tcyledger.assessments.cycle.CycleCommands.CloseCycle;
 import org.tcyledger.assessments.cycle.CycleCommands.CorrectReply;
 import org.tcyledger.assessments.cycle.CycleCommands.LaunchCycle;
+import org.tcyledger.assessments.cycle.CycleCommands.OpenSupplement;
 import org.tcyledger.assessments.cycle.CycleCommands.PublishQuestionnaire;
 import org.tcyledger.assessments.cycle.CycleCommands.RecordComment;
 import org.tcyledger.assessments.cycle.CycleCommands.RecordFollowUp;
 import org.tcyledger.assessments.cycle.CycleCommands.RecordReply;
 import org.tcyledger.assessments.cycle.CycleCommands.SubmitDraftReport;
+import org.tcyledger.assessments.cycle.CycleCommands.SubmitSupplementDraft;
 import org.tcyledger.contracts.assessments.AssessmentEvent;
 import org.tcyledger.contracts.assessments.AssessmentEvent.Answer;
 import org.tcyledger.contracts.assessments.AssessmentEvent.AssessmentCycleLaunched;
@@ -35,11 +38,16 @@ import org.tcyledger.contracts.assessments.AssessmentEvent.PartyAddedToCycle;
 import org.tcyledger.contracts.assessments.AssessmentEvent.QuestionnairePublished;
 import org.tcyledger.contracts.assessments.AssessmentEvent.ReplyCorrected;
 import org.tcyledger.contracts.assessments.AssessmentEvent.ReplyReceived;
+import org.tcyledger.contracts.assessments.AssessmentEvent.SupplementAdopted;
+import org.tcyledger.contracts.assessments.AssessmentEvent.SupplementAdoptionRefused;
+import org.tcyledger.contracts.assessments.AssessmentEvent.SupplementDraftSubmitted;
+import org.tcyledger.contracts.assessments.AssessmentEvent.SupplementOpened;
 import org.tcyledger.eventsourcing.RuleViolation;
 
 /**
- * An assessment cycle of the T-CY: from the questionnaire to the adopted report and its follow-up. Rules by name:
- * {@link AssessedParties}, {@link Replies}, {@link ReportAdoption}; the cycle's own dates and closing here.
+ * An assessment cycle of the T-CY: from the questionnaire to the adopted report and its follow-up, and supplementary
+ * reports after it. Rules by name: {@link AssessedParties}, {@link Replies}, {@link ReportAdoption},
+ * {@link SupplementaryReports}; the cycle's own dates and closing here.
  */
 public class AssessmentCycle {
 
@@ -52,7 +60,7 @@ public class AssessmentCycle {
     protected AssessmentCycle() {
     }
 
-    /** Answers the assessed Parties: the Parties to ETS185 on the launch date ({@link AssessedParties}). */
+    /** Answers the assessed: the Parties to ETS185 on the launch date, per the scope ({@link AssessedParties}). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public List<String> handle(LaunchCycle command, Parties parties) {
@@ -62,7 +70,7 @@ public class AssessmentCycle {
         }
         List<String> assessed = AssessedParties.atLaunch(command, parties);
         apply(new AssessmentCycleLaunched(command.cycleId(), command.title(), command.articles(), command.launchedOn(),
-                command.replyDeadline(), assessed));
+                command.replyDeadline(), assessed, command.scope()));
         return assessed;
     }
 
@@ -99,7 +107,26 @@ public class AssessmentCycle {
         notClosed();
         ReportAdoption.draft(state, command);
         int version = state.drafts().size() + 1;
-        apply(new DraftReportSubmitted(cycleId, version, command.findings(), command.recommendations()));
+        apply(new DraftReportSubmitted(cycleId, version, command.findings(), command.recommendations(),
+                command.documentSymbol()));
+        return version;
+    }
+
+    @CommandHandler
+    public void handle(OpenSupplement command, Parties parties) {
+        notClosed();
+        SupplementaryReports.open(state, command, parties);
+        apply(new SupplementOpened(cycleId, command.supplementId(), command.partyIds().stream().distinct().toList(),
+                command.reason()));
+    }
+
+    /** Answers the supplement's version: 1, 2, … ({@link SupplementaryReports}). */
+    @CommandHandler
+    public int handle(SubmitSupplementDraft command) {
+        notClosed();
+        int version = SupplementaryReports.draft(state, command).drafts().size() + 1;
+        apply(new SupplementDraftSubmitted(cycleId, command.supplementId(), version, command.findings(),
+                command.recommendations(), command.documentSymbol()));
         return version;
     }
 
@@ -126,7 +153,21 @@ public class AssessmentCycle {
                 refusal -> apply(new AssessmentReportAdoptionRefused(cycleId, command.version(), command.meetingId(),
                         command.decisionId(), refusal)),
                 () -> apply(new AssessmentReportAdopted(cycleId, command.version(), command.meetingId(),
-                        command.decisionId(), command.adoptedOn())));
+                        command.decisionId(), command.adoptedOn(), ReportAdoption.documentSymbol(state, command))));
+    }
+
+    /** The plenary decided on a supplement: as for the main report ({@link SupplementaryReports}). */
+    @CommandHandler
+    public void handle(AdoptSupplement command) {
+        if (state.decisionsHandled().contains(command.decisionId())) {
+            return;
+        }
+        SupplementaryReports.refusal(state, command).ifPresentOrElse(
+                refusal -> apply(new SupplementAdoptionRefused(cycleId, command.supplementId(), command.version(),
+                        command.meetingId(), command.decisionId(), refusal)),
+                () -> apply(new SupplementAdopted(cycleId, command.supplementId(), command.version(),
+                        command.meetingId(), command.decisionId(), command.adoptedOn(),
+                        SupplementaryReports.documentSymbol(state, command))));
     }
 
     @CommandHandler

@@ -8,6 +8,7 @@ import org.tcyledger.contracts.assessments.AssessmentEvent.Finding;
 import org.tcyledger.contracts.assessments.AssessmentEvent.FollowUpStatus;
 import org.tcyledger.contracts.assessments.AssessmentEvent.Question;
 import org.tcyledger.contracts.assessments.AssessmentEvent.Recommendation;
+import org.tcyledger.contracts.assessments.AssessmentEvent.Scope;
 
 /** What the secretariat records about an assessment cycle (domain.md §3), and the plenary's adoption. */
 public final class CycleCommands {
@@ -15,9 +16,20 @@ public final class CycleCommands {
     private CycleCommands() {
     }
 
-    /** The assessed Parties are the Parties on {@code launchedOn} ({@link AssessedParties}). */
+    /**
+     * The assessed are the Parties on {@code launchedOn}, and with {@code scope} PARTIES_AND_OBSERVERS the observer
+     * States too ({@link AssessedParties}); no scope is PARTIES.
+     */
     public record LaunchCycle(String cycleId, String title, List<String> articles, LocalDate launchedOn,
-                              LocalDate replyDeadline) {
+                              LocalDate replyDeadline, Scope scope) {
+        public LaunchCycle {
+            scope = scope == null ? Scope.PARTIES : scope;
+        }
+
+        public LaunchCycle(String cycleId, String title, List<String> articles, LocalDate launchedOn,
+                           LocalDate replyDeadline) {
+            this(cycleId, title, articles, launchedOn, replyDeadline, Scope.PARTIES);
+        }
     }
 
     public record PublishQuestionnaire(@TargetAggregateIdentifier String cycleId, String documentSymbol,
@@ -32,16 +44,41 @@ public final class CycleCommands {
     public record AddPartyToCycle(@TargetAggregateIdentifier String cycleId, String partyId, String reason) {
     }
 
+    /** {@code documentSymbol}: the draft's document, optional; carried, not checked against a register here. */
     public record SubmitDraftReport(@TargetAggregateIdentifier String cycleId, List<Finding> findings,
-                                    List<Recommendation> recommendations) {
+                                    List<Recommendation> recommendations, String documentSymbol) {
+        public SubmitDraftReport(String cycleId, List<Finding> findings, List<Recommendation> recommendations) {
+            this(cycleId, findings, recommendations, null);
+        }
+    }
+
+    /** A supplementary report on Parties the adopted main report did not assess ({@link SupplementaryReports}). */
+    public record OpenSupplement(@TargetAggregateIdentifier String cycleId, String supplementId, List<String> partyIds,
+                                 String reason) {
+    }
+
+    public record SubmitSupplementDraft(@TargetAggregateIdentifier String cycleId, String supplementId,
+                                        List<Finding> findings, List<Recommendation> recommendations,
+                                        String documentSymbol) {
     }
 
     public record RecordComment(@TargetAggregateIdentifier String cycleId, String partyId, int onVersion, String text) {
     }
 
-    /** Sent by the consumer of tcy.meetings.v1 for a decision ADOPT_ASSESSMENT_REPORT. */
+    /**
+     * Sent by the consumer of tcy.meetings.v1 for a decision ADOPT_ASSESSMENT_REPORT on a cycle;
+     * {@code documentSymbol} as the decision named it, if it did.
+     */
     public record AdoptReport(@TargetAggregateIdentifier String cycleId, int version, String meetingId,
-                              String decisionId, LocalDate adoptedOn) {
+                              String decisionId, LocalDate adoptedOn, String documentSymbol) {
+        public AdoptReport(String cycleId, int version, String meetingId, String decisionId, LocalDate adoptedOn) {
+            this(cycleId, version, meetingId, decisionId, adoptedOn, null);
+        }
+    }
+
+    /** Sent by the consumer of tcy.meetings.v1 for a decision ADOPT_ASSESSMENT_REPORT on {@code {cycleId}/{supplementId}}. */
+    public record AdoptSupplement(@TargetAggregateIdentifier String cycleId, String supplementId, int version,
+                                  String meetingId, String decisionId, LocalDate adoptedOn, String documentSymbol) {
     }
 
     public record RecordFollowUp(@TargetAggregateIdentifier String cycleId, String recommendationId, String partyId,

@@ -42,6 +42,12 @@ final class ReportAdoption {
         return Optional.empty();
     }
 
+    /** The adopted document: as the decision named it, else as the adopted draft did (none if neither). */
+    static String documentSymbol(CycleState state, AdoptReport command) {
+        return command.documentSymbol() != null ? command.documentSymbol()
+                : state.drafts().get(command.version()).documentSymbol();
+    }
+
     static void followUp(CycleState state, RecordFollowUp command) {
         if (state.adoption() == null) {
             throw new RuleViolation("follow-up-after-adoption", "The report of " + state.id() + " is not adopted yet");

@@ -2,13 +2,14 @@ package org.tcyledger.assessments.decisions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.tcyledger.assessments.cycle.CycleCommands.AdoptReport;
+import org.tcyledger.assessments.cycle.CycleCommands.AdoptSupplement;
 import org.tcyledger.contracts.meetings.DecisionKind;
 import org.tcyledger.contracts.meetings.MeetingEvent.DecisionAdopted;
 import org.tcyledger.eventsourcing.consumer.PlenaryDecisionConsumer;
 
 /**
- * Adoption happens because the plenary decided it: each ADOPT_ASSESSMENT_REPORT decision becomes AdoptReport. A
- * replayed decision is skipped by its event id in the consumer and by its decision id in the cycle.
+ * Adoption happens because the plenary decided it: each ADOPT_ASSESSMENT_REPORT decision becomes AdoptReport, or
+ * AdoptSupplement when its subject names a supplement, {@code {cycleId}/{supplementId}}. A replayed decision is skipped by its event id in the consumer and by its decision id in the cycle.
  */
 @ApplicationScoped
 public class PlenaryDecisions extends PlenaryDecisionConsumer {
@@ -25,7 +26,21 @@ public class PlenaryDecisions extends PlenaryDecisionConsumer {
 
     @Override
     protected Object commandFor(DecisionAdopted decision) {
-        return new AdoptReport(decision.subject(), decision.version(), decision.meetingId(), decision.decisionId(),
-                decision.adoptedOn());
+        String subject = decision.subject();
+        int slash = subject.indexOf('/');
+        if (slash >= 0) {
+            return new AdoptSupplement(subject.substring(0, slash), subject.substring(slash + 1), decision.version(),
+                    decision.meetingId(), decision.decisionId(), decision.adoptedOn(), decision.documentSymbol());
+        }
+        return new AdoptReport(subject, decision.version(), decision.meetingId(), decision.decisionId(),
+                decision.adoptedOn(), decision.documentSymbol());
+    }
+
+    /** A supplement's subject is {@code {cycleId}/{supplementId}}: the decision goes to the cycle. */
+    @Override
+    protected String aggregateOf(DecisionAdopted decision) {
+        String subject = decision.subject();
+        int slash = subject.indexOf('/');
+        return slash >= 0 ? subject.substring(0, slash) : subject;
     }
 }

@@ -37,6 +37,7 @@ import org.tcyledger.contracts.assessments.AssessmentEvent.QuestionnairePublishe
 import org.tcyledger.contracts.assessments.AssessmentEvent.Recommendation;
 import org.tcyledger.contracts.assessments.AssessmentEvent.ReplyCorrected;
 import org.tcyledger.contracts.assessments.AssessmentEvent.ReplyReceived;
+import org.tcyledger.contracts.assessments.AssessmentEvent.Scope;
 
 /** The rules of domain.md §3 on the second round (mutual legal assistance), one given/when/then each. */
 class AssessmentCycleTest {
@@ -56,11 +57,19 @@ class AssessmentCycleTest {
     private static final LocalDate T_CY_12 = LocalDate.parse("2014-12-03");
     private static final AssessmentReportAdopted ADOPTED = new AssessmentReportAdopted(ROUND_2, 1, "T-CY-12", "d1", T_CY_12);
 
-    /** The register as the replica would answer: the Parties on the launch of round 2, and Panama a Party today. */
+    /**
+     * The register as the replica would answer: the Parties on the launch of round 2, South Africa an observer State
+     * then (a signatory), and Panama a Party today.
+     */
     private static final Parties PARTIES = new Parties() {
         @Override
         public List<String> on(LocalDate date) {
             return date.equals(LAUNCHED) ? List.of("EE", "JP", "RO") : List.of();
+        }
+
+        @Override
+        public List<String> observerStatesOn(LocalDate date) {
+            return date.equals(LAUNCHED) ? List.of("AR", "ZA") : List.of();
         }
 
         @Override
@@ -84,6 +93,40 @@ class AssessmentCycleTest {
         fixture().givenNoPriorActivity()
                 .when(new LaunchCycle(ROUND_2, LAUNCH.title(), List.of("31"), LAUNCHED, LAUNCHED.minusDays(1)))
                 .expectException(ruleNamed("deadline-after-launch"));
+    }
+
+    /**
+     * With the scope PARTIES_AND_OBSERVERS (the Article 13 round) the observer States on the launch date are assessed
+     * too, in order of id; without a scope, only the Parties.
+     */
+    @Test
+    void aCycleOfPartiesAndObserversAssessesTheObserverStatesToo() {
+        fixture().givenNoPriorActivity()
+                .when(new LaunchCycle(ROUND_2, LAUNCH.title(), List.of("13"), LAUNCHED, DEADLINE,
+                        Scope.PARTIES_AND_OBSERVERS))
+                .expectEvents(new AssessmentCycleLaunched(ROUND_2, LAUNCH.title(), List.of("13"), LAUNCHED, DEADLINE,
+                        List.of("AR", "EE", "JP", "RO", "ZA"), Scope.PARTIES_AND_OBSERVERS))
+                .expectResultMessagePayload(List.of("AR", "EE", "JP", "RO", "ZA"));
+        fixture().givenNoPriorActivity()
+                .when(new LaunchCycle(ROUND_2, LAUNCH.title(), List.of("13"), LAUNCHED, DEADLINE, null))
+                .expectEvents(new AssessmentCycleLaunched(ROUND_2, LAUNCH.title(), List.of("13"), LAUNCHED, DEADLINE,
+                        List.of("EE", "JP", "RO"), Scope.PARTIES));
+    }
+
+    /** A draft names its document; the adoption names the decision's document, or else the adopted draft's. */
+    @Test
+    void draftAndAdoptedReportsNameTheirDocument() {
+        DraftReportSubmitted named = new DraftReportSubmitted(ROUND_2, 1, DRAFT.findings(), DRAFT.recommendations(),
+                "T-CY(2013)17");
+        fixture().given(LAUNCH)
+                .when(new SubmitDraftReport(ROUND_2, DRAFT.findings(), DRAFT.recommendations(), "T-CY(2013)17"))
+                .expectEvents(named);
+        fixture().given(LAUNCH, named).when(new AdoptReport(ROUND_2, 1, "T-CY-12", "d1", T_CY_12))
+                .expectEvents(new AssessmentReportAdopted(ROUND_2, 1, "T-CY-12", "d1", T_CY_12, "T-CY(2013)17"));
+        fixture().given(LAUNCH, named).when(new AdoptReport(ROUND_2, 1, "T-CY-12", "d1", T_CY_12, "T-CY(2013)17 REV"))
+                .expectEvents(new AssessmentReportAdopted(ROUND_2, 1, "T-CY-12", "d1", T_CY_12, "T-CY(2013)17 REV"));
+        fixture().given(LAUNCH, DRAFT).when(new AdoptReport(ROUND_2, 1, "T-CY-12", "d1", T_CY_12))
+                .expectEvents(ADOPTED);
     }
 
     @Test

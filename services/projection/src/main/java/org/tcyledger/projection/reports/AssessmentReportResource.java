@@ -37,9 +37,17 @@ public class AssessmentReportResource {
     public record FollowUp(String recommendationId, String partyId, String status, LocalDate assessedOn, String note) {
     }
 
+    /** The adopted report; {@code documentSymbol} its document (none for reports recorded before symbols). */
     public record Report(String cycleId, String title, List<String> articles, List<String> assessedParties,
                          int version, String meetingId, String decisionId, LocalDate adoptedOn, JsonNode findings,
-                         JsonNode recommendations, List<FollowUp> followUps) {
+                         JsonNode recommendations, List<FollowUp> followUps, String documentSymbol,
+                         List<SupplementaryReport> supplements) {
+    }
+
+    /** An adopted supplementary report of the cycle, on Parties the report did not assess (in order of adoption). */
+    public record SupplementaryReport(String id, List<String> partyIds, int version, LocalDate adoptedOn,
+                                      String meetingId, String decisionId, String documentSymbol, JsonNode findings,
+                                      JsonNode recommendations) {
     }
 
     @Inject
@@ -49,7 +57,7 @@ public class AssessmentReportResource {
 
     /**
      * Adopted reports in order of adoption, optionally those adopted between two dates ({@code from}, {@code to},
-     * inclusive), on one article, or assessing one Party; paged.
+     * inclusive), on one article, or assessing one Party (in the report or in an adopted supplement); paged.
      */
     @Operation(summary = "Adopted assessment reports")
     @APIResponse(responseCode = "200", description = "Adopted assessment reports", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -67,7 +75,8 @@ public class AssessmentReportResource {
                 () -> paging.of(reports.find(article, party, from, to), uri));
     }
 
-    @Operation(summary = "The adopted report of one assessment cycle, with follow-up per recommendation and Party")
+    @Operation(summary = "The adopted report of one assessment cycle, with follow-up per recommendation and Party, "
+                         + "and its adopted supplementary reports")
     @APIResponse(responseCode = "200", description = "The adopted report of one assessment cycle, with follow-up per recommendation and Party", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Report.class),
             examples = @ExampleObject(name = "example", value = ApiExamples.REPORT)))

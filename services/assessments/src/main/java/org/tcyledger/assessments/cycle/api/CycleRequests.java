@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.tcyledger.contracts.assessments.AssessmentEvent.FollowUpStatus;
 import org.tcyledger.contracts.assessments.AssessmentEvent.Priority;
+import org.tcyledger.contracts.assessments.AssessmentEvent.Scope;
 
 /** The shapes the assessments endpoints accept; the rules are the aggregate's. */
 final class CycleRequests {
@@ -20,9 +21,10 @@ final class CycleRequests {
     private CycleRequests() {
     }
 
+    /** {@code scope}: PARTIES when not given. */
     record LaunchCycle(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 300) String title,
                        @NotEmpty List<@NotBlank @Size(max = 20) String> articles, @NotNull LocalDate launchedOn,
-                       @NotNull LocalDate replyDeadline) {
+                       @NotNull LocalDate replyDeadline, Scope scope) {
     }
 
     record Question(@NotBlank @Size(max = 20) String id, @NotBlank @Size(max = 20) String article,
@@ -51,8 +53,15 @@ final class CycleRequests {
                           @NotBlank @Size(max = 5000) String text, @NotNull Priority priority) {
     }
 
+    /** The same body drafts the main report and a supplement; {@code documentSymbol} is optional. */
     record SubmitDraftReport(@NotNull @Size(max = 1000) List<@Valid @NotNull Finding> findings,
-                             @NotNull @Size(max = 1000) List<@Valid @NotNull Recommendation> recommendations) {
+                             @NotNull @Size(max = 1000) List<@Valid @NotNull Recommendation> recommendations,
+                             @Size(min = 1, max = 40) String documentSymbol) {
+    }
+
+    record OpenSupplement(@NotBlank @Pattern(regexp = ID) String id,
+                          @NotEmpty @Size(max = 1000) List<@NotBlank @Pattern(regexp = ID) String> partyIds,
+                          @NotBlank @Size(max = 2000) String reason) {
     }
 
     record RecordComment(@NotBlank @Pattern(regexp = ID) String partyId, @NotNull @Positive Integer onVersion,

@@ -43,7 +43,7 @@ public class CycleResource {
     public Response launch(@Valid @NotNull CycleRequests.LaunchCycle body) {
         Response response = commands.created(body,
                 () -> new CycleCommands.LaunchCycle(body.id(), body.title(), body.articles(), body.launchedOn(),
-                        body.replyDeadline()),
+                        body.replyDeadline(), body.scope()),
                 assessedParties -> Map.of("assessedParties", assessedParties));
         return Response.fromResponse(response).location(URI.create("/assessment-cycles/" + body.id())).build();
     }
@@ -78,11 +78,37 @@ public class CycleResource {
     @Path("/{id}/draft-reports")
     @RolesAllowed(Roles.SECRETARIAT)
     public Response draft(@PathParam("id") String id, @Valid @NotNull CycleRequests.SubmitDraftReport body) {
-        return commands.created(body, () -> new CycleCommands.SubmitDraftReport(id,
-                        body.findings().stream().map(f -> new AssessmentEvent.Finding(f.partyId(), f.article(), f.text())).toList(),
-                        body.recommendations().stream().map(r -> new AssessmentEvent.Recommendation(r.id(), r.addressee(),
-                                r.text(), r.priority())).toList()),
+        return commands.created(body, () -> new CycleCommands.SubmitDraftReport(id, findings(body),
+                        recommendations(body), body.documentSymbol()),
                 version -> Map.of("version", version));
+    }
+
+    @POST
+    @Path("/{id}/supplements")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response openSupplement(@PathParam("id") String id, @Valid @NotNull CycleRequests.OpenSupplement body) {
+        return commands.created(body,
+                () -> new CycleCommands.OpenSupplement(id, body.id(), body.partyIds(), body.reason()),
+                none -> Map.of("supplementId", body.id()));
+    }
+
+    @POST
+    @Path("/{id}/supplements/{supplementId}/draft-reports")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response draftSupplement(@PathParam("id") String id, @PathParam("supplementId") String supplementId,
+                                    @Valid @NotNull CycleRequests.SubmitDraftReport body) {
+        return commands.created(body, () -> new CycleCommands.SubmitSupplementDraft(id, supplementId, findings(body),
+                        recommendations(body), body.documentSymbol()),
+                version -> Map.of("supplementId", supplementId, "version", version));
+    }
+
+    private static List<AssessmentEvent.Finding> findings(CycleRequests.SubmitDraftReport body) {
+        return body.findings().stream().map(f -> new AssessmentEvent.Finding(f.partyId(), f.article(), f.text())).toList();
+    }
+
+    private static List<AssessmentEvent.Recommendation> recommendations(CycleRequests.SubmitDraftReport body) {
+        return body.recommendations().stream()
+                .map(r -> new AssessmentEvent.Recommendation(r.id(), r.addressee(), r.text(), r.priority())).toList();
     }
 
     @POST

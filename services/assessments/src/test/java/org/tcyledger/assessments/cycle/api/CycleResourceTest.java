@@ -59,6 +59,32 @@ class CycleResourceTest {
     @Inject
     AgroalDataSource dataSource;
 
+    private static boolean published;
+
+    /**
+     * The register of the record, published once for every test of this class (they share the JVM's topics): Estonia,
+     * Romania, Japan, Malta and Luxembourg ratified, Panama acceded, South Africa a signatory only.
+     */
+    private synchronized void membersOfTheRecord() {
+        if (published) {
+            return;
+        }
+        published = true;
+        ratified("EE", "Estonia", "2003-05-12", "2004-07-01");
+        ratified("RO", "Romania", "2004-05-12", "2004-09-01");
+        ratified("JP", "Japan", "2012-07-03", "2012-11-01");
+        ratified("MT", "Malta", "2012-04-12", "2012-08-01");
+        ratified("LU", "Luxembourg", "2014-01-16", "2014-05-01");
+        PublishedStream panama = new PublishedStream(new EventCatalog(MembershipEvent.class), "/tcy/membership", "PA");
+        PublishedStream southAfrica = new PublishedStream(new EventCatalog(MembershipEvent.class), "/tcy/membership", "ZA");
+        PublishedStream.publish(bootstrapServers, Topics.MEMBERSHIP,
+                panama.next(new MemberRegistered("PA", "Panama", MemberKind.STATE, false)),
+                panama.next(new InstrumentDeposited("PA", Treaty.ETS185, InstrumentKind.ACCESSION,
+                        LocalDate.parse("2014-03-05"), List.of(), List.of(), LocalDate.parse("2014-07-01"))),
+                southAfrica.next(new MemberRegistered("ZA", "South Africa", MemberKind.STATE, false)),
+                southAfrica.next(new TreatySigned("ZA", Treaty.ETS185, OPENED)));
+    }
+
     private void ratified(String id, String name, String depositedOn, String inForce) {
         PublishedStream stream = new PublishedStream(new EventCatalog(MembershipEvent.class), "/tcy/membership", id);
         PublishedStream.publish(bootstrapServers, Topics.MEMBERSHIP,
@@ -86,14 +112,11 @@ class CycleResourceTest {
 
     @Test
     void roundTwoFromQuestionnaireToAdoptionAndFollowUp() throws Exception {
-        ratified("EE", "Estonia", "2003-05-12", "2004-07-01");
-        ratified("RO", "Romania", "2004-05-12", "2004-09-01");
-        ratified("JP", "Japan", "2012-07-03", "2012-11-01");
-        ratified("PA", "Panama", "2014-03-05", "2014-07-01");
+        membersOfTheRecord();
 
         post("/assessment-cycles", "{\"id\":\"round-2-mla\",\"title\":\"Assessment of the mutual legal assistance "
                 + "provisions\",\"articles\":[\"31\"],\"launchedOn\":\"2013-04-01\",\"replyDeadline\":\"2013-09-30\"}")
-                .statusCode(201).body("assessedParties", equalTo(List.of("EE", "JP", "RO")));
+                .statusCode(201).body("assessedParties", equalTo(List.of("EE", "JP", "MT", "RO")));
         post("/assessment-cycles/round-2-mla/questionnaire", "{\"documentSymbol\":\"T-CY(2013)04\",\"questions\":"
                 + "[{\"id\":\"q1\",\"article\":\"31\",\"text\":\"How many requests for mutual assistance …\"}]}")
                 .statusCode(201);
@@ -155,7 +178,7 @@ class CycleResourceTest {
      */
     @Test
     void aDecisionOnAnUnknownCycleIsRefusedAndTheNextOneApplies() throws Exception {
-        ratified("LU", "Luxembourg", "2014-01-16", "2014-05-01");
+        membersOfTheRecord();
         post("/assessment-cycles", "{\"id\":\"round-refusal\",\"title\":\"A round\",\"articles\":[\"29\"],"
                 + "\"launchedOn\":\"2015-01-01\",\"replyDeadline\":\"2015-06-30\"}").statusCode(201);
         post("/assessment-cycles/round-refusal/draft-reports", "{\"findings\":[],\"recommendations\":[]}")
@@ -178,6 +201,99 @@ class CycleResourceTest {
             assertTrue(row.getString(1).startsWith("unknown-subject"), row.getString(1));
         }
         given().auth().oauth2(AUDITOR).get("/audit/parked").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    private static final String ROUND_1 = "/assessment-cycles/round-1-preservation";
+
+    /** A decision ADOPT_ASSESSMENT_REPORT exactly as meetings publishes it, on a cycle or a supplement of one. */
+    private static EventEnvelope adoption(PublishedStream meeting, String meetingId, String decisionId, String subject,
+                                          int version, String adoptedOn) {
+        return meeting.next(new MeetingEvent.DecisionAdopted(meetingId, decisionId, "item-assessment",
+                DecisionKind.ADOPT_ASSESSMENT_REPORT, subject, version, "The T-CY adopted the assessment report",
+                MeetingEvent.Vote.consensus(), LocalDate.parse(adoptedOn), 3, 3));
+    }
+
+    /**
+     * The preservation round: its report T-CY(2012)10 adopted at T-CY 8 on the Parties of January 2012; Malta and
+     * Panama, Parties later, assessed in the supplementary report T-CY(2015)24, drafted and adopted after it (tabled
+     * at T-CY 15; its adoption is not in our sources, T-CY 16 is assumed). The main report stays adopted.
+     */
+    @Test
+    void thePreservationRoundsSupplementForMaltaAndPanamaIsAdoptedAfterTheReport() {
+        membersOfTheRecord();
+        post("/assessment-cycles", "{\"id\":\"round-1-preservation\",\"title\":\"Assessment of the provisions on "
+                + "expedited preservation\",\"articles\":[\"16\",\"17\",\"29\",\"30\"],\"launchedOn\":\"2012-01-10\","
+                + "\"replyDeadline\":\"2012-04-30\"}").statusCode(201).body("assessedParties", equalTo(List.of("EE", "RO")));
+        post(ROUND_1 + "/draft-reports", "{\"findings\":[{\"partyId\":\"EE\",\"article\":\"16\",\"text\":\"…\"}],"
+                + "\"recommendations\":[{\"id\":\"r1\",\"addressee\":\"Parties\",\"text\":\"Make full use of "
+                + "Article 16\",\"priority\":\"HIGH\"}],\"documentSymbol\":\"T-CY(2012)10\"}").statusCode(201)
+                .body("version", equalTo(1));
+        String maltaAndPanama = "{\"id\":\"malta-panama\",\"partyIds\":[\"MT\",\"PA\"],\"reason\":\"Parties "
+                + "since 2012-08-01 and 2014-07-01, after the launch\"}";
+        post(ROUND_1 + "/supplements", maltaAndPanama).statusCode(409).body("rule", equalTo("supplement-after-adoption"));
+
+        PublishedStream tcy8 = new PublishedStream(new EventCatalog(MeetingEvent.class), "/tcy/meetings", "T-CY-8");
+        PublishedStream.publish(bootstrapServers, Topics.MEETINGS,
+                adoption(tcy8, "T-CY-8", "d-8-preservation", "round-1-preservation", 1, "2012-12-05"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(SECRETARIAT).get(ROUND_1)
+                .then().statusCode(200).body("adoption.meetingId", equalTo("T-CY-8"))
+                .body("adoption.documentSymbol", equalTo("T-CY(2012)10")));
+
+        post(ROUND_1 + "/supplements", "{\"id\":\"estonia\",\"partyIds\":[\"EE\"],\"reason\":\"again\"}")
+                .statusCode(409).body("rule", equalTo("supplement-for-parties-not-assessed"));
+        post(ROUND_1 + "/supplements", "{\"id\":\"brazil\",\"partyIds\":[\"BR\"],\"reason\":\"not a Party\"}")
+                .statusCode(409).body("rule", equalTo("supplementary-assessment-of-a-party"));
+        post(ROUND_1 + "/supplements", maltaAndPanama).statusCode(201).body("supplementId", equalTo("malta-panama"));
+        post(ROUND_1 + "/supplements", "{\"id\":\"malta-panama\",\"partyIds\":[\"JP\"],\"reason\":\"x\"}")
+                .statusCode(409).body("rule", equalTo("supplement-id-unique"));
+        post(ROUND_1 + "/supplements", "{\"id\":\"a b\",\"partyIds\":[]}").statusCode(400)
+                .body("errors.field", hasItems("id", "partyIds", "reason"));
+
+        String supplementDraft = "{\"findings\":[{\"partyId\":\"MT\",\"article\":\"16\",\"text\":\"…\"},"
+                + "{\"partyId\":\"PA\",\"article\":\"16\",\"text\":\"…\"}],\"recommendations\":[{\"id\":\"r1\","
+                + "\"addressee\":\"Panama\",\"text\":\"Adopt specific provisions\",\"priority\":\"MEDIUM\"}],"
+                + "\"documentSymbol\":\"T-CY(2015)24\"}";
+        post(ROUND_1 + "/supplements/malta-panama/draft-reports", supplementDraft).statusCode(201)
+                .body("version", equalTo(1)).body("supplementId", equalTo("malta-panama"));
+        post(ROUND_1 + "/supplements/norway/draft-reports", supplementDraft).statusCode(409)
+                .body("rule", equalTo("unknown-supplement"));
+        post(ROUND_1 + "/supplements/malta-panama/draft-reports", "{\"findings\":[{\"partyId\":\"EE\",\"article\":"
+                + "\"16\",\"text\":\"…\"}],\"recommendations\":[]}").statusCode(409)
+                .body("rule", equalTo("finding-on-assessed-party"));
+        post(ROUND_1 + "/supplements/malta-panama/draft-reports", "{\"findings\":[]}").statusCode(400)
+                .body("errors.field", hasItems("recommendations"));
+        post(ROUND_1 + "/draft-reports", supplementDraft).statusCode(409).body("rule", equalTo("no-draft-after-adoption"));
+
+        PublishedStream tcy16 = new PublishedStream(new EventCatalog(MeetingEvent.class), "/tcy/meetings", "T-CY-16");
+        PublishedStream.publish(bootstrapServers, Topics.MEETINGS,
+                adoption(tcy16, "T-CY-16", "d-16-no-version", "round-1-preservation/malta-panama", 2, "2016-11-15"),
+                adoption(tcy16, "T-CY-16", "d-16-supplement", "round-1-preservation/malta-panama", 1, "2016-11-15"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(SECRETARIAT).get(ROUND_1)
+                .then().statusCode(200)
+                .body("supplements.'malta-panama'.adoption.meetingId", equalTo("T-CY-16"))
+                .body("supplements.'malta-panama'.adoption.version", equalTo(1))
+                .body("supplements.'malta-panama'.adoption.documentSymbol", equalTo("T-CY(2015)24"))
+                .body("supplements.'malta-panama'.refusals[0].reason", containsString("no draft version 2"))
+                .body("adoption.meetingId", equalTo("T-CY-8")).body("adoption.version", equalTo(1))
+                .body("assessedParties", equalTo(List.of("EE", "RO", "MT", "PA"))));
+        given().auth().oauth2(AUDITOR).get(ROUND_1 + "?asOf=2016-11-14").then().statusCode(200)
+                .body("supplements.'malta-panama'.adoption", nullValue()).body("adoption.meetingId", equalTo("T-CY-8"));
+        post(ROUND_1 + "/supplements/malta-panama/draft-reports", supplementDraft).statusCode(409)
+                .body("rule", equalTo("no-draft-after-adoption"));
+    }
+
+    /** The Article 13 round assessed the Parties and the observer States: the States with capacity OBSERVER then. */
+    @Test
+    void aCycleOfPartiesAndObserversAssessesTheObserverStates() {
+        membersOfTheRecord();
+        post("/assessment-cycles", "{\"id\":\"round-scope\",\"title\":\"Article 13\",\"articles\":[\"13\"],"
+                + "\"launchedOn\":\"2012-01-10\",\"replyDeadline\":\"2012-06-30\",\"scope\":\"PARTIES_AND_OBSERVERS\"}")
+                .statusCode(201).body("assessedParties", equalTo(List.of("EE", "JP", "LU", "MT", "RO", "ZA")));
+        given().auth().oauth2(SECRETARIAT).get("/assessment-cycles/round-scope").then().statusCode(200)
+                .body("launched.scope", equalTo("PARTIES_AND_OBSERVERS"));
+        post("/assessment-cycles", "{\"id\":\"round-scope-2\",\"title\":\"Article 13\",\"articles\":[\"13\"],"
+                + "\"launchedOn\":\"2012-01-10\",\"replyDeadline\":\"2012-06-30\",\"scope\":\"EVERYONE\"}")
+                .statusCode(400);
     }
 
     @Test
