@@ -101,6 +101,7 @@ public class Demo {
 
     private static void history(JsonObject history) throws Exception {
         Committee.load(java.nio.file.Path.of(historyFile).resolveSibling("committee-record.json"));
+        Committee.documents();
         for (String[][] notes : NOTES.values()) {
             for (String[] note : notes) {
                 draftNote(note[0], note[1], note[2], note[3]);
@@ -146,6 +147,8 @@ public class Demo {
                 .add("text", Json.createObjectBuilder()
                         .add("en", "[demo: the text of " + symbol + " is not reproduced; invented placeholder]")
                         .add("fr", "[démo : le texte de " + symbol + " n'est pas reproduit]"))
+                .addAll(Committee.registered(symbol) == null ? Json.createObjectBuilder()
+                        : Json.createObjectBuilder().add("symbol", symbol))
                 .build());
     }
 
@@ -222,6 +225,7 @@ public class Demo {
         String id = plenary.getString("id");
         String startsOn = plenary.getString("startsOn");
         Committee.schedule(plenary);
+        Committee.tabled(id);
         String item = post("agenda " + id, meetings, "/meetings/" + id + "/agenda-items", Json.createObjectBuilder()
                 .add("title", "Decisions of the plenary").build()).getString("itemId");
         post("open " + id, meetings, "/meetings/" + id + "/open", Json.createObjectBuilder().build());
@@ -232,7 +236,8 @@ public class Demo {
         }
         Committee.adHocObservers(id);
         for (String[] note : NOTES.getOrDefault(id, new String[0][])) {
-            decide(id, item, startsOn, "ADOPT_GUIDANCE_NOTE", note[0], 1, "The T-CY adopted " + note[1] + " " + note[3]);
+            decide(id, item, startsOn, "ADOPT_GUIDANCE_NOTE", note[0], 1, "The T-CY adopted " + note[1] + " " + note[3],
+                    Committee.registered(note[3]));
         }
         for (Map.Entry<String, String> round : ROUND_ADOPTED_AT.entrySet()) {
             if (round.getValue().equals(id)) {
@@ -247,6 +252,7 @@ public class Demo {
                     "The T-CY endorsed the recommendations of the Cloud Evidence Group (date invented)");
         }
         post("close " + id, meetings, "/meetings/" + id + "/close", Json.createObjectBuilder().build());
+        Committee.reportPublished(plenary);
     }
 
     private static void writtenProcedure() throws Exception {
@@ -258,15 +264,24 @@ public class Demo {
                 .add("title", "Guidance Note on Article 18 T-CY(2015)16").build()).getString("itemId");
         post("open " + id, meetings, "/meetings/" + id + "/open", Json.createObjectBuilder().build());
         decide(id, item, "2017-02-28", "ADOPT_GUIDANCE_NOTE", "gn-article-18", 1,
-                "Adopted by written procedure on 2017-02-28");
+                "Adopted by written procedure on 2017-02-28", Committee.registered("T-CY(2015)16"));
         post("close " + id, meetings, "/meetings/" + id + "/close", Json.createObjectBuilder().build());
     }
 
     private static void decide(String meeting, String item, String on, String kind, String subject, Integer version,
                                String text) throws Exception {
+        decide(meeting, item, on, kind, subject, version, text, null);
+    }
+
+    /** {@code documentSymbol}: the registered document the decision adopts, or null. */
+    private static void decide(String meeting, String item, String on, String kind, String subject, Integer version,
+                               String text, String documentSymbol) throws Exception {
         JsonObjectBuilder decision = Json.createObjectBuilder().add("agendaItemId", item).add("kind", kind)
                 .add("subject", subject).add("text", text).add("vote", Json.createObjectBuilder().add("mode", "CONSENSUS"))
                 .add("adoptedOn", on);
+        if (documentSymbol != null) {
+            decision.add("documentSymbol", documentSymbol);
+        }
         if (version != null) {
             decision.add("version", version);
         }
@@ -615,6 +630,120 @@ public class Demo {
             return byId.values().stream().sorted(java.util.Comparator.comparing(p -> p.getString("startsOn"))).toList();
         }
 
+        /** The symbols registered, with the day each is dated. */
+        private static final Map<String, String> DOCUMENTS = new LinkedHashMap<>();
+        private static final java.util.regex.Pattern SYMBOL =
+                java.util.regex.Pattern.compile("^T-CY\\((19|20)\\d\\d\\)\\d{1,3}( ?[A-Z])?( (?i:rev)\\d?)?$");
+
+        /** The symbol if the demo registered it, else null. */
+        static String registered(String symbol) {
+            return symbol != null && DOCUMENTS.containsKey(symbol) ? symbol : null;
+        }
+
+        /**
+         * Registers the record's documents, PUBLIC as the public pages they were found on. A document the record
+         * dates only by month is dated on its first day, one it does not date at all on the first day of the meeting
+         * it was tabled or adopted at, else on 1 January of its symbol's year; its title says the day is invented.
+         * Symbols the register's form refuses (T-CY (2008) 1 OJ rev) are left out.
+         */
+        static void documents() throws Exception {
+            for (JsonValue value : record.getJsonArray("documents")) {
+                JsonObject document = value.asJsonObject();
+                String symbol = document.getString("symbol");
+                String kind = document.getString("kind");
+                if (!kind.equals("EXTERNAL") && !SYMBOL.matcher(symbol).matches()) {
+                    TreatyRecordLoader.LEFT_OUT.add("document " + symbol + ": not a symbol of the register's form");
+                    continue;
+                }
+                String title = document.getString("title", symbol);
+                String datedOn = document.getString("datedOn", null);
+                if (datedOn == null && document.containsKey("datedMonth")) {
+                    datedOn = document.getString("datedMonth") + "-01";
+                    title += " [day invented: the record gives the month]";
+                } else if (datedOn == null) {
+                    String meeting = document.containsKey("tabledAt") && !document.getJsonArray("tabledAt").isEmpty()
+                            ? document.getJsonArray("tabledAt").getString(0) : document.getString("adoptedAt", null);
+                    String start = meeting == null ? null : startOf(meeting);
+                    java.util.regex.Matcher year = java.util.regex.Pattern.compile("\\((\\d{4})\\)").matcher(symbol);
+                    datedOn = start != null ? start : year.find() ? year.group(1) + "-01-01" : null;
+                    if (datedOn == null) {
+                        TreatyRecordLoader.LEFT_OUT.add("document " + symbol + ": no date");
+                        continue;
+                    }
+                    title += " [date invented: the record gives none]";
+                }
+                JsonObjectBuilder body = Json.createObjectBuilder().add("symbol", symbol)
+                        .add("title", title.length() > 500 ? title.substring(0, 497) + "…" : title).add("kind", kind)
+                        .add("datedOn", datedOn).add("access", "PUBLIC")
+                        .add("languages", document.containsKey("languages") ? document.getJsonArray("languages")
+                                : Json.createArrayBuilder().add("en").build());
+                if (document.containsKey("supersedes") && registered(document.getString("supersedes")) != null) {
+                    body.add("supersedes", document.getString("supersedes"));
+                }
+                post("document " + symbol, meetings, "/documents", body.build());
+                DOCUMENTS.put(symbol, datedOn);
+                COUNTS.merge("documents", 1, Integer::sum);
+            }
+        }
+
+        /** An agenda item listing the registered documents the record says were tabled at the meeting. */
+        static void tabled(String meetingId) throws Exception {
+            JsonArrayBuilderHelper symbols = new JsonArrayBuilderHelper();
+            int count = 0;
+            for (JsonValue value : record.getJsonArray("documents")) {
+                JsonObject document = value.asJsonObject();
+                if (registered(document.getString("symbol")) != null && document.containsKey("tabledAt")
+                    && document.getJsonArray("tabledAt").stream()
+                            .anyMatch(at -> ((jakarta.json.JsonString) at).getString().equals(meetingId))) {
+                    symbols.add(document.getString("symbol"));
+                    count++;
+                }
+            }
+            if (count > 0) {
+                post("tabled " + meetingId, meetings, "/meetings/" + meetingId + "/agenda-items",
+                        Json.createObjectBuilder().add("title", "Documents tabled (committee record)")
+                                .add("documentSymbols", symbols.build()).build());
+                COUNTS.merge("documents tabled", count, Integer::sum);
+            }
+        }
+
+        /** The meeting's report, published on the day it is dated (or the meeting's last day, if later). */
+        static void reportPublished(JsonObject plenary) throws Exception {
+            String id = plenary.getString("id");
+            JsonObject recorded = record.getJsonArray("plenaries").stream().map(JsonValue::asJsonObject)
+                    .filter(p -> p.getString("id").equals(id)).findFirst().orElse(null);
+            String report = recorded == null ? null : registered(recorded.getString("report", null));
+            if (report == null) {
+                return;
+            }
+            String endsOn = plenary.getString("endsOn");
+            String dated = DOCUMENTS.get(report);
+            post("report " + id, meetings, "/meetings/" + id + "/report", Json.createObjectBuilder()
+                    .add("publishedOn", dated.compareTo(endsOn) > 0 ? dated : endsOn).add("documentSymbol", report)
+                    .build());
+            COUNTS.merge("meeting reports published", 1, Integer::sum);
+        }
+
+        private static String startOf(String meetingId) {
+            for (String list : java.util.List.of("plenaries")) {
+                for (JsonValue value : record.getJsonArray(list)) {
+                    JsonObject meeting = value.asJsonObject();
+                    if (meeting.getString("id").equals(meetingId) && !meeting.isNull("startsOn")) {
+                        return meeting.getString("startsOn");
+                    }
+                }
+            }
+            for (JsonValue value : record.getJsonArray("workingBodies")) {
+                for (JsonValue meetingValue : value.asJsonObject().getJsonArray("meetings")) {
+                    JsonObject meeting = meetingValue.asJsonObject();
+                    if (meeting.getString("id").equals(meetingId) && !meeting.isNull("startsOn")) {
+                        return meeting.getString("startsOn");
+                    }
+                }
+            }
+            return null;
+        }
+
         static boolean decidesAt(String meetingId) {
             return record.getJsonArray("decisions").stream().map(JsonValue::asJsonObject)
                     .anyMatch(d -> d.getString("meetingId").equals(meetingId) && loadable(d));
@@ -633,6 +762,7 @@ public class Demo {
 
         static void scheduleOnly(JsonObject plenary) throws Exception {
             schedule(plenary);
+            tabled(plenary.getString("id"));
             COUNTS.merge("plenaries scheduled", 1, Integer::sum);
         }
 
@@ -736,6 +866,9 @@ public class Demo {
                     }
                 }
                 body.add("kind", kind).add("text", text);
+                if (decision.containsKey("documentSymbol") && registered(decision.getString("documentSymbol")) != null) {
+                    body.add("documentSymbol", decision.getString("documentSymbol"));
+                }
                 post("decide " + meetingId + " " + kind + " " + decision.getString("subject", "") + " "
                      + decision.getString("text"), meetings,
                         "/meetings/" + meetingId + "/decisions", body.build());
@@ -796,6 +929,7 @@ public class Demo {
                             .add("venue", meeting.getString("venue", "venue not found"))
                             .add("startsOn", meeting.getString("startsOn")).add("endsOn", meeting.getString("endsOn"))
                             .add("workingBodyId", body.getString("id")).build());
+                    tabled(meeting.getString("id"));
                     COUNTS.merge("working body meetings", 1, Integer::sum);
                 }
             }

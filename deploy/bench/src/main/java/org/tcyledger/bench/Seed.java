@@ -48,6 +48,13 @@ final class Seed {
 
     /** At least {@code events} more events, by {@code clients} concurrent clients. */
     Result store(long events, int clients) throws InterruptedException {
+        // the document the seeded agenda items table: registered once (201), or already (409 id-unique)
+        Rest.Answer document = secretariat.post(meetings + "/documents", "{\"symbol\":\"T-CY(2020)1\",\"title\":"
+                + "\"Seeded work plan\",\"kind\":\"WORK_PLAN\",\"datedOn\":\"2020-01-06\",\"languages\":[\"en\"],"
+                + "\"access\":\"PUBLIC\"}");
+        if (document.status() != 201 && document.status() != 409) {
+            throw new IllegalStateException("cannot register the seeded document: " + document.status());
+        }
         long units = (events + 4) / 5;
         AtomicLong next = new AtomicLong();
         long started = System.nanoTime();

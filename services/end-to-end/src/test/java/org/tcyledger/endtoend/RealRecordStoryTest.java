@@ -440,4 +440,32 @@ class RealRecordStoryTest {
                 .body("establishedAt", equalTo("T-CY-12")).body("meetings.meetingId",
                         org.hamcrest.Matchers.hasItem("CEG-DP-2016-05-23")));
     }
+
+    /**
+     * The document register by meeting: what the committee record says was tabled at T-CY 12, as an observer reads
+     * it; anyone reads each of those documents (PUBLIC), and the outcomes of T-CY 14, whose report is published, not
+     * those of T-CY 12, whose report the record does not give.
+     */
+    @Test
+    @Order(9)
+    void whatWasTabledAtTcy12IsInTheDocumentRegister() {
+        Set<String> tabled = new TreeSet<>();
+        committeeRecord.get("documents").forEach(document -> document.path("tabledAt").forEach(at -> {
+            if (at.asText().equals("T-CY-12")) {
+                tabled.add(document.get("symbol").asText());
+            }
+        }));
+        assertFalse(tabled.isEmpty());
+        eventually(() -> assertTrue(new TreeSet<>(observe("/documents", Map.of("meetingId", "T-CY-12", "size", 500))
+                .then().statusCode(200).extract().jsonPath().<String>getList("symbol")).containsAll(tabled),
+                "tabled at T-CY 12: " + tabled));
+        tabled.forEach(symbol -> given().baseUri(projection.url()).get("/documents/{symbol}", symbol).then()
+                .statusCode(200).body("access", equalTo("PUBLIC")));
+        eventually(() -> assertTrue(new TreeSet<>(given().baseUri(projection.url()).queryParam("meetingId", "T-CY-14")
+                .queryParam("size", 500).get("/documents").then().statusCode(200).extract().jsonPath()
+                .<String>getList("symbol")).contains("T-CY(2015)25"), "the report of T-CY 14 is public"));
+        eventually(() -> given().baseUri(projection.url()).get("/meetings/T-CY-14/outcomes").then().statusCode(200)
+                .body("meeting.report", equalTo("T-CY(2015)25")));
+        given().baseUri(projection.url()).get("/meetings/T-CY-12/outcomes").then().statusCode(404);
+    }
 }

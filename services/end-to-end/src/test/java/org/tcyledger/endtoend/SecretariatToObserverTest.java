@@ -202,6 +202,11 @@ class SecretariatToObserverTest {
                 .body("{\"id\":\"T-CY-8\",\"kind\":\"PLENARY\",\"title\":\"8th Plenary\",\"venue\":\"Strasbourg\","
                       + "\"startsOn\":\"2012-12-05\",\"endsOn\":\"2012-12-06\"}")
                 .post("/meetings").then().statusCode(201);
+        given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                .body("{\"symbol\":\"T-CY(2012)10\",\"title\":\"Assessment report on preservation\","
+                      + "\"kind\":\"ASSESSMENT_REPORT\",\"datedOn\":\"2012-11-20\",\"languages\":[\"en\"],"
+                      + "\"access\":\"RESTRICTED\"}")
+                .post("/documents").then().statusCode(201);
         String item = given().baseUri(meetings.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
                 .body("{\"title\":\"Assessment report on preservation\",\"documentSymbols\":[\"T-CY(2012)10\"]}")
                 .post("/meetings/T-CY-8/agenda-items").then().statusCode(201).extract().path("itemId");
