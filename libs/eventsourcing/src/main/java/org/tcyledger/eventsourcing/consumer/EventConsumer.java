@@ -9,9 +9,9 @@ import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
 
 /**
- * A consumer of one family of events (a sealed interface of the contract): its group and topics said once, each
- * record read back into the family's record, and everything else on its topics (another family, a checkpoint) passed
- * over. A subclass writes what one event means for its read model.
+ * A consumer of one family of events (a sealed interface of the contract), or of several ({@link #of}): its group
+ * and topics said once, each record read back into its family's record, and everything else on its topics (another
+ * family, a checkpoint) passed over. A subclass writes what one event means for its read model.
  */
 public abstract class EventConsumer<E> implements TopicConsumer {
 
@@ -23,10 +23,22 @@ public abstract class EventConsumer<E> implements TopicConsumer {
     private final EventDecoder decoder;
 
     protected EventConsumer(String group, Class<E> family, String... topics) {
+        this(group, family, new EventDecoder(family), topics);
+    }
+
+    private EventConsumer(String group, Class<E> family, EventDecoder decoder, String... topics) {
         this.group = group;
         this.topics = List.of(topics);
         this.family = family;
-        this.decoder = new EventDecoder(family);
+        this.decoder = decoder;
+    }
+
+    /**
+     * For a read model that needs events of several families ({@code E} their common type, often {@code Object}):
+     * one consumer group, so that read-your-writes waits for either.
+     */
+    protected EventConsumer(String group, Class<E> common, List<Class<?>> families, String... topics) {
+        this(group, common, new EventDecoder(families.toArray(Class<?>[]::new)), topics);
     }
 
     @Override

@@ -10,35 +10,26 @@ import org.tcyledger.contracts.meetings.GovernanceEvent.WorkingBodyEstablished;
 import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.contracts.meetings.MeetingEvent.MeetingScheduled;
 import org.tcyledger.contracts.wire.EventEnvelope;
-import org.tcyledger.eventsourcing.consumer.EventDecoder;
-import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.EventConsumer;
 import org.tcyledger.eventsourcing.consumer.Writes;
 
 /**
  * Working bodies from tcy.meetings.v1: each as established, its mandate's extensions, and the meetings scheduled as
- * its own. Two families feed it (the bodies' GovernanceEvent and the meetings' MeetingScheduled), so it decodes both
- * rather than one as an {@code EventConsumer}; one consumer group, so that {@code ?after=} waits for either.
+ * its own. Two families feed it (the bodies' GovernanceEvent and the meetings' MeetingScheduled), in one consumer
+ * group, so that {@code ?after=} waits for either.
  */
 @ApplicationScoped
-public class WorkingBodiesProjection implements TopicConsumer {
+public class WorkingBodiesProjection extends EventConsumer<Object> {
 
     public static final String GROUP = "projection-working-bodies";
 
-    private static final EventDecoder DECODER = new EventDecoder(GovernanceEvent.class, MeetingEvent.class);
-
-    @Override
-    public String group() {
-        return GROUP;
+    public WorkingBodiesProjection() {
+        super(GROUP, Object.class, List.of(GovernanceEvent.class, MeetingEvent.class), Topics.MEETINGS);
     }
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.MEETINGS);
-    }
-
-    @Override
-    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
-        switch (DECODER.decode(envelope).orElse(null)) {
+    protected void apply(Object event, EventEnvelope envelope, Writes writes) throws SQLException {
+        switch (event) {
             case WorkingBodyEstablished established -> established(established, writes);
             case MandateExtended extended -> writes.update("INSERT INTO working_body_extension (body_id, meeting_id, "
                             + "decision_id, mandate_until, extended_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -49,7 +40,7 @@ public class WorkingBodiesProjection implements TopicConsumer {
                     + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", scheduled.meetingId(),
                     scheduled.workingBodyId(), scheduled.kind().name(), scheduled.title(), scheduled.startsOn(),
                     scheduled.endsOn());
-            case null, default -> {
+            default -> {
                 // the Bureau's elections, the committee's own meetings and every other record are not the bodies'
             }
         }

@@ -7,35 +7,24 @@ import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.meetings.DocumentEvent;
 import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.contracts.wire.EventEnvelope;
-import org.tcyledger.eventsourcing.consumer.EventDecoder;
-import org.tcyledger.eventsourcing.consumer.TopicConsumer;
+import org.tcyledger.eventsourcing.consumer.EventConsumer;
 import org.tcyledger.eventsourcing.consumer.Writes;
 
 /**
  * The document register from tcy.meetings.v1: the documents' own events, and the meetings' events that name them
- * (agenda items table them, decisions adopt them, a report is one). Two families of one topic, so a consumer of its
- * own rather than an {@code EventConsumer} of one.
+ * (agenda items table them, decisions adopt them, a report is one): two families of one topic, one consumer group.
  */
 @ApplicationScoped
-public class DocumentsProjection implements TopicConsumer {
+public class DocumentsProjection extends EventConsumer<Object> {
 
     public static final String GROUP = "projection-documents";
 
-    private final EventDecoder decoder = new EventDecoder(DocumentEvent.class, MeetingEvent.class);
-
-    @Override
-    public String group() {
-        return GROUP;
+    public DocumentsProjection() {
+        super(GROUP, Object.class, List.of(DocumentEvent.class, MeetingEvent.class), Topics.MEETINGS);
     }
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.MEETINGS);
-    }
-
-    @Override
-    public void apply(EventEnvelope envelope, Writes writes) throws SQLException {
-        Object event = decoder.decode(envelope).orElse(null);
+    protected void apply(Object event, EventEnvelope envelope, Writes writes) throws SQLException {
         if (event instanceof DocumentEvent document) {
             document(document, writes);
         } else if (event instanceof MeetingEvent meeting) {

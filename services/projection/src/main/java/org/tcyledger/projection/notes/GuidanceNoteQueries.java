@@ -19,20 +19,25 @@ public class GuidanceNoteQueries {
     @Inject
     AgroalDataSource dataSource;
 
-    /** @param drafts whether drafts are shown (the secretariat's roles are read on the request's thread) */
-    public List<GuidanceNoteResource.NoteVersion> find(boolean drafts, String noteId, String meetingId, String article, LocalDate from,
-                                    LocalDate to) {
+    /**
+     * @param drafts whether drafts are shown (the secretariat's roles are read on the request's thread)
+     * @param onlyPublic whether only versions whose document is PUBLIC in the register are shown (the public record)
+     */
+    public List<GuidanceNoteResource.NoteVersion> find(boolean drafts, boolean onlyPublic, String noteId,
+                                                       String meetingId, String article, LocalDate from, LocalDate to) {
         // each filter bound once, as a named column of the one-row relation f
         String sql = "WITH f(note_id, meeting_id, article, from_date, to_date) AS (SELECT ?::text, ?::text, ?::text, "
                      + "?::date, ?::date) "
                      + "SELECT v.note_id, v.version, v.title, v.articles, v.text_en, v.text_fr, v.english_only, "
-                     + "a.meeting_id, a.decision_id, a.adopted_on FROM f CROSS JOIN note_version v "
+                     + "a.meeting_id, a.decision_id, a.adopted_on, v.symbol FROM f CROSS JOIN note_version v "
                      + (drafts ? "LEFT " : "") + "JOIN note_adoption a ON a.note_id = v.note_id AND a.version = v.version "
                      + "WHERE (f.note_id IS NULL OR v.note_id = f.note_id) "
                      + "AND (f.meeting_id IS NULL OR a.meeting_id = f.meeting_id) "
                      + "AND (f.article IS NULL OR f.article = ANY(string_to_array(v.articles, ','))) "
                      + "AND (f.from_date IS NULL OR a.adopted_on >= f.from_date) "
                      + "AND (f.to_date IS NULL OR a.adopted_on <= f.to_date) "
+                     + (onlyPublic ? "AND EXISTS (SELECT 1 FROM document d WHERE d.symbol = v.symbol "
+                                     + "AND d.access = 'PUBLIC') " : "")
                      + "ORDER BY a.adopted_on NULLS LAST, v.note_id, v.version";
         List<GuidanceNoteResource.NoteVersion> versions = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -48,7 +53,8 @@ public class GuidanceNoteQueries {
                     versions.add(new GuidanceNoteResource.NoteVersion(row.getString(1), row.getInt(2), row.getString(3),
                             Arrays.asList(row.getString(4).split(",")), row.getString(5), row.getString(6),
                             row.getBoolean(7), adoptedOn == null ? null
-                            : new GuidanceNoteResource.Adoption(row.getString(8), row.getString(9), adoptedOn.toLocalDate())));
+                            : new GuidanceNoteResource.Adoption(row.getString(8), row.getString(9), adoptedOn.toLocalDate()),
+                            row.getString(11)));
                 }
             }
         } catch (SQLException e) {

@@ -3,7 +3,7 @@ package org.tcyledger.projection.notes;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,20 +34,23 @@ import org.tcyledger.projection.infra.Paging;
  */
 @Path("/guidance-notes")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.OBSERVER, Roles.AUDITOR, Roles.SECRETARIAT})
+@PermitAll
 public class GuidanceNoteResource {
 
     public record Adoption(String meetingId, String decisionId, LocalDate adoptedOn) {
     }
 
+    /** {@code symbol}: the version's document in the register, when the secretariat named one. */
     public record NoteVersion(String id, int version, String title, List<String> articles, String en, String fr,
-                              boolean englishOnly, Adoption adoption) {
+                              boolean englishOnly, Adoption adoption, String symbol) {
     }
 
     @Inject
     GuidanceNoteQueries notes;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    org.tcyledger.projection.infra.PublicRecord publicRecord;
     @Inject
     org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
@@ -69,8 +72,9 @@ public class GuidanceNoteResource {
                                                 @QueryParam("after") String after, @Context UriInfo uri) {
         Paging paging = new Paging(page, size);
         boolean drafts = identity.hasRole(Roles.SECRETARIAT);
+        boolean onlyPublic = publicRecord.onlyPublic();
         return readYourWrites.after("projection-guidance-notes", after,
-                () -> paging.of(notes.find(drafts, null, meetingId, article, from, to), uri));
+                () -> paging.of(notes.find(drafts, onlyPublic, null, meetingId, article, from, to), uri));
     }
 
     @Operation(summary = "Every adopted version of one guidance note")
@@ -82,8 +86,9 @@ public class GuidanceNoteResource {
     @Blocking
     public Uni<List<NoteVersion>> note(@PathParam("id") String id, @QueryParam("after") String after) {
         boolean drafts = identity.hasRole(Roles.SECRETARIAT);
+        boolean onlyPublic = publicRecord.onlyPublic();
         return readYourWrites.after("projection-guidance-notes", after, () -> {
-            List<NoteVersion> versions = notes.find(drafts, id, null, null, null, null);
+            List<NoteVersion> versions = notes.find(drafts, onlyPublic, id, null, null, null, null);
             if (versions.isEmpty()) {
                 throw new NotFoundException("No adopted guidance note '" + id + "'");
             }

@@ -24,9 +24,9 @@ public class GuidanceNotesProjection extends EventConsumer<GuidanceNoteEvent> {
     protected void apply(GuidanceNoteEvent event, EventEnvelope envelope, Writes writes) throws SQLException {
         switch (event) {
             case GuidanceNoteDrafted d -> version(writes, d.noteId(), d.version(), d.title(), d.articles(), d.text(),
-                    d.englishOnly());
+                    d.englishOnly(), d.symbol());
             case GuidanceNoteRevised r -> version(writes, r.noteId(), r.version(), r.title(), r.articles(), r.text(),
-                    r.englishOnly());
+                    r.englishOnly(), r.symbol());
             case GuidanceNoteAdopted a -> writes.update("INSERT INTO note_adoption (note_id, version, meeting_id, "
                     + "decision_id, adopted_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     a.noteId(), a.version(), a.meetingId(), a.decisionId(), a.adoptedOn());
@@ -34,9 +34,9 @@ public class GuidanceNotesProjection extends EventConsumer<GuidanceNoteEvent> {
     }
 
     private static void version(Writes writes, String noteId, int version, String title, List<String> articles,
-                                GuidanceNoteEvent.Texts text, boolean englishOnly) throws SQLException {
-        writes.update("INSERT INTO note_version (note_id, version, title, articles, text_en, text_fr, english_only) "
-                           + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                noteId, version, title, String.join(",", articles), text.en(), text.fr(), englishOnly);
+                                GuidanceNoteEvent.Texts text, boolean englishOnly, String symbol) throws SQLException {
+        writes.update("INSERT INTO note_version (note_id, version, title, articles, text_en, text_fr, english_only, "
+                           + "symbol) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                noteId, version, title, String.join(",", articles), text.en(), text.fr(), englishOnly, symbol);
     }
 }

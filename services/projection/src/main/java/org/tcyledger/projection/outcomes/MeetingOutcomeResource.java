@@ -3,7 +3,6 @@ package org.tcyledger.projection.outcomes;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -25,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tcyledger.eventsourcing.web.Roles;
 import org.tcyledger.projection.infra.ApiExamples;
 import org.tcyledger.projection.infra.Paging;
 
@@ -56,7 +54,7 @@ public class MeetingOutcomeResource {
     @Inject
     MeetingOutcomeQueries outcomes;
     @Inject
-    SecurityIdentity identity;
+    org.tcyledger.projection.infra.PublicRecord publicRecord;
     @Inject
     org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
@@ -73,8 +71,9 @@ public class MeetingOutcomeResource {
                                                 @QueryParam("size") @DefaultValue("50") int size,
                                                 @QueryParam("after") String after, @Context UriInfo uri) {
         Paging paging = new Paging(page, size);
+        boolean onlyPublic = publicRecord.onlyPublic();
         return readYourWrites.after("projection-meetings", after,
-                () -> outcomes.page(sqlDate(from), sqlDate(to), kind, publicOnly(), paging, uri));
+                () -> outcomes.page(sqlDate(from), sqlDate(to), kind, onlyPublic, paging, uri));
     }
 
     @Operation(summary = "A meeting's agenda, attendance by capacity, decisions and adopted documents")
@@ -85,13 +84,8 @@ public class MeetingOutcomeResource {
     @Path("/{id}/outcomes")
     @Blocking
     public Uni<Outcomes> outcomes(@PathParam("id") String id, @QueryParam("after") String after) {
-        return readYourWrites.after("projection-meetings", after, () -> outcomes.of(id, publicOnly()));
-    }
-
-    /** A reader without a role of the committee (anonymous) reads the public record only. */
-    private boolean publicOnly() {
-        return !(identity.hasRole(Roles.OBSERVER) || identity.hasRole(Roles.AUDITOR)
-                 || identity.hasRole(Roles.SECRETARIAT));
+        boolean onlyPublic = publicRecord.onlyPublic();
+        return readYourWrites.after("projection-meetings", after, () -> outcomes.of(id, onlyPublic));
     }
 
     private static java.sql.Date sqlDate(LocalDate date) {

@@ -3,7 +3,7 @@ package org.tcyledger.projection.reports;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,14 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tcyledger.eventsourcing.web.Roles;
 import org.tcyledger.projection.infra.ApiExamples;
 import org.tcyledger.projection.infra.Paging;
 
 /** Adopted assessment reports: what the plenary adopted, and how each Party followed each recommendation up. */
 @Path("/assessment-reports")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.OBSERVER, Roles.AUDITOR, Roles.SECRETARIAT})
+@PermitAll
 public class AssessmentReportResource {
 
     public record FollowUp(String recommendationId, String partyId, String status, LocalDate assessedOn, String note) {
@@ -53,6 +52,8 @@ public class AssessmentReportResource {
     @Inject
     AssessmentReportQueries reports;
     @Inject
+    org.tcyledger.projection.infra.PublicRecord publicRecord;
+    @Inject
     org.tcyledger.projection.infra.ReadYourWrites readYourWrites;
 
     /**
@@ -71,8 +72,10 @@ public class AssessmentReportResource {
                                               @QueryParam("size") @DefaultValue("50") int size,
                                               @QueryParam("after") String after, @Context UriInfo uri) {
         Paging paging = new Paging(page, size);
+        boolean onlyPublic = publicRecord.onlyPublic();
         return readYourWrites.after("projection-assessment-reports", after,
-                () -> paging.of(reports.find(article, party, from, to), uri));
+                () -> paging.of(reports.find(article, party, from, to).stream()
+                        .filter(report -> !onlyPublic || publicRecord.published(report.documentSymbol())).toList(), uri));
     }
 
     @Operation(summary = "The adopted report of one assessment cycle, with follow-up per recommendation and Party, "
@@ -84,9 +87,12 @@ public class AssessmentReportResource {
     @Path("/{cycleId}")
     @Blocking
     public Uni<Report> report(@PathParam("cycleId") String cycleId, @QueryParam("after") String after) {
+        boolean onlyPublic = publicRecord.onlyPublic();
         return readYourWrites.after("projection-assessment-reports", after, () -> {
-            return reports.adopted(cycleId).stream().findFirst()
-                    .orElseThrow(() -> new NotFoundException("No adopted report of cycle '" + cycleId + "'"));
+            return reports.adopted(cycleId).stream()
+                    .filter(report -> !onlyPublic || publicRecord.published(report.documentSymbol())).findFirst()
+                    .orElseThrow(() -> new NotFoundException("No adopted report of cycle '" + cycleId + "'"
+                            + (onlyPublic ? " whose document is public" : "")));
         });
     }
 }
