@@ -573,6 +573,11 @@ public class Demo {
             }
         }
 
+        /** A field of the member's ETS185 as the register holds it today, or null. */
+        private static String convention(String memberId, String field) throws Exception {
+            return text(recordedTreaty(held(memberId), "ETS185"), field);
+        }
+
         private static JsonObject recordedTreaty(JsonObject held, String treaty) {
             if (held == null) {
                 return null;
@@ -725,12 +730,10 @@ public class Demo {
         }
 
         private static String startOf(String meetingId) {
-            for (String list : java.util.List.of("plenaries")) {
-                for (JsonValue value : record.getJsonArray(list)) {
-                    JsonObject meeting = value.asJsonObject();
-                    if (meeting.getString("id").equals(meetingId) && !meeting.isNull("startsOn")) {
-                        return meeting.getString("startsOn");
-                    }
+            for (JsonValue value : record.getJsonArray("plenaries")) {
+                JsonObject meeting = value.asJsonObject();
+                if (meeting.getString("id").equals(meetingId) && !meeting.isNull("startsOn")) {
+                    return meeting.getString("startsOn");
                 }
             }
             for (JsonValue value : record.getJsonArray("workingBodies")) {
@@ -779,7 +782,7 @@ public class Demo {
                             .add("name", observer.getString("name")).add("kind", "STATE")
                             .add("councilOfEuropeMember", false).build());
                 }
-                String startsOn = meetingStart(meetingId);
+                String startsOn = startOf(meetingId);
                 post("invite " + meetingId + " " + id, meetings, "/meetings/" + meetingId + "/invitations",
                         Json.createObjectBuilder().add("memberId", id).add("invitedOn", startsOn)
                                 .add("reference", "invited as an ad hoc observer (source " + observer.getString("source")
@@ -821,9 +824,7 @@ public class Demo {
                 switch (kind) {
                     case "WELCOME_NEW_PARTY" -> {
                         String member = decision.getString("subject");
-                        JsonObject held = TreatyRecordLoader.held(member);
-                        String deposit = TreatyRecordLoader.text(TreatyRecordLoader.recordedTreaty(held, "ETS185"),
-                                "depositedOn");
+                        String deposit = TreatyRecordLoader.convention(member, "depositedOn");
                         if (deposit == null || deposit.compareTo(on) > 0) {
                             TreatyRecordLoader.LEFT_OUT.add(meetingId + ": the welcome of " + member
                                     + ", whose deposit the record does not date");
@@ -887,9 +888,7 @@ public class Demo {
                 for (JsonValue seatValue : election.getJsonArray("elected")) {
                     JsonObject seat = seatValue.asJsonObject();
                     String member = seat.getString("memberId");
-                    JsonObject held = TreatyRecordLoader.held(member);
-                    String inForce = TreatyRecordLoader.text(TreatyRecordLoader.recordedTreaty(held, "ETS185"),
-                            "entryIntoForceOn");
+                    String inForce = TreatyRecordLoader.convention(member, "entryIntoForceOn");
                     if (inForce == null || inForce.compareTo(on) > 0) {
                         TreatyRecordLoader.LEFT_OUT.add(meetingId + ": the Bureau seat of " + member
                                 + ", not a Party in the register (its deposit is not in the record)");
@@ -933,11 +932,6 @@ public class Demo {
                     COUNTS.merge("working body meetings", 1, Integer::sum);
                 }
             }
-        }
-
-        private static String meetingStart(String meetingId) {
-            return record.getJsonArray("plenaries").stream().map(JsonValue::asJsonObject)
-                    .filter(p -> p.getString("id").equals(meetingId)).findFirst().orElseThrow().getString("startsOn");
         }
     }
 }

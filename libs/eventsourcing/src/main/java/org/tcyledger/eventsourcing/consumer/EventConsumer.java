@@ -9,9 +9,9 @@ import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
 
 /**
- * A consumer of one family of events (a sealed interface of the contract), or of several ({@link #of}): its group
- * and topics said once, each record read back into its family's record, and everything else on its topics (another
- * family, a checkpoint) passed over. A subclass writes what one event means for its read model.
+ * A consumer of one family of events (a sealed interface of the contract), or of several (the constructor with a list
+ * of families): its group and topics said once, each record read back into its family's record, and everything else
+ * on its topics (another family, a checkpoint) passed over. A subclass writes what one event means for its read model.
  */
 public abstract class EventConsumer<E> implements TopicConsumer {
 

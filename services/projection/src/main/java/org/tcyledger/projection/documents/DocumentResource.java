@@ -1,6 +1,5 @@
 package org.tcyledger.projection.documents;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -28,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tcyledger.contracts.meetings.DocumentEvent.DocumentAccess;
 import org.tcyledger.contracts.meetings.DocumentEvent.DocumentKind;
-import org.tcyledger.eventsourcing.web.Roles;
 import org.tcyledger.projection.infra.Paging;
 import org.tcyledger.projection.infra.ReadYourWrites;
 
@@ -67,7 +65,7 @@ public class DocumentResource {
     @Inject
     DocumentQueries documents;
     @Inject
-    SecurityIdentity identity;
+    org.tcyledger.projection.infra.PublicRecord publicRecord;
     @Inject
     ReadYourWrites readYourWrites;
 
@@ -119,8 +117,7 @@ public class DocumentResource {
 
     /** Observers, auditors and the secretariat read beyond the public record; anyone else, signed in or not, not. */
     private DocumentQueries.Reader reader() {
-        return new DocumentQueries.Reader(identity.hasRole(Roles.OBSERVER) || identity.hasRole(Roles.AUDITOR)
-                                          || identity.hasRole(Roles.SECRETARIAT));
+        return new DocumentQueries.Reader(!publicRecord.onlyPublic());
     }
 
     private static Integer year(String year) {

@@ -8,6 +8,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import org.tcyledger.eventsourcing.web.Roles;
 
 /**
@@ -29,20 +35,34 @@ public class PublicRecord {
                  || identity.hasRole(Roles.SECRETARIAT));
     }
 
-    /** Whether {@code symbol} is a PUBLIC document of the register (false for none). */
-    public boolean published(String symbol) {
-        if (symbol == null) {
-            return false;
+    /** Those of {@code symbols} that are PUBLIC documents of the register, in one query. */
+    private Set<String> published(Collection<String> symbols) {
+        Set<String> published = new HashSet<>();
+        List<String> named = symbols.stream().filter(Objects::nonNull).distinct().toList();
+        if (named.isEmpty()) {
+            return published;
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT 1 FROM document WHERE symbol = ? AND access = 'PUBLIC'")) {
-            select.setString(1, symbol);
+                     "SELECT symbol FROM document WHERE symbol = ANY(?) AND access = 'PUBLIC'")) {
+            select.setArray(1, connection.createArrayOf("text", named.toArray()));
             try (ResultSet row = select.executeQuery()) {
-                return row.next();
+                while (row.next()) {
+                    published.add(row.getString(1));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the document register", e);
         }
+        return published;
+    }
+
+    /** {@code items} as the caller may read them: all, or for the public record those whose document is PUBLIC. */
+    public <T> List<T> readable(boolean onlyPublic, List<T> items, Function<T, String> symbol) {
+        if (!onlyPublic) {
+            return items;
+        }
+        Set<String> published = published(items.stream().map(symbol).toList());
+        return items.stream().filter(item -> published.contains(symbol.apply(item))).toList();
     }
 }

@@ -74,8 +74,8 @@ public class AssessmentReportResource {
         Paging paging = new Paging(page, size);
         boolean onlyPublic = publicRecord.onlyPublic();
         return readYourWrites.after("projection-assessment-reports", after,
-                () -> paging.of(reports.find(article, party, from, to).stream()
-                        .filter(report -> !onlyPublic || publicRecord.published(report.documentSymbol())).toList(), uri));
+                () -> paging.of(publicRecord.readable(onlyPublic, reports.find(article, party, from, to),
+                        Report::documentSymbol), uri));
     }
 
     @Operation(summary = "The adopted report of one assessment cycle, with follow-up per recommendation and Party, "
@@ -89,8 +89,8 @@ public class AssessmentReportResource {
     public Uni<Report> report(@PathParam("cycleId") String cycleId, @QueryParam("after") String after) {
         boolean onlyPublic = publicRecord.onlyPublic();
         return readYourWrites.after("projection-assessment-reports", after, () -> {
-            return reports.adopted(cycleId).stream()
-                    .filter(report -> !onlyPublic || publicRecord.published(report.documentSymbol())).findFirst()
+            return publicRecord.readable(onlyPublic, reports.adopted(cycleId), Report::documentSymbol).stream()
+                    .findFirst()
                     .orElseThrow(() -> new NotFoundException("No adopted report of cycle '" + cycleId + "'"
                             + (onlyPublic ? " whose document is public" : "")));
         });

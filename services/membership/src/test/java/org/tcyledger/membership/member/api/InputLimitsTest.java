@@ -194,7 +194,7 @@ class InputLimitsTest {
                 .contentType("application/problem+json").body("errors.field", hasItem("asOf"));
     }
 
-    /** Query parameters parse once (DateParams): a wrong one is a 400 that names it and says what it must be. */
+    /** Query parameters parse once (ParamConverters): a wrong one is a 400 that names it and says what it must be. */
     @Test
     void aQueryParameterOfTheWrongKindIsA400ThatNamesIt() {
         given().auth().oauth2(SECRETARIAT).get("/members?treaty=ETS999").then().statusCode(400)

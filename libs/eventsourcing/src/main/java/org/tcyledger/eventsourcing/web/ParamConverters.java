@@ -20,7 +20,7 @@ import java.util.function.Function;
  * {@code Instant} (a UTC time such as {@code recordedAt}) and an enum constant of the contract (a treaty, a status).
  */
 @Provider
-public class DateParams implements ParamConverterProvider {
+public class ParamConverters implements ParamConverterProvider {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
