@@ -75,6 +75,11 @@ public final class EventCatalog {
         return this;
     }
 
+    /** Every wire type this catalog reads, with the class it reads it as, by wire type. */
+    public java.util.SortedMap<String, Class<?>> knownTypes() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(classByWireType));
+    }
+
     public Optional<StoredType> storedTypeOf(Class<?> eventClass) {
         return Optional.ofNullable(typeByClass.get(eventClass));
     }

@@ -22,6 +22,6 @@ public record WriteModel(String service, String topic, List<Class<?>> aggregates
     }
 
     public String source() {
-        return "/tcy/" + service;
+        return org.tcyledger.contracts.wire.EventEnvelope.sourceOf(service);
     }
 }

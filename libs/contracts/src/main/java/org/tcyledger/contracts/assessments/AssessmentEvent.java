@@ -2,6 +2,7 @@ package org.tcyledger.contracts.assessments;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tcyledger.contracts.AddedLater;
 import org.tcyledger.contracts.WireType;
 
 /** Everything the assessments context publishes about a cycle on {@code tcy.assessments.v1}. */
@@ -16,7 +17,7 @@ public sealed interface AssessmentEvent {
      */
     @WireType("tcy.assessments.AssessmentCycleLaunched.v1")
     record AssessmentCycleLaunched(String cycleId, String title, List<String> articles, LocalDate launchedOn,
-                                   LocalDate replyDeadline, List<String> assessedParties, Scope scope)
+                                   LocalDate replyDeadline, List<String> assessedParties, @AddedLater Scope scope)
             implements AssessmentEvent {
         public AssessmentCycleLaunched {
             articles = List.copyOf(articles);
@@ -54,7 +55,8 @@ public sealed interface AssessmentEvent {
     /** {@code documentSymbol}: the draft's document (T-CY(2015)24), when the secretariat named it. */
     @WireType("tcy.assessments.DraftReportSubmitted.v1")
     record DraftReportSubmitted(String cycleId, int version, List<Finding> findings,
-                                List<Recommendation> recommendations, String documentSymbol) implements AssessmentEvent {
+                                List<Recommendation> recommendations, @AddedLater String documentSymbol)
+            implements AssessmentEvent {
         public DraftReportSubmitted {
             findings = List.copyOf(findings);
             recommendations = List.copyOf(recommendations);
@@ -76,7 +78,7 @@ public sealed interface AssessmentEvent {
      */
     @WireType("tcy.assessments.AssessmentReportAdopted.v1")
     record AssessmentReportAdopted(String cycleId, int version, String meetingId, String decisionId,
-                                   LocalDate adoptedOn, String documentSymbol) implements AssessmentEvent {
+                                   LocalDate adoptedOn, @AddedLater String documentSymbol) implements AssessmentEvent {
         public AssessmentReportAdopted(String cycleId, int version, String meetingId, String decisionId,
                                        LocalDate adoptedOn) {
             this(cycleId, version, meetingId, decisionId, adoptedOn, null);

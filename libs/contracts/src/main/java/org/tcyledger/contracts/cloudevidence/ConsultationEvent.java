@@ -2,6 +2,7 @@ package org.tcyledger.contracts.cloudevidence;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tcyledger.contracts.AddedLater;
 import org.tcyledger.contracts.WireType;
 
 /**
@@ -30,7 +31,7 @@ public sealed interface ConsultationEvent {
      */
     @WireType("tcy.cloud-evidence.StakeholderRegistered.v1")
     record StakeholderRegistered(String consultationId, String stakeholderId, String name, StakeholderKind kind,
-                                 String sealedName) implements ConsultationEvent {
+                                 @AddedLater String sealedName) implements ConsultationEvent {
 
         public static StakeholderRegistered sealed(String consultationId, String stakeholderId, StakeholderKind kind,
                                                    String sealedName) {

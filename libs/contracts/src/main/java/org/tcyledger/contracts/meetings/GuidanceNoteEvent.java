@@ -2,6 +2,7 @@ package org.tcyledger.contracts.meetings;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tcyledger.contracts.AddedLater;
 import org.tcyledger.contracts.WireType;
 
 /**
@@ -14,7 +15,7 @@ public sealed interface GuidanceNoteEvent {
 
     @WireType("tcy.meetings.GuidanceNoteDrafted.v1")
     record GuidanceNoteDrafted(String noteId, int version, String title, List<String> articles, Texts text,
-                               boolean englishOnly, String symbol) implements GuidanceNoteEvent {
+                               boolean englishOnly, @AddedLater String symbol) implements GuidanceNoteEvent {
         public GuidanceNoteDrafted {
             articles = List.copyOf(articles);
         }
@@ -27,7 +28,7 @@ public sealed interface GuidanceNoteEvent {
 
     @WireType("tcy.meetings.GuidanceNoteRevised.v1")
     record GuidanceNoteRevised(String noteId, int version, String title, List<String> articles, Texts text,
-                               boolean englishOnly, String symbol) implements GuidanceNoteEvent {
+                               boolean englishOnly, @AddedLater String symbol) implements GuidanceNoteEvent {
         public GuidanceNoteRevised {
             articles = List.copyOf(articles);
         }

@@ -2,6 +2,7 @@ package org.tcyledger.contracts.meetings;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tcyledger.contracts.AddedLater;
 import org.tcyledger.contracts.WireType;
 
 /**
@@ -15,7 +16,7 @@ public sealed interface MeetingEvent {
     /** {@code workingBodyId}: the working body the meeting belongs to (null for the committee's own meetings). */
     @WireType("tcy.meetings.MeetingScheduled.v1")
     record MeetingScheduled(String meetingId, MeetingKind kind, String title, String venue, LocalDate startsOn,
-                            LocalDate endsOn, String workingBodyId) implements MeetingEvent {
+                            LocalDate endsOn, @AddedLater String workingBodyId) implements MeetingEvent {
         public MeetingScheduled(String meetingId, MeetingKind kind, String title, String venue, LocalDate startsOn,
                                 LocalDate endsOn) {
             this(meetingId, kind, title, venue, startsOn, endsOn, null);
@@ -68,8 +69,9 @@ public sealed interface MeetingEvent {
     @WireType("tcy.meetings.DecisionAdopted.v1")
     record DecisionAdopted(String meetingId, String decisionId, String agendaItemId, DecisionKind kind,
                            String subject, Integer version, String text, Vote vote, LocalDate adoptedOn,
-                           long partiesOnStartsOn, long partiesPresent, QuorumBase countedOn, String documentSymbol,
-                           List<Election> elected, WorkingBodyMandate workingBody, LocalDate mandateUntil)
+                           long partiesOnStartsOn, long partiesPresent, @AddedLater QuorumBase countedOn,
+                           @AddedLater String documentSymbol, @AddedLater List<Election> elected,
+                           @AddedLater WorkingBodyMandate workingBody, @AddedLater LocalDate mandateUntil)
             implements MeetingEvent {
         public DecisionAdopted {
             countedOn = countedOn == null ? QuorumBase.PARTIES : countedOn;

@@ -2,6 +2,7 @@ package org.tcyledger.contracts.membership;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tcyledger.contracts.AddedLater;
 import org.tcyledger.contracts.WireType;
 
 /** Everything the membership context publishes on {@code tcy.membership.v1}; each event concerns one member. */
@@ -21,8 +22,9 @@ public sealed interface MembershipEvent {
      * signature.
      */
     @WireType("tcy.membership.TreatySigned.v1")
-    record TreatySigned(String memberId, Treaty treaty, LocalDate signedOn, boolean withoutReservationAsToRatification,
-                        LocalDate entryIntoForceOn) implements MembershipEvent {
+    record TreatySigned(String memberId, Treaty treaty, LocalDate signedOn,
+                        @AddedLater boolean withoutReservationAsToRatification, @AddedLater LocalDate entryIntoForceOn)
+            implements MembershipEvent {
         public TreatySigned(String memberId, Treaty treaty, LocalDate signedOn) {
             this(memberId, treaty, signedOn, false, null);
         }
@@ -74,7 +76,7 @@ public sealed interface MembershipEvent {
      */
     @WireType("tcy.membership.ContactPointDesignated.v1")
     record ContactPointDesignated(String memberId, String personId, String unit, SealedPersonalData personalData,
-                                  LocalDate designatedOn) implements MembershipEvent {
+                                  @AddedLater LocalDate designatedOn) implements MembershipEvent {
         public ContactPointDesignated(String memberId, String personId, String unit, SealedPersonalData personalData) {
             this(memberId, personId, unit, personalData, null);
         }

@@ -1,13 +1,11 @@
 package org.tcyledger.eventsourcing.axon;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.wire.EventJson;
 
 /**
  * Jackson for everything Axon stores, with our events stored under their wire names
@@ -26,11 +24,9 @@ public final class WireTypeSerializer extends JacksonSerializer {
         return new WireTypeSerializer(JacksonSerializer.builder().objectMapper(objectMapper()), catalog);
     }
 
+    /** The wire's JSON ({@link EventJson}): what the AsyncAPI documents describe is what Axon stores. */
     public static ObjectMapper objectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return EventJson.mapper();
     }
 
     @Override

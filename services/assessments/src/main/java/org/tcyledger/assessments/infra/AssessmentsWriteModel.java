@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.tcyledger.assessments.cycle.AssessmentCycle;
 import org.tcyledger.assessments.cycle.Parties;
-import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.TopicContract;
 import org.tcyledger.contracts.Topics;
-import org.tcyledger.contracts.assessments.AssessmentEvent;
 import org.tcyledger.eventsourcing.WriteModel;
 
 public class AssessmentsWriteModel {
@@ -17,6 +16,6 @@ public class AssessmentsWriteModel {
     @Singleton
     WriteModel writeModel(RegisterParties parties) {
         return new WriteModel("assessments", Topics.ASSESSMENTS, List.of(AssessmentCycle.class),
-                new EventCatalog(AssessmentEvent.class), Map.of(Parties.class, parties));
+                TopicContract.ASSESSMENTS.catalog(), Map.of(Parties.class, parties));
     }
 }

@@ -7,9 +7,8 @@ import java.util.Map;
 import org.tcyledger.cloudevidence.consultation.AttributionSeal;
 import org.tcyledger.cloudevidence.consultation.Consultation;
 import org.tcyledger.cloudevidence.consultation.StakeholderNames;
-import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.TopicContract;
 import org.tcyledger.contracts.Topics;
-import org.tcyledger.contracts.cloudevidence.ConsultationEvent;
 import org.tcyledger.eventsourcing.WriteModel;
 
 public class CloudEvidenceWriteModel {
@@ -18,7 +17,7 @@ public class CloudEvidenceWriteModel {
     @Singleton
     WriteModel writeModel(VaultAttributionSeal attributions, VaultStakeholderNames names) {
         return new WriteModel("cloud-evidence", Topics.CLOUD_EVIDENCE, List.of(Consultation.class),
-                new EventCatalog(ConsultationEvent.class),
+                TopicContract.CLOUD_EVIDENCE.catalog(),
                 Map.of(AttributionSeal.class, attributions, StakeholderNames.class, names));
     }
 }

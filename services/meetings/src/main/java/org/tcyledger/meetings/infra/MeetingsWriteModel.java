@@ -5,12 +5,8 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.TopicContract;
 import org.tcyledger.contracts.Topics;
-import org.tcyledger.contracts.meetings.DocumentEvent;
-import org.tcyledger.contracts.meetings.GovernanceEvent;
-import org.tcyledger.contracts.meetings.GuidanceNoteEvent;
-import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.eventsourcing.WriteModel;
 import org.tcyledger.meetings.document.Document;
 import org.tcyledger.meetings.document.Documents;
@@ -41,7 +37,7 @@ public class MeetingsWriteModel {
                           StoredDocuments documents) {
         return new WriteModel("meetings", Topics.MEETINGS,
                 List.of(Meeting.class, GuidanceNote.class, Bureau.class, WorkingBody.class, Document.class),
-                new EventCatalog(MeetingEvent.class, GuidanceNoteEvent.class, GovernanceEvent.class, DocumentEvent.class),
+                TopicContract.MEETINGS.catalog(),
                 Map.of(DecisionRules.class, rules, DecisionSubjects.class, subjects, MemberFacts.class, members,
                         GuidanceNoteAdoptions.class, notes, GovernanceRecords.class, governance,
                         Documents.class, documents));

@@ -4,10 +4,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.TopicContract;
 import org.tcyledger.contracts.Topics;
-import org.tcyledger.contracts.membership.MembershipEvent;
-import org.tcyledger.contracts.membership.TreatyEvent;
 import org.tcyledger.eventsourcing.WriteModel;
 import org.tcyledger.membership.member.Member;
 import org.tcyledger.membership.member.PersonKeys;
@@ -20,7 +18,7 @@ public class MembershipWriteModel {
     @Singleton
     WriteModel writeModel(StoredTreatyCalendars calendars, VaultPersonKeys keys) {
         return new WriteModel("membership", Topics.MEMBERSHIP, List.of(Member.class, TreatyInForce.class),
-                new EventCatalog(MembershipEvent.class, TreatyEvent.class),
+                TopicContract.MEMBERSHIP.catalog(),
                 Map.of(TreatyCalendars.class, calendars, PersonKeys.class, keys));
     }
 }
