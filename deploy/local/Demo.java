@@ -27,7 +27,8 @@ import java.util.Map;
  */
 public class Demo {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1: no h2c upgrade, which proxies in between (Prism, in deploy/contracts/prism-demo) do not follow
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static String membership;
     private static String meetings;
     private static String assessments;
