@@ -1,6 +1,8 @@
 package org.tcyledger.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,49 @@ class ContractsTest {
                 catalog.wireTypeOf(MembershipEvent.InstrumentDeposited.class));
         assertEquals(MembershipEvent.TreatySigned.class, catalog.classOf("tcy.membership.TreatySigned.v1").orElseThrow());
         assertEquals("1", catalog.storedTypeOf(MembershipEvent.MemberRegistered.class).orElseThrow().revision());
+    }
+
+    @Test
+    void aHistoricVersionIsKnownBesideTheCurrentOneAndReadsAsIt() {
+        EventCatalog catalog = new EventCatalog(MembershipEvent.class);
+        assertEquals(MembershipEvent.InvitedToAccede.class,
+                catalog.knownTypes().get("tcy.membership.InvitedToAccede.v2"));
+        assertEquals(MembershipEvent.InvitedToAccedeV1.class,
+                catalog.knownTypes().get("tcy.membership.InvitedToAccede.v1"));
+        assertTrue(catalog.isHistoric("tcy.membership.InvitedToAccede.v1"));
+        assertFalse(catalog.isHistoric("tcy.membership.InvitedToAccede.v2"));
+        assertEquals("tcy.membership.InvitedToAccede.v1", catalog.wireTypeOf(MembershipEvent.InvitedToAccedeV1.class));
+
+        LocalDate invitedOn = LocalDate.parse("2010-03-01");
+        var v1 = new MembershipEvent.InvitedToAccedeV1("AU", invitedOn, null);
+        var v2 = new MembershipEvent.InvitedToAccede("AU", invitedOn, null, LocalDate.parse("2015-03-01"));
+        assertEquals(v2, catalog.current(v1));
+        assertEquals(v2, catalog.current(v2));
+    }
+
+    @Test
+    void aHistoricVersionMustUpcastToTheVersionThatNamesIt() {
+        assertThrows(IllegalStateException.class, () -> new EventCatalog(Wrongly.class));
+    }
+
+    sealed interface Wrongly {
+        @WireType("tcy.test.Thing.v2")
+        @Supersedes(ThingV1.class)
+        record Thing(String id) implements Wrongly {
+        }
+
+        @WireType("tcy.test.Other.v1")
+        record Other(String id) implements Wrongly {
+        }
+
+        /** Upcasts to another event than the one that names it. */
+        @WireType("tcy.test.Thing.v1")
+        record ThingV1(String id) implements HistoricEvent<Other> {
+            @Override
+            public Other upcast() {
+                return new Other(id);
+            }
+        }
     }
 
     @Test

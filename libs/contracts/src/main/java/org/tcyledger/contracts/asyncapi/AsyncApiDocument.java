@@ -61,7 +61,12 @@ public final class AsyncApiDocument {
         catalog.knownTypes().forEach((wireType, type) -> {
             String name = wireType.substring(("tcy." + topic.context() + ".").length());
             Class<?> family = topic.families().stream().filter(f -> f.isAssignableFrom(type)).findFirst().orElse(null);
-            messages.put(name, message(wireType, name, schemas.event(type, name, family), descriptions.of(type)));
+            String description = descriptions.of(type);
+            if (description == null && catalog.isHistoric(wireType)) {
+                description = "A historic version, no longer written: records stored before its successor remain, "
+                        + "and a reader takes them as the successor.";
+            }
+            messages.put(name, message(wireType, name, schemas.event(type, name, family), description));
             channelMessages.put(name, Map.of("$ref", "#/components/messages/" + name));
             sent.add(Map.of("$ref", "#/channels/" + channel + "/messages/" + name));
         });
@@ -99,8 +104,9 @@ public final class AsyncApiDocument {
                 "action", "send",
                 "channel", Map.of("$ref", "#/channels/" + channel),
                 "title", "The " + topic.context() + " service publishes every event it stores",
-                "summary", "Once stored, each event is published exactly once per its ce_id; a consumer that reads "
-                        + "an id twice has read the same event twice.",
+                "summary", "Every stored event is published at least once, each stream in its order. A consumer "
+                        + "applies an event once by recording its ce_id (or ce_source, ce_subject and ce_sequence) "
+                        + "in the same transaction as what the event changed.",
                 "messages", sent)));
         document.put("components", components);
         return document;

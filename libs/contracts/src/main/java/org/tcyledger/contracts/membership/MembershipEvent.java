@@ -2,7 +2,10 @@ package org.tcyledger.contracts.membership;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.tcyledger.contracts.AddedLater;
+import org.tcyledger.contracts.HistoricEvent;
+import org.tcyledger.contracts.Supersedes;
 import org.tcyledger.contracts.WireType;
 
 /** Everything the membership context publishes on {@code tcy.membership.v1}; each event concerns one member. */
@@ -41,8 +44,31 @@ public sealed interface MembershipEvent {
         }
     }
 
+    /**
+     * An invitation to accede to ETS185, valid until the day before {@code lapsesOn}
+     * ({@link TreatyStatus#invitationLapsesOn}), which it carries since v2 so that no reader has to derive it. Events
+     * stored as v1 read as this version, with {@code lapsesOn} derived ({@link InvitedToAccedeV1}).
+     */
+    @WireType("tcy.membership.InvitedToAccede.v2")
+    @Supersedes(InvitedToAccedeV1.class)
+    record InvitedToAccede(String memberId, LocalDate invitedOn, String reference, LocalDate lapsesOn)
+            implements MembershipEvent {
+        public InvitedToAccede {
+            Objects.requireNonNull(lapsesOn, "lapsesOn");
+        }
+    }
+
+    /**
+     * The first shape of {@link InvitedToAccede}, without the day it lapses: read only, never written. Stored events
+     * and the topic keep it as it was hashed; every reader gets it as v2.
+     */
     @WireType("tcy.membership.InvitedToAccede.v1")
-    record InvitedToAccede(String memberId, LocalDate invitedOn, String reference) implements MembershipEvent {
+    record InvitedToAccedeV1(String memberId, LocalDate invitedOn, String reference)
+            implements HistoricEvent<InvitedToAccede> {
+        @Override
+        public InvitedToAccede upcast() {
+            return new InvitedToAccede(memberId, invitedOn, reference, TreatyStatus.invitationLapsesOn(invitedOn));
+        }
     }
 
     /** {@code effectiveOn}: first day of the month after three months from notification (Article 47). */

@@ -30,6 +30,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tcyledger.eventsourcing.WriteModel;
 import org.tcyledger.eventsourcing.kafka.KafkaPublisher;
@@ -37,7 +38,8 @@ import org.tcyledger.eventsourcing.kafka.KafkaSettings;
 
 /**
  * Axon Framework 4 for a write service, configured once for all of them: the JDBC event store on the service's
- * PostgreSQL (hash-chained, Jackson, wire type names), a JTA-joining transaction manager, errors that propagate
+ * PostgreSQL (hash-chained, Jackson, wire type names, historic versions upcast by the catalog where aggregates load
+ * them), a JTA-joining transaction manager, errors that propagate
  * instead of being logged away, a JDBC token store, and the {@code kafka-publisher} tracking processor.
  * Services without a {@link WriteModel} (the projection) get none of it.
  */
@@ -216,6 +218,18 @@ public class AxonRuntime {
         configurer.registerComponent(type, c -> (T) resource);
     }
 
+    private JdbcEventStorageEngine.Builder jdbcEngine(DataSourceConnectionProvider connections,
+                                                      TransactionManager transactions, WireTypeSerializer serializer) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .dataType(byte[].class)
+                .schema(EVENT_SCHEMA)
+                .gapTimeout(gapTimeoutMs);
+    }
+
     private Configuration build(WriteModel model) {
         // Stored timestamps have millisecond precision; events carry exactly the time that is stored and hashed.
         GenericEventMessage.clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
@@ -248,16 +262,12 @@ public class AxonRuntime {
                                 .storageEngine(c.getComponent(
                                         org.axonframework.eventsourcing.eventstore.EventStorageEngine.class)),
                         synchronizations))
+                // stored events are never rewritten: aggregates read historic versions upcast, the publisher as stored
                 .registerComponent(org.axonframework.eventsourcing.eventstore.EventStorageEngine.class,
                         c -> new HashChainingStorageEngine(
-                        JdbcEventStorageEngine.builder()
-                                .connectionProvider(connections)
-                                .transactionManager(transactions)
-                                .eventSerializer(serializer)
-                                .snapshotSerializer(serializer)
-                                .dataType(byte[].class)
-                                .schema(EVENT_SCHEMA)
-                                .gapTimeout(gapTimeoutMs)
+                        jdbcEngine(connections, transactions, serializer).build(),
+                        jdbcEngine(connections, transactions, serializer)
+                                .upcasterChain(new EventUpcasterChain(new HistoricEventUpcaster(model.catalog())))
                                 .build(),
                         dataSource, serializer, model.catalog(), Math.min(maxEventBytes,
                                 org.tcyledger.contracts.Topics.MAX_EVENT_BYTES)));

@@ -29,6 +29,10 @@ import org.tcyledger.contracts.wire.ChainHash;
  * Stores each event with {@code prevhash} and {@code hash} in its metadata, computed in the transaction that stores
  * it. The head of every chain is one row of {@code event_chain_head}, locked while it moves, so two writers of the
  * same aggregate cannot fork its chain: the second one fails like a concurrent append and gets 409.
+ * <p>
+ * Events are read two ways. An aggregate loads its stream as the current versions of its events (a historic
+ * {@code v1} upcast, {@link HistoricEventUpcaster}); the tracking stream, which the publisher alone reads, hands on
+ * every event as stored, so that it reaches the topic byte for byte as it was hashed.
  */
 public final class HashChainingStorageEngine implements EventStorageEngine {
 
@@ -38,15 +42,21 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
     }
 
     private final EventStorageEngine delegate;
+    private final EventStorageEngine upcasting;
     private final DataSource dataSource;
     private final Serializer serializer;
     private final EventCatalog catalog;
     private final int maxEventBytes;
 
-    /** @param maxEventBytes the largest event stored: one the topic would refuse could never be published */
-    public HashChainingStorageEngine(EventStorageEngine delegate, DataSource dataSource, Serializer serializer,
-                                     EventCatalog catalog, int maxEventBytes) {
+    /**
+     * @param delegate       stores the events and reads them as stored
+     * @param upcasting      the same store, read through the upcasters: what aggregates load
+     * @param maxEventBytes the largest event stored: one the topic would refuse could never be published
+     */
+    public HashChainingStorageEngine(EventStorageEngine delegate, EventStorageEngine upcasting, DataSource dataSource,
+                                     Serializer serializer, EventCatalog catalog, int maxEventBytes) {
         this.delegate = delegate;
+        this.upcasting = upcasting;
         this.dataSource = dataSource;
         this.serializer = serializer;
         this.catalog = catalog;
@@ -143,12 +153,12 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
 
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+        return upcasting.readEvents(aggregateIdentifier, firstSequenceNumber);
     }
 
     @Override
     public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
+        return upcasting.readSnapshot(aggregateIdentifier);
     }
 
     @Override

@@ -20,10 +20,11 @@ import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.WriteModel;
 import org.tcyledger.eventsourcing.axon.AxonRuntime;
 import org.tcyledger.eventsourcing.axon.WireTypeSerializer;
+import org.tcyledger.eventsourcing.consumer.EventDecoder;
 
 /**
  * An aggregate's stream exactly as stored (payload bytes before any upcasting, metadata with hashes), for auditors
- * and for point-in-time reads that replay the stored events.
+ * and for point-in-time reads that replay the stored events (each read as its current version, {@link EventDecoder}).
  */
 @ApplicationScoped
 public class EventStreams {
@@ -139,16 +140,9 @@ public class EventStreams {
     }
 
     public List<Recorded> history(String aggregateId) {
-        EventCatalog catalog = writeModel.get().catalog();
-        return envelopes(aggregateId).stream().map(envelope -> {
-            Class<?> type = catalog.classOf(envelope.type())
-                    .orElseThrow(() -> new IllegalStateException("unknown stored type " + envelope.type()));
-            try {
-                return new Recorded(envelope, JSON.readValue(envelope.data(), type));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read event " + envelope.id(), e);
-            }
-        }).toList();
+        EventDecoder decoder = new EventDecoder(writeModel.get().catalog());
+        return envelopes(aggregateId).stream().map(envelope -> new Recorded(envelope, decoder.decode(envelope)
+                .orElseThrow(() -> new IllegalStateException("unknown stored type " + envelope.type())))).toList();
     }
 
     /**

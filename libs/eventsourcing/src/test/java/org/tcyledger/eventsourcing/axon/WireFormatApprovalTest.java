@@ -31,15 +31,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.tcyledger.contracts.EventCatalog;
 import org.tcyledger.contracts.WireType;
+import org.tcyledger.contracts.membership.MembershipEvent;
 import org.tcyledger.contracts.wire.ChainCheckpoint;
 import org.tcyledger.contracts.wire.ChainHash;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.contracts.wire.StreamHead;
+import org.tcyledger.eventsourcing.consumer.EventDecoder;
 
 /**
  * Pins the JSON of every event type on the wire: the {@code data} that the event store keeps, hashes and publishes,
@@ -66,13 +71,17 @@ class WireFormatApprovalTest {
     private static final LocalDate DATE = LocalDate.parse("2024-03-15");
     private static final Instant INSTANT = Instant.parse("2024-03-15T10:15:30.123456Z");
 
+    /** Every sealed event interface of the contract. */
+    private static Class<?>[] families() {
+        return contractClasses().stream()
+                .filter(type -> type.isInterface() && type.isSealed() && type.getEnclosingClass() == null)
+                .toArray(Class<?>[]::new);
+    }
+
     /** Every wire type and a representative event of it. */
     private static Map<String, Object> samples() {
         List<Class<?>> contractClasses = contractClasses();
-        Class<?>[] families = contractClasses.stream()
-                .filter(type -> type.isInterface() && type.isSealed() && type.getEnclosingClass() == null)
-                .toArray(Class<?>[]::new);
-        EventCatalog catalog = new EventCatalog(families);
+        EventCatalog catalog = new EventCatalog(families());
         Map<String, Object> samples = new TreeMap<>();
         Set<String> contexts = new TreeSet<>();
         for (Class<?> type : contractClasses) {
@@ -121,6 +130,49 @@ class WireFormatApprovalTest {
         assertEquals(one, two);
         assertFalse(new String(serializer.serialize(one, byte[].class).getData(), StandardCharsets.UTF_8)
                 .contains("@class"), "no Java type names on the wire");
+    }
+
+    /**
+     * A historic wire type keeps its approved payload above (stored events and the topics carry it for ever) and reads
+     * as its current version, as every reader gets it: wire type and data approved in {@code approved-upcast/}.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyHistoricPayloadReadsAsItsCurrentVersion() {
+        Class<?>[] families = families();
+        EventCatalog catalog = new EventCatalog(families);
+        EventDecoder decoder = new EventDecoder(families);
+        WireTypeSerializer serializer = WireTypeSerializer.create(catalog);
+        List<String> historic = catalog.knownTypes().keySet().stream().filter(catalog::isHistoric).toList();
+        assertFalse(historic.isEmpty(), "the contract keeps historic versions (InvitedToAccede.v1)");
+        return historic.stream().map(type -> DynamicTest.dynamicTest(type, () -> {
+            byte[] stored = Files.readAllBytes(APPROVED.resolve(type + ".json"));
+            Object read = decoder.decode(stored(type, stored)).orElseThrow();
+            EventCatalog.StoredType storedType = EventCatalog.StoredType.parse(type);
+            Object loaded = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                    Stream.of(new GenericDomainEventEntry<>("Member", "EE", 1, "event-1", INSTANT, storedType.name(),
+                            storedType.revision(), stored, "{}".getBytes(StandardCharsets.UTF_8))),
+                    serializer, new EventUpcasterChain(new HistoricEventUpcaster(catalog))).next().getPayload();
+            assertEquals(read, loaded, "an aggregate loads it as every other reader reads it");
+            var received = PRETTY.createObjectNode().put("type", catalog.wireTypeOf(read.getClass()));
+            received.set("data", PRETTY.readTree(serializer.serialize(read, byte[].class).getData()));
+            approve("approved-upcast", type, received);
+        }));
+    }
+
+    /** The approved v1 invitation, as stored and published before v2, reads as v2 with the day it lapses derived. */
+    @Test
+    void anInvitationStoredAsV1ReadsAsV2WithTheDayItLapses() throws IOException {
+        byte[] v1 = Files.readAllBytes(APPROVED.resolve("tcy.membership.InvitedToAccede.v1.json"));
+        assertFalse(new String(v1, StandardCharsets.UTF_8).contains("lapsesOn"));
+        Object read = new EventDecoder(MembershipEvent.class).decode(stored("tcy.membership.InvitedToAccede.v1", v1))
+                .orElseThrow();
+        assertEquals(new MembershipEvent.InvitedToAccede("memberId-1", DATE, "reference-1", LocalDate.parse("2029-03-15")),
+                read);
+    }
+
+    private static EventEnvelope stored(String type, byte[] data) {
+        return new EventEnvelope("4b9e0c1e-5f0a-4c1b-9d7e-2f6b8a1c0d3e", "/tcy/membership", type, "EE", 1, INSTANT,
+                "secretariat", null, null, ChainHash.GENESIS, "ab".repeat(32), null, data);
     }
 
     /**

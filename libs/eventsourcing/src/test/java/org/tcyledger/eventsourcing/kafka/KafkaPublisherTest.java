@@ -210,7 +210,7 @@ class KafkaPublisherTest {
         try {
             DomainEventMessage<?> before = small("RF", 0);
             DomainEventMessage<?> tooLarge = event("RF", 1, new InvitedToAccede("RF", LocalDate.parse("2024-01-01"),
-                    "r".repeat(30_000)));
+                    "r".repeat(30_000), LocalDate.parse("2029-01-01")));
             DomainEventMessage<?> after = small("RF", 2);
             List<DomainEventMessage<?>> events = List.of(before, tooLarge, after);
 

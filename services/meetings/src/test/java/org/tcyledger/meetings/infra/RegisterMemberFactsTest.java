@@ -53,7 +53,8 @@ class RegisterMemberFactsTest {
         PublishedStream nigeria = new PublishedStream(new EventCatalog(MembershipEvent.class), "/tcy/membership", "NG");
         PublishedStream.publish(bootstrapServers, Topics.MEMBERSHIP,
                 nigeria.next(new MemberRegistered("NG", "Nigeria", MemberKind.STATE, false)),
-                nigeria.next(new InvitedToAccede("NG", LocalDate.parse("2018-03-01"), "invented for the tests")),
+                nigeria.next(new InvitedToAccede("NG", LocalDate.parse("2018-03-01"), "invented for the tests",
+                        LocalDate.parse("2023-03-01"))),
                 nigeria.next(new InstrumentDeposited("NG", Treaty.ETS185, InstrumentKind.ACCESSION,
                         LocalDate.parse("2022-07-06"), List.of(), List.of(), IN_FORCE)));
     }

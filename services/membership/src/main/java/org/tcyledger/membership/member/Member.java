@@ -26,6 +26,7 @@ import org.tcyledger.contracts.membership.MembershipEvent.TreatyDenounced;
 import org.tcyledger.contracts.membership.MembershipEvent.TreatySigned;
 import org.tcyledger.contracts.membership.Treaty;
 import org.tcyledger.contracts.membership.TreatyCalendar;
+import org.tcyledger.contracts.membership.TreatyStatus;
 
 import org.tcyledger.eventsourcing.RuleViolation;
 import org.tcyledger.eventsourcing.web.InvalidRequest;
@@ -61,7 +62,8 @@ public class Member {
 
     @CommandHandler
     public void handle(InviteToAccede command, TreatyCalendars calendars) {
-        record(new InvitedToAccede(memberId, command.invitedOn(), command.reference()), calendars.current());
+        record(new InvitedToAccede(memberId, command.invitedOn(), command.reference(),
+                TreatyStatus.invitationLapsesOn(command.invitedOn())), calendars.current());
     }
 
     /**

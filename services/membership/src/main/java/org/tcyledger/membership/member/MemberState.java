@@ -46,10 +46,11 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
                           ContactPoint contactPoint, Set<String> erasedPersons, MemberNotices notices,
                           List<MembershipEvent> facts, Map<String, Integer> factIndexByEventId) {
 
-    public record Invitation(LocalDate invitedOn, String reference) {
-        /** Valid on {@code date}: made by then and not yet lapsed (five years, {@link TreatyStatus#invitationLapsesOn}). */
+    /** {@code lapsesOn} as the invitation recorded it (five years, {@link TreatyStatus#invitationLapsesOn}). */
+    public record Invitation(LocalDate invitedOn, String reference, LocalDate lapsesOn) {
+        /** Valid on {@code date}: made by then and not yet lapsed. */
         public boolean validOn(LocalDate date) {
-            return !invitedOn.isAfter(date) && date.isBefore(TreatyStatus.invitationLapsesOn(invitedOn));
+            return !invitedOn.isAfter(date) && date.isBefore(lapsesOn);
         }
     }
 
@@ -171,7 +172,8 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
             case ObserverStatusGranted g -> withFact(g, eventId).apply(g);
             case ObserverStatusEnded e -> withFact(e, eventId).apply(e);
             case InvitationCorrected c -> corrected(c.correctsEventId(), eventId,
-                    new InvitedToAccede(id, c.invitedOn(), c.reference()));
+                    new InvitedToAccede(id, c.invitedOn(), c.reference(),
+                            TreatyStatus.invitationLapsesOn(c.invitedOn())));
             // a corrected signature keeps its kind; its entry into force follows from the corrected date
             case SignatureCorrected c -> corrected(c.correctsEventId(), eventId, new TreatySigned(id, c.treaty(),
                     c.signedOn(), facts.get(factIndexByEventId.get(c.correctsEventId())) instanceof TreatySigned s
@@ -252,7 +254,7 @@ public record MemberState(String id, String name, MemberKind kind, boolean counc
 
     private MemberState apply(MembershipEvent fact) {
         return switch (fact) {
-            case InvitedToAccede i -> copy(new Invitation(i.invitedOn(), i.reference()), treaties, observerPeriods,
+            case InvitedToAccede i -> copy(new Invitation(i.invitedOn(), i.reference(), i.lapsesOn()), treaties, observerPeriods,
                     representatives, contactPoint, erasedPersons);
             case TreatySigned s -> withTreaty(s.treaty(), treaty(s.treaty()).signed(s));
             case InstrumentDeposited d -> withTreaty(d.treaty(), treaty(d.treaty()).deposited(d.kind(),

@@ -43,7 +43,7 @@ final class TreatySteps {
         if (state.invitation() != null && state.invitation().validOn(invitedOn)) {
             throw new RuleViolation("no-second-invitation", state.name() + " was already invited on "
                     + state.invitation().invitedOn() + ", valid until "
-                    + TreatyStatus.invitationLapsesOn(state.invitation().invitedOn()).minusDays(1));
+                    + state.invitation().lapsesOn().minusDays(1));
         }
     }
 
@@ -136,7 +136,7 @@ final class TreatySteps {
         notBeforePreviousStep("invitation", invitation.invitedOn(), depositedOn);
         if (!invitation.validOn(depositedOn)) {
             throw new RuleViolation("invitation-expired", state.name() + "'s invitation of " + invitation.invitedOn()
-                    + " lapsed on " + TreatyStatus.invitationLapsesOn(invitation.invitedOn())
+                    + " lapsed on " + invitation.lapsesOn()
                     + "; it accedes once invited again");
         }
     }

@@ -77,8 +77,9 @@ class MemberLifecycleTest {
     void aStateOutsideTheCouncilOfEuropeIsInvitedAndAccedes() {
         fixture().given(AUSTRALIA)
                 .when(new InviteToAccede("AU", LocalDate.parse("2011-03-02"), "T-CY invitation (invented for tests)"))
-                .expectEvents(new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), "T-CY invitation (invented for tests)"));
-        fixture().given(AUSTRALIA, new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), null))
+                .expectEvents(new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), "T-CY invitation (invented for tests)",
+                        LocalDate.parse("2016-03-02")));
+        fixture().given(AUSTRALIA, new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), null, LocalDate.parse("2016-03-02")))
                 .when(new DepositInstrument("AU", Treaty.ETS185, InstrumentKind.ACCESSION, LocalDate.parse("2012-11-30"),
                         List.of(), List.of()))
                 .expectEvents(deposit("AU", Treaty.ETS185, InstrumentKind.ACCESSION, "2012-11-30", "2013-03-01"));
@@ -106,14 +107,14 @@ class MemberLifecycleTest {
 
     @Test
     void noSecondInvitation() {
-        fixture().given(AUSTRALIA, new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), null))
+        fixture().given(AUSTRALIA, new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), null, LocalDate.parse("2016-03-02")))
                 .when(new InviteToAccede("AU", LocalDate.parse("2011-04-02"), null))
                 .expectException(ruleNamed("no-second-invitation")).expectNoEvents();
     }
 
     @Test
     void accessionCannotPrecedeTheInvitation() {
-        fixture().given(AUSTRALIA, new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), null))
+        fixture().given(AUSTRALIA, new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), null, LocalDate.parse("2016-03-02")))
                 .when(new DepositInstrument("AU", Treaty.ETS185, InstrumentKind.ACCESSION, LocalDate.parse("2011-03-01"),
                         List.of(), List.of()))
                 .expectException(ruleNamed("date-not-before-previous-step")).expectExceptionMessage(containsString("before the invitation"));
@@ -273,7 +274,7 @@ class MemberLifecycleTest {
 
     @Test
     void noSignatureAfterADeposit() {
-        fixture().given(AUSTRALIA, new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), null),
+        fixture().given(AUSTRALIA, new InvitedToAccede("AU", LocalDate.parse("2011-03-02"), null, LocalDate.parse("2016-03-02")),
                         deposit("AU", Treaty.ETS185, InstrumentKind.ACCESSION, "2012-11-30", "2013-03-01"))
                 .when(new SignTreaty("AU", Treaty.ETS185, LocalDate.parse("2013-01-10")))
                 .expectException(ruleNamed("no-signature-after-deposit")).expectNoEvents();

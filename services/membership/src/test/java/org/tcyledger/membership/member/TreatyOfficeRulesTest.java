@@ -85,7 +85,7 @@ class TreatyOfficeRulesTest {
 
     @Test
     void theFirstProtocolIsOpenOnlyToSignatoriesOfTheConvention() {
-        fixture.given(state("AU", "Australia", false), new InvitedToAccede("AU", d("2010-11-30"), null),
+        fixture.given(state("AU", "Australia", false), new InvitedToAccede("AU", d("2010-11-30"), null, d("2015-11-30")),
                         deposited("AU", Treaty.ETS185, InstrumentKind.ACCESSION, "2012-11-30", "2013-03-01"))
                 .when(new SignTreaty("AU", Treaty.ETS189, d("2013-05-01")))
                 .expectException(ruleNamed("signature-not-open")).expectNoEvents();
@@ -107,31 +107,31 @@ class TreatyOfficeRulesTest {
                 .expectException(ruleNamed("invitation-before-convention-in-force")).expectNoEvents();
         fixture.given(state("AU", "Australia", false))
                 .when(new InviteToAccede("AU", d("2004-07-01"), null))
-                .expectEvents(new InvitedToAccede("AU", d("2004-07-01"), null));
+                .expectEvents(new InvitedToAccede("AU", d("2004-07-01"), null, d("2009-07-01")));
     }
 
     @Test
     void anAccessionOnTheLastDayOfTheInvitationIsValid() {
-        fixture.given(state("AU", "Australia", false), new InvitedToAccede("AU", d("2010-03-01"), null))
+        fixture.given(state("AU", "Australia", false), new InvitedToAccede("AU", d("2010-03-01"), null, d("2015-03-01")))
                 .when(deposit("AU", Treaty.ETS185, InstrumentKind.ACCESSION, "2015-02-28"))
                 .expectEvents(deposited("AU", Treaty.ETS185, InstrumentKind.ACCESSION, "2015-02-28", "2015-06-01"));
     }
 
     @Test
     void anAccessionOnTheFirstDayAfterTheInvitationLapsedIsRefused() {
-        fixture.given(state("AU", "Australia", false), new InvitedToAccede("AU", d("2010-03-01"), null))
+        fixture.given(state("AU", "Australia", false), new InvitedToAccede("AU", d("2010-03-01"), null, d("2015-03-01")))
                 .when(deposit("AU", Treaty.ETS185, InstrumentKind.ACCESSION, "2015-03-01"))
                 .expectException(ruleNamed("invitation-expired")).expectNoEvents();
     }
 
     @Test
     void aStateIsInvitedAgainOnlyOnceItsInvitationLapsed() {
-        fixture.given(state("AU", "Australia", false), new InvitedToAccede("AU", d("2010-03-01"), null))
+        fixture.given(state("AU", "Australia", false), new InvitedToAccede("AU", d("2010-03-01"), null, d("2015-03-01")))
                 .when(new InviteToAccede("AU", d("2015-02-28"), null))
                 .expectException(ruleNamed("no-second-invitation")).expectNoEvents();
-        fixture.given(state("AU", "Australia", false), new InvitedToAccede("AU", d("2010-03-01"), null))
+        fixture.given(state("AU", "Australia", false), new InvitedToAccede("AU", d("2010-03-01"), null, d("2015-03-01")))
                 .when(new InviteToAccede("AU", d("2015-03-01"), "invited again"))
-                .expectEvents(new InvitedToAccede("AU", d("2015-03-01"), "invited again"));
+                .expectEvents(new InvitedToAccede("AU", d("2015-03-01"), "invited again", d("2020-03-01")));
     }
 
     @Test
@@ -182,7 +182,7 @@ class TreatyOfficeRulesTest {
     @Test
     void anAccedingStateAccedesToTheFirstProtocolOnlyOnceItIsInForce() {
         MemberRegistered mu = state("MU", "Mauritius", false);
-        InvitedToAccede invited = new InvitedToAccede("MU", d("2004-07-01"), null);
+        InvitedToAccede invited = new InvitedToAccede("MU", d("2004-07-01"), null, d("2009-07-01"));
         InstrumentDeposited acceded = deposited("MU", Treaty.ETS185, InstrumentKind.ACCESSION, "2004-11-15",
                 "2005-03-01");
         fixture.given(mu, invited, acceded)

@@ -91,7 +91,7 @@ class TreatyChartTest {
                 publish("EUROPOL", new MemberRegistered("EUROPOL", "Europol", MemberKind.ORGANISATION, false),
                         new TreatySigned("EUROPOL", Treaty.ETS189, on("2004-01-01"))),
                 publish("GH", new MemberRegistered("GH", "Ghana", MemberKind.STATE, false),
-                        new MembershipEvent.InvitedToAccede("GH", on("2016-03-01"), "[invented]"))};
+                        new MembershipEvent.InvitedToAccede("GH", on("2016-03-01"), "[invented]", on("2021-03-01")))};
         for (EventEnvelope event : last) {
             given().queryParam("after", event.id()).get("/treaties/ETS189/chart").then().statusCode(200);
         }

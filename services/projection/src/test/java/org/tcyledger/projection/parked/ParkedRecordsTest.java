@@ -118,7 +118,8 @@ class ParkedRecordsTest {
         org.junit.jupiter.api.Assertions.assertEquals(0, parkedOf("PM").size());
         // later records of the aggregate are applied again as they come
         PublishedStream.publish(bootstrapServers, Topics.MEMBERSHIP,
-                mended.next(new MembershipEvent.InvitedToAccede("PM", LocalDate.parse("2013-01-01"), null)));
+                mended.next(new MembershipEvent.InvitedToAccede("PM", LocalDate.parse("2013-01-01"), null,
+                        LocalDate.parse("2018-01-01"))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> org.junit.jupiter.api.Assertions.assertEquals(0,
                 parkedOf("PM").size()));
         given().auth().oauth2(AUDITOR).get("/audit/parked").then().body("subject", not(hasItem("PM")));

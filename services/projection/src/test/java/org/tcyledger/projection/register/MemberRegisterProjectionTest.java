@@ -71,6 +71,34 @@ class MemberRegisterProjectionTest {
                 .get("/members/INTERPOL").then().statusCode(200).body("capacity", equalTo("OBSERVER"));
     }
 
+    /**
+     * An invitation that membership stored before v2 is published as it was stored, v1; the register applies it as the
+     * v2 it reads as: the same answers, invited up to the day before it lapses, as for an invitation published as v2.
+     */
+    @Test
+    void anInvitationPublishedAsV1IsAppliedLikeAV2One() {
+        LocalDate invitedOn = LocalDate.parse("2016-03-01");
+        PublishedStream tonga = member("TO");
+        EventEnvelope registeredTonga = tonga.next(new MemberRegistered("TO", "Tonga", MemberKind.STATE, false));
+        EventEnvelope v1 = tonga.next(new MembershipEvent.InvitedToAccedeV1("TO", invitedOn, "invented"));
+        PublishedStream tuvalu = member("TV");
+        EventEnvelope registeredTuvalu = tuvalu.next(new MemberRegistered("TV", "Tuvalu", MemberKind.STATE, false));
+        EventEnvelope v2 = tuvalu.next(new MembershipEvent.InvitedToAccede("TV", invitedOn, "invented",
+                LocalDate.parse("2021-03-01")));
+        assertEquals("tcy.membership.InvitedToAccede.v1", v1.type());
+        assertEquals("tcy.membership.InvitedToAccede.v2", v2.type());
+        publish(registeredTonga, v1, registeredTuvalu, v2);
+
+        for (String id : List.of("TO", "TV")) {
+            String after = id.equals("TO") ? v1.id() : v2.id();
+            given().auth().oauth2(OBSERVER).queryParam("asOf", "2021-02-28").queryParam("after", after)
+                    .get("/members/" + id).then().statusCode(200)
+                    .body("status", equalTo("INVITED")).body("capacity", equalTo("OBSERVER"));
+            given().auth().oauth2(OBSERVER).queryParam("asOf", "2021-03-01").get("/members/" + id).then()
+                    .statusCode(200).body("status", equalTo("NONE")).body("capacity", equalTo("NONE"));
+        }
+    }
+
     @Test
     void theRegisterShowsStatusOnAnyDate() throws Exception {
         PublishedStream estonia = member("EE");

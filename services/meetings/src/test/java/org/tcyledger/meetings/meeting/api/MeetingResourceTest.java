@@ -142,7 +142,8 @@ class MeetingResourceTest {
                           + "\"startsOn\":\"2016-05-24\",\"endsOn\":\"2016-05-25\"}").statusCode(201);
         PublishedStream sriLanka = member("LK");
         publish(sriLanka.next(new MemberRegistered("LK", "Sri Lanka", MemberKind.STATE, false)),
-                sriLanka.next(new InvitedToAccede("LK", LocalDate.parse("2013-06-05"), "invented for the tests")),
+                sriLanka.next(new InvitedToAccede("LK", LocalDate.parse("2013-06-05"), "invented for the tests",
+                        LocalDate.parse("2018-06-05"))),
                 sriLanka.next(new InstrumentDeposited("LK", Treaty.ETS185, InstrumentKind.ACCESSION,
                         LocalDate.parse("2015-05-29"), List.of(), List.of(), LocalDate.parse("2015-09-01"))));
         post("/meetings/T-CY-15/attendance", "{\"memberId\":\"LK\"}").statusCode(201).body("capacity", equalTo("PARTY"));
