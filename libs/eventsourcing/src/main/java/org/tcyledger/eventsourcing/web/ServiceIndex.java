@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -36,6 +37,12 @@ public class ServiceIndex {
     public record Link(String href, String title) {
     }
 
+    private static final String LINKS_EXAMPLE = """
+            [{"href":"/q/swagger-ui","title":"Swagger UI: the HTTP API, to read and to try"},
+             {"href":"/q/openapi","title":"The OpenAPI document of the HTTP API (YAML; ?format=json for JSON)"},
+             {"href":"/asyncapi.yaml","title":"The AsyncAPI document of the events this service publishes"},
+             {"href":"/q/health","title":"Health: whether the service, its database and Kafka are up"}]""";
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
     @ConfigProperty(name = "quarkus.smallrye-openapi.info-description")
@@ -48,7 +55,8 @@ public class ServiceIndex {
     @APIResponse(responseCode = "200", description = "A page for a person, or the links as JSON when JSON is asked for",
             content = {@Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
                        @Content(mediaType = MediaType.APPLICATION_JSON,
-                               schema = @Schema(type = SchemaType.ARRAY, implementation = Link.class))})
+                               schema = @Schema(type = SchemaType.ARRAY, implementation = Link.class),
+                               examples = @ExampleObject(name = "example", value = LINKS_EXAMPLE))})
     @GET
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     public Response documents(@Context HttpHeaders headers) {
