@@ -41,7 +41,7 @@ public class ParkedResource {
     @Inject
     ConsumerRunner runner;
 
-    @Operation(operationId = "listParked", summary = "Records a consumer could not apply, with their reasons; "
+    @Operation(summary = "Records a consumer could not apply, with their reasons; "
             + "records waiting behind an earlier parked record of their aggregate are marked waiting")
     @APIResponse(responseCode = "200", description = "The parked records, oldest first per consumer group",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -52,7 +52,7 @@ public class ParkedResource {
         return runner.parked();
     }
 
-    @Operation(operationId = "retryParked", summary = "Applies again, in order, the parked records of the aggregate "
+    @Operation(summary = "Applies again, in order, the parked records of the aggregate "
             + "of this parked record; stops at the first that fails again")
     @APIResponse(responseCode = "200", description = "What the retry applied and what is still parked",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

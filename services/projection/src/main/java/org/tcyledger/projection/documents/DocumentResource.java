@@ -24,9 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tcyledger.contracts.meetings.DocumentEvent.DocumentAccess;
 import org.tcyledger.contracts.meetings.DocumentEvent.DocumentKind;
+import org.tcyledger.eventsourcing.web.openapi.ApiDocument;
 import org.tcyledger.projection.infra.Paging;
 import org.tcyledger.projection.infra.ReadYourWrites;
 
@@ -38,6 +41,8 @@ import org.tcyledger.projection.infra.ReadYourWrites;
 @Path("/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@SecurityRequirementsSet
+@SecurityRequirementsSet(@SecurityRequirement(name = ApiDocument.BEARER))
 public class DocumentResource {
 
     /** {@code supersededBy}: the later symbols that supersede it; {@code reportOf}: the meeting it is the report of. */

@@ -1,8 +1,8 @@
 package org.tcyledger.projection.notes;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -23,8 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.eventsourcing.web.openapi.ApiDocument;
 import org.tcyledger.projection.infra.ApiExamples;
 import org.tcyledger.projection.infra.Paging;
 
@@ -35,6 +38,8 @@ import org.tcyledger.projection.infra.Paging;
 @Path("/guidance-notes")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@SecurityRequirementsSet
+@SecurityRequirementsSet(@SecurityRequirement(name = ApiDocument.BEARER))
 public class GuidanceNoteResource {
 
     public record Adoption(String meetingId, String decisionId, LocalDate adoptedOn) {

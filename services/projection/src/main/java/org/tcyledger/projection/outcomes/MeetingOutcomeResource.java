@@ -1,8 +1,8 @@
 package org.tcyledger.projection.outcomes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -23,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tcyledger.eventsourcing.web.openapi.ApiDocument;
 import org.tcyledger.projection.infra.ApiExamples;
 import org.tcyledger.projection.infra.Paging;
 
@@ -34,6 +37,8 @@ import org.tcyledger.projection.infra.Paging;
 @Path("/meetings")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@SecurityRequirementsSet
+@SecurityRequirementsSet(@SecurityRequirement(name = ApiDocument.BEARER))
 public class MeetingOutcomeResource {
 
     public record Meeting(String id, String kind, String title, String venue, LocalDate startsOn, LocalDate endsOn,

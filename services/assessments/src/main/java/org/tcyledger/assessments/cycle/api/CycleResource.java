@@ -19,12 +19,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tcyledger.assessments.cycle.CycleCommands;
 import org.tcyledger.assessments.cycle.CycleState;
 import org.tcyledger.contracts.assessments.AssessmentEvent;
 import org.tcyledger.eventsourcing.stream.EventStreams;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.eventsourcing.web.openapi.ApiDocument;
 
 /** Assessment cycles for the secretariat and auditors; observers read adopted reports from the projection only. */
 @Path("/assessment-cycles")
@@ -139,6 +143,8 @@ public class CycleResource {
                 late -> Map.of("late", late));
     }
 
+    @APIResponse(responseCode = "200", description = "Applied: what the command stored", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocument.COMMAND_ANSWER)))
     @POST
     @Path("/{id}/close")
     @RolesAllowed(Roles.SECRETARIAT)

@@ -22,18 +22,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tcyledger.cloudevidence.consultation.AttributionSeal;
 import org.tcyledger.cloudevidence.consultation.ChathamHouse;
 import org.tcyledger.cloudevidence.consultation.ConsultationCommands;
 import org.tcyledger.cloudevidence.consultation.ConsultationState;
 import org.tcyledger.cloudevidence.consultation.StakeholderNames;
-import org.tcyledger.contracts.cloudevidence.ConsultationEvent;
 import org.tcyledger.contracts.cloudevidence.ConsultationEvent.Position;
-import org.tcyledger.contracts.cloudevidence.ConsultationEvent.Stance;
 import org.tcyledger.contracts.cloudevidence.ConsultationEvent.StakeholderKind;
+import org.tcyledger.contracts.cloudevidence.ConsultationEvent.Stance;
+import org.tcyledger.contracts.cloudevidence.ConsultationEvent;
 import org.tcyledger.eventsourcing.stream.EventStreams;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.eventsourcing.web.openapi.ApiDocument;
 
 /** Consultations for the secretariat, who alone reads who said what; auditors read the sealed stream. */
 @Path("/consultations")
@@ -137,6 +141,8 @@ public class ConsultationResource {
                 result -> Map.of("submissionId", submissionId));
     }
 
+    @APIResponse(responseCode = "200", description = "Applied: what the command stored", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocument.COMMAND_ANSWER)))
     @POST
     @Path("/{id}/close")
     @RolesAllowed(Roles.SECRETARIAT)

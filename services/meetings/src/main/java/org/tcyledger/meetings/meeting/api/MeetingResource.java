@@ -20,10 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.eventsourcing.stream.EventStreams;
 import org.tcyledger.eventsourcing.web.Commands;
 import org.tcyledger.eventsourcing.web.Roles;
+import org.tcyledger.eventsourcing.web.openapi.ApiDocument;
 import org.tcyledger.meetings.meeting.MeetingCommands;
 import org.tcyledger.meetings.meeting.MeetingState;
 
@@ -78,6 +82,8 @@ public class MeetingResource {
     }
 
     /** No body needed: the open and close commands carry nothing but the meeting. */
+    @APIResponse(responseCode = "200", description = "Applied: what the command stored", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocument.COMMAND_ANSWER)))
     @POST
     @Path("/{id}/open")
     @Consumes(MediaType.WILDCARD)
@@ -86,6 +92,8 @@ public class MeetingResource {
         return commands.applied(Map.of(), () -> new MeetingCommands.OpenMeeting(id));
     }
 
+    @APIResponse(responseCode = "200", description = "Applied: what the command stored", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocument.COMMAND_ANSWER)))
     @POST
     @Path("/{id}/close")
     @Consumes(MediaType.WILDCARD)

@@ -190,7 +190,7 @@ public class MemberResource {
     /** The register on a date, as the secretariat reads it (personal data of contact points included). */
     @GET
     @RolesAllowed(Roles.SECRETARIAT)
-    public List<RegisterEntry> register(@QueryParam("asOf") LocalDate asOf, @QueryParam("treaty") Treaty treaty,
+    public List<RegisterEntry> registerOn(@QueryParam("asOf") LocalDate asOf, @QueryParam("treaty") Treaty treaty,
                                                     @QueryParam("status") TreatyStatus status) {
         return reads.register(asOf == null ? LocalDate.now(clock) : asOf,
                 treaty == null ? Treaty.ETS185 : treaty, status);
