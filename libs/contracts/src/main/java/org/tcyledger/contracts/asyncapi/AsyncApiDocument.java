@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.Terms;
 import org.tcyledger.contracts.TopicContract;
 import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.wire.ChainHash;
@@ -27,8 +28,6 @@ public final class AsyncApiDocument {
         return "asyncapi/" + topic + ".yaml";
     }
 
-    public static final String LICENSE_NAME = "EUPL-1.2";
-    public static final String LICENSE_URL = "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12";
     private static final String HEADERS = "CloudEventHeaders";
     private static final String HEX_HASH = "^[0-9a-f]{64}$";
 
@@ -121,8 +120,8 @@ public final class AsyncApiDocument {
                         + "event on the topic is here; a field may be added to an event (not required, read as null "
                         + "when absent), and a change that is not additive is a new version of the event, its "
                         + "earlier version still described while records of it remain.",
-                "contact", ordered("name", "T-CY Ledger", "url", "https://www.coe.int/en/web/cybercrime/tcy"),
-                "license", ordered("name", LICENSE_NAME, "url", LICENSE_URL));
+                "contact", ordered("name", "T-CY Ledger"),
+                "license", ordered("name", Terms.LICENCE_NAME + " (" + Terms.LICENCE_IDENTIFIER + ")"));
     }
 
     private static Map<String, Object> message(String wireType, String name, Map<String, Object> payload,

@@ -3,15 +3,13 @@ package org.tcyledger.eventsourcing.web.openapi;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.tcyledger.contracts.Terms;
 
-/**
- * The terms of the documents: the project is not licensed publicly yet, so its record says so in SPDX's words for a
- * licence of one's own ({@code LicenseRef-}). Replace it here, once, when the project chooses a licence.
- */
+/** The terms of the document: the contracts' {@link Terms}, the same as the AsyncAPI documents'. */
 class Licence implements OASFilter {
 
-    static final String NAME = "All rights reserved (not yet licensed publicly)";
-    static final String IDENTIFIER = "LicenseRef-TCY-Ledger-All-Rights-Reserved";
+    static final String NAME = Terms.LICENCE_NAME;
+    static final String IDENTIFIER = Terms.LICENCE_IDENTIFIER;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
