@@ -229,7 +229,7 @@ public class Demo {
         Committee.tabled(id);
         String item = post("agenda " + id, meetings, "/meetings/" + id + "/agenda-items", Json.createObjectBuilder()
                 .add("title", "Decisions of the plenary").build()).getString("itemId");
-        post("open " + id, meetings, "/meetings/" + id + "/open", Json.createObjectBuilder().build());
+        post("open " + id, meetings, "/meetings/" + id + "/open");
         for (JsonValue party : get(membership, "/members?asOf=" + startsOn + "&status=PARTY")) {
             String memberId = party.asJsonObject().getString("id");
             post("attend " + id + " " + memberId, meetings, "/meetings/" + id + "/attendance",
@@ -252,7 +252,7 @@ public class Demo {
             decide(id, item, startsOn, "ENDORSE_CEG_RECOMMENDATIONS", "ceg-2015-hearing", null,
                     "The T-CY endorsed the recommendations of the Cloud Evidence Group (date invented)");
         }
-        post("close " + id, meetings, "/meetings/" + id + "/close", Json.createObjectBuilder().build());
+        post("close " + id, meetings, "/meetings/" + id + "/close");
         Committee.reportPublished(plenary);
     }
 
@@ -263,10 +263,10 @@ public class Demo {
                 .add("venue", "written procedure").add("startsOn", "2017-02-01").add("endsOn", "2017-02-28").build());
         String item = post("agenda " + id, meetings, "/meetings/" + id + "/agenda-items", Json.createObjectBuilder()
                 .add("title", "Guidance Note on Article 18 T-CY(2015)16").build()).getString("itemId");
-        post("open " + id, meetings, "/meetings/" + id + "/open", Json.createObjectBuilder().build());
+        post("open " + id, meetings, "/meetings/" + id + "/open");
         decide(id, item, "2017-02-28", "ADOPT_GUIDANCE_NOTE", "gn-article-18", 1,
                 "Adopted by written procedure on 2017-02-28", Committee.registered("T-CY(2015)16"));
-        post("close " + id, meetings, "/meetings/" + id + "/close", Json.createObjectBuilder().build());
+        post("close " + id, meetings, "/meetings/" + id + "/close");
     }
 
     private static void decide(String meeting, String item, String on, String kind, String subject, Integer version,
@@ -332,13 +332,18 @@ public class Demo {
         return "demo-v2:" + java.util.HexFormat.of().formatHex(digest);
     }
 
+    /** A command that takes no body (opening or closing a meeting): it is sent none, as its OpenAPI says. */
+    private static JsonObject post(String what, String base, String path) throws Exception {
+        return post(what, base, path, null);
+    }
+
     private static JsonObject post(String what, String base, String path, JsonObject body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey(what))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
+                .header("Idempotency-Key", idempotencyKey(what));
+        HttpRequest request = (body == null ? builder.POST(HttpRequest.BodyPublishers.noBody())
+                : builder.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))).build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         String outcome = switch (response.statusCode()) {
             case 200, 201 -> "answered";
