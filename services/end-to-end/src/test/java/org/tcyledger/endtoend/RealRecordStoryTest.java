@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -54,8 +52,8 @@ class RealRecordStoryTest {
     private static final String AUDITOR = TOKENS.token("auditor");
     private static final Pattern SYMBOL = Pattern.compile("T-CY\\(\\d{4}\\)\\d+");
 
+    private static RecordedStack stack;
     private static Infrastructure infrastructure;
-    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static ServiceProcess membership;
     private static ServiceProcess projection;
     private static JsonNode record;
@@ -65,34 +63,17 @@ class RealRecordStoryTest {
 
     @BeforeAll
     static void loadTheRecord() throws Exception {
-        infrastructure = Infrastructure.forTests();
-        membership = start("membership", "tcy_membership", Map.of());
-        projection = start("projection", "tcy_projection", Map.of(
-                "tcy.keyholder.url", membership.url(), "tcy.keyholder.token", TOKENS.keyholder()));
-        ServiceProcess meetings = start("meetings", "tcy_meetings", Map.of());
-        ServiceProcess assessments = start("assessments", "tcy_assessments", Map.of());
-        ServiceProcess cloudEvidence = start("cloud-evidence", "tcy_cloud_evidence", Map.of());
-
+        stack = RecordedStack.start(TOKENS, Map.of());
+        infrastructure = stack.infrastructure;
+        membership = stack.membership;
+        projection = stack.projection;
         Path root = Workspace.root();
-        Path data = root.resolve("deploy/local/demo-data/tcy-history.json");
-        record = new ObjectMapper().readTree(data.toFile());
+        record = new ObjectMapper().readTree(root.resolve("deploy/local/demo-data/tcy-history.json").toFile());
         treatyRecord = new ObjectMapper().readTree(root.resolve("deploy/local/demo-data/treaty-record.json").toFile());
         committeeRecord = new ObjectMapper().readTree(root.resolve("deploy/local/demo-data/committee-record.json").toFile());
         enteredByHandBeforeTheDemo();
-        String classpath = root.resolve("libs/testing/target/classes") + File.pathSeparator
-                           + Files.readString(root.resolve("libs/testing/target/testing-classpath.txt")).trim();
-        Path log = root.resolve("services/end-to-end/target/real-record-demo.log");
-        demoLog = log;
-        Process demo = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp", classpath,
-                root.resolve("deploy/local/Demo.java").toString(), data.toString(), SECRETARIAT, membership.url(),
-                meetings.url(), assessments.url(), cloudEvidence.url())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            assertTrue(demo.waitFor(5, TimeUnit.MINUTES), "the demo did not finish in 5 minutes");
-        } finally {
-            demo.destroyForcibly();
-        }
-        assertEquals(0, demo.exitValue(), "the demo failed: " + Files.readString(log));
+        demoLog = root.resolve("services/end-to-end/target/real-record-demo.log");
+        stack.loadTheRecord(SECRETARIAT, demoLog);
     }
 
     /**
@@ -115,17 +96,9 @@ class RealRecordStoryTest {
         return given().baseUri(membership.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON);
     }
 
-    private static ServiceProcess start(String name, String database, Map<String, String> config) {
-        ServiceProcess service = ServiceProcess.start(name, infrastructure, database, TOKENS, config);
-        SERVICES.add(service);
-        return service;
-    }
-
     @AfterAll
     static void stopServices() {
-        for (int i = SERVICES.size() - 1; i >= 0; i--) {
-            SERVICES.get(i).close();
-        }
+        stack.close();
     }
 
     private static Response observe(String path, Map<String, ?> query) {
