@@ -9,10 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.tcyledger.contracts.membership.Capacity;
 import org.tcyledger.contracts.membership.MemberKind;
 import org.tcyledger.contracts.membership.RegisterEntry;
@@ -68,29 +72,49 @@ public class MemberRegister {
         return query(date, treaty, id).stream().findFirst();
     }
 
+    /**
+     * The register for a treaty on each of {@code dates}, what {@link #on} answers for each, from one reading of the
+     * read model rather than one per date (the indicators count it on every 31 December of a range).
+     */
+    public Map<LocalDate, List<RegisterEntry>> onEach(Collection<LocalDate> dates, Treaty treaty) {
+        return read(new TreeSet<>(dates), treaty, null);
+    }
+
     private List<RegisterEntry> query(LocalDate date, Treaty treaty, String onlyId) {
+        return read(new TreeSet<>(List.of(date)), treaty, onlyId).get(date);
+    }
+
+    /** A member's observer status from {@code grantedOn} until the day before {@code endedOn} (null: still held). */
+    private record ObserverPeriod(LocalDate grantedOn, LocalDate endedOn) {
+        boolean covers(LocalDate date) {
+            return !grantedOn.isAfter(date) && (endedOn == null || endedOn.isAfter(date));
+        }
+    }
+
+    private Map<LocalDate, List<RegisterEntry>> read(SortedSet<LocalDate> dates, Treaty treaty, String onlyId) {
         String sql = "SELECT m.id, m.name, m.kind, m.invited_on, "
                      + "t.signed_on, t.deposited_on, t.entry_into_force_on, t.denunciation_effective_on, "
                      + "c.signed_on, c.deposited_on, c.entry_into_force_on, c.denunciation_effective_on, "
                      + "p.unit, p.phone, p.email, "
-                     + "EXISTS (SELECT 1 FROM register_observer_period o WHERE o.member_id = m.id "
-                     + "        AND o.granted_on <= ? AND (o.ended_on IS NULL OR o.ended_on > ?)), "
-                     + "t.signed_without_reservation, t.signature_entry_into_force_on "
+                     + "ARRAY(SELECT o.granted_on FROM register_observer_period o WHERE o.member_id = m.id "
+                     + "      ORDER BY o.granted_on), "
+                     + "t.signed_without_reservation, t.signature_entry_into_force_on, "
+                     + "ARRAY(SELECT o.ended_on FROM register_observer_period o WHERE o.member_id = m.id "
+                     + "      ORDER BY o.granted_on) "
                      + "FROM register_member m "
                      + "LEFT JOIN register_treaty t ON t.member_id = m.id AND t.treaty = ? "
                      + "LEFT JOIN register_treaty c ON c.member_id = m.id AND c.treaty = 'ETS185' "
                      + "LEFT JOIN register_contact_point p ON p.member_id = m.id "
                      + (onlyId == null ? "" : "WHERE m.id = ? ")
                      + "ORDER BY m.id";
-        List<RegisterEntry> entries = new ArrayList<>();
+        Map<LocalDate, List<RegisterEntry>> registers = new LinkedHashMap<>();
+        dates.forEach(date -> registers.put(date, new ArrayList<>()));
         try (Connection connection = dataSource.getConnection()) {
             TreatyCalendar calendar = calendar(connection);
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setObject(1, java.sql.Date.valueOf(date));
-                select.setObject(2, java.sql.Date.valueOf(date));
-                select.setString(3, treaty.name());
+                select.setString(1, treaty.name());
                 if (onlyId != null) {
-                    select.setString(4, onlyId);
+                    select.setString(2, onlyId);
                 }
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
@@ -102,23 +126,41 @@ public class MemberRegister {
                                 date(row, 5), consent, date(row, 8), calendar);
                         TreatyStatus.Steps convention = steps(Treaty.ETS185, invitedOn, date(row, 9),
                                 Consent.of(date(row, 10), null, date(row, 11), null, false, null), date(row, 12), calendar);
-                        TreatyStatus status = TreatyStatus.on(date, steps);
-                        Capacity capacity = Capacity.of(TreatyStatus.on(date, convention), row.getBoolean(16));
-                        LocalDate deposited = steps.depositedOn();
-                        LocalDate entryIntoForceOn = deposited != null && !deposited.isAfter(date)
-                                ? steps.entryIntoForceOn() : null;
+                        List<ObserverPeriod> observerPeriods = observerPeriods(row, 16, 19);
                         String unit = row.getString(13);
                         RegisterEntry.ContactPoint contactPoint = unit == null ? null
                                 : new RegisterEntry.ContactPoint(unit, row.getString(14), row.getString(15));
-                        entries.add(new RegisterEntry(row.getString(1), row.getString(2), MemberKind.valueOf(row.getString(3)),
-                                treaty, status, entryIntoForceOn, capacity, contactPoint));
+                        for (LocalDate date : dates) {
+                            TreatyStatus status = TreatyStatus.on(date, steps);
+                            boolean observer = observerPeriods.stream().anyMatch(period -> period.covers(date));
+                            Capacity capacity = Capacity.of(TreatyStatus.on(date, convention), observer);
+                            LocalDate deposited = steps.depositedOn();
+                            LocalDate entryIntoForceOn = deposited != null && !deposited.isAfter(date)
+                                    ? steps.entryIntoForceOn() : null;
+                            registers.get(date).add(new RegisterEntry(row.getString(1), row.getString(2),
+                                    MemberKind.valueOf(row.getString(3)), treaty, status, entryIntoForceOn, capacity,
+                                    contactPoint));
+                        }
                     }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the register", e);
         }
-        return entries;
+        return registers;
+    }
+
+    /** The periods from two arrays in the same order: their first days and their ends. */
+    private static List<ObserverPeriod> observerPeriods(ResultSet row, int grantedColumn, int endedColumn)
+            throws SQLException {
+        Object[] granted = (Object[]) row.getArray(grantedColumn).getArray();
+        Object[] ended = (Object[]) row.getArray(endedColumn).getArray();
+        List<ObserverPeriod> periods = new ArrayList<>(granted.length);
+        for (int i = 0; i < granted.length; i++) {
+            periods.add(new ObserverPeriod(((java.sql.Date) granted[i]).toLocalDate(),
+                    ended[i] == null ? null : ((java.sql.Date) ended[i]).toLocalDate()));
+        }
+        return periods;
     }
 
     static TreatyCalendar calendar(Connection connection) throws SQLException {

@@ -199,7 +199,7 @@ class ReadApiTest {
         assertTrue(described.containsAll(List.of("GET /guidance-notes", "GET /meetings/{id}/outcomes", "GET /members",
                 "GET /assessment-reports/{cycleId}", "GET /consultations/{id}/summary", "GET /audit/verify",
                 "POST /audit/rebuild", "GET /audit/rebuild/{id}", "GET /treaties/{id}/chart", "GET /network",
-                "GET /bureau", "GET /working-bodies", "GET /working-bodies/{id}")),
+                "GET /bureau", "GET /working-bodies", "GET /working-bodies/{id}", "GET /indicators")),
                 "described: " + described);
     }
 }
