@@ -63,7 +63,9 @@ public class DocumentsProjection extends EventConsumer<Object> {
             case MeetingEvent.DecisionCorrected c when c.adoptedOn() != null -> writes.update(
                     "UPDATE document_adoption SET adopted_on = ? WHERE meeting_id = ? AND decision_id = ?",
                     c.adoptedOn(), c.meetingId(), c.decisionId());
-            case MeetingEvent.MeetingReportPublished r -> writes.update("INSERT INTO document_meeting_report "
+            // a report published without a document's symbol (the contract allows it) names no document
+            case MeetingEvent.MeetingReportPublished r when r.documentSymbol() != null -> writes.update(
+                    "INSERT INTO document_meeting_report "
                     + "(meeting_id, symbol, published_on) VALUES (?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET "
                     + "symbol = excluded.symbol, published_on = excluded.published_on", r.meetingId(),
                     r.documentSymbol().strip(), r.publishedOn());

@@ -39,6 +39,7 @@ import org.tcyledger.testing.Tokens;
 class DocumentRegisterTest {
 
     private static final String OBSERVER = Tokens.forTests().token("observer");
+    private static final String AUDITOR = Tokens.forTests().token("auditor");
     private static final EventCatalog MEETINGS = new EventCatalog(MeetingEvent.class, DocumentEvent.class);
     private static final LocalDate DEC_2 = LocalDate.parse("2014-12-02");
     private static final LocalDate DEC_3 = LocalDate.parse("2014-12-03");
@@ -119,6 +120,27 @@ class DocumentRegisterTest {
                 given().urlEncodingEnabled(false).get("/documents/T-CY%282014%2918").then().statusCode(200)
                         .body("access", equalTo("PUBLIC")).body("publishedOn", equalTo("2015-02-01"))
                         .body("tabledAt[0].meetingId", equalTo("T-CY-12")));
+    }
+
+    /**
+     * A report published without a document (the topic's schema allows a null symbol) is no document of the
+     * register: it was parked, and so held back everything later of that meeting.
+     */
+    @Test
+    void aReportWithoutADocumentIsNoDocumentAndHoldsNothingBack() {
+        PublishedStream meeting = stream("T-CY-NOSYMBOL");
+        String tabled = "T-CY(2014)90";
+        publish(stream(tabled).next(registered(tabled, DocumentKind.DISCUSSION_PAPER, DEC_2, DocumentAccess.PUBLIC,
+                        null)),
+                meeting.next(new MeetingEvent.MeetingScheduled("T-CY-NOSYMBOL", MeetingKind.PLENARY, "A plenary",
+                        "Strasbourg", DEC_2, DEC_3)),
+                meeting.next(new MeetingEvent.MeetingReportPublished("T-CY-NOSYMBOL", DEC_3, null)),
+                meeting.next(new MeetingEvent.AgendaItemAdded("T-CY-NOSYMBOL", "i1", "Later", List.of(tabled))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(OBSERVER).urlEncodingEnabled(false).get("/documents/T-CY%282014%2990").then()
+                        .statusCode(200).body("tabledAt.meetingId", contains("T-CY-NOSYMBOL")));
+        given().auth().oauth2(AUDITOR).get("/audit/parked").then().statusCode(200)
+                .body("findAll { it.subject == 'T-CY-NOSYMBOL' }", empty());
     }
 
     /** A rebuild replays every consumer the runner runs, into tables made by every migration: this one too. */
