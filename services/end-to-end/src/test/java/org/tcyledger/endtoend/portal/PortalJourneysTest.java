@@ -1,0 +1,179 @@
+package org.tcyledger.endtoend.portal;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
+import org.tcyledger.endtoend.RecordedStack;
+import org.tcyledger.testing.Tokens;
+
+/**
+ * The portal as its people use it, in Debian's Chromium, on the real record loaded by the demo: an observer (who
+ * were the Parties on 2 December 2014; what did T-CY 14 decide), the public (an adopted guidance note in French).
+ * What a page shows is compared with what the API answers for the same question, which the stories of
+ * RealRecordStoryTest check against the record itself. Every page visited is screenshot under
+ * {@code target/screenshots/} and checked by axe-core: no serious or critical violation of WCAG 2.1 A or AA.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalJourneysTest {
+
+    private static final Tokens TOKENS = Tokens.forTests();
+    private static final String OBSERVER = TOKENS.token("observer");
+    private static final String OBSERVER_PASSWORD = "observer-" + Long.toHexString(System.nanoTime());
+    private static final List<Browser.Accessibility> CHECKED = new ArrayList<>();
+
+    private static RecordedStack stack;
+
+    @BeforeAll
+    static void loadTheRecord() throws Exception {
+        Path users = Path.of("target/portal-users").toAbsolutePath();
+        Files.createDirectories(users.getParent());
+        Files.writeString(users, "# username role password\nobserver observer " + OBSERVER_PASSWORD + "\n");
+        stack = RecordedStack.start(TOKENS, Map.of("tcy.portal.users-file", users.toString()));
+        stack.loadTheRecord(TOKENS.token("secretariat"), Path.of("target/portal-journeys-demo.log").toAbsolutePath());
+        // the projection follows the topics: the journeys start once it shows T-CY 14's outcome
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> given()
+                .baseUri(stack.projection.url()).auth().oauth2(OBSERVER).get("/meetings/T-CY-14/outcomes")
+                .statusCode() == 200);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (!CHECKED.isEmpty()) {
+            StringBuilder report = new StringBuilder("| page | violations by impact | serious or critical |\n|---|---|---|\n");
+            CHECKED.forEach(page -> report.append("| ").append(page.page()).append(" | ").append(page.byImpact())
+                    .append(" | ").append(page.seriousOrCritical().size()).append(" |\n"));
+            Files.writeString(Path.of("target/accessibility.md"), report);
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    /** A page as a person sees it: screenshot, then axe-core; any serious or critical violation fails the journey. */
+    private static void looked(Browser browser, String name) {
+        browser.screenshot(name);
+        Browser.Accessibility found = browser.accessibility(name);
+        CHECKED.add(found);
+        assertTrue(found.seriousOrCritical().isEmpty(), name + ": " + found.seriousOrCritical());
+    }
+
+    private static void signIn(Browser browser, String language, String user, String password) {
+        browser.open("/" + language + "/sign-in");
+        looked(browser, language + "-sign-in");
+        browser.find("[data-test=username]").sendKeys(user);
+        browser.find("[data-test=password]").sendKeys(password);
+        browser.find("[data-test=submit]").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.all("[data-test=signed-in-as]").isEmpty());
+    }
+
+    @Test
+    @Order(1)
+    void anObserverFindsWhoWereThePartiesOn2December2014() {
+        Set<String> expected = new TreeSet<>(given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER)
+                .queryParams(Map.of("asOf", "2014-12-02", "status", "PARTY", "size", 500)).get("/members").then()
+                .statusCode(200).extract().jsonPath().<String>getList("name"));
+        assertTrue(expected.size() > 30, "the record has more than 30 Parties that day: " + expected);
+        try (Browser browser = new Browser(stack.projection.url(), "en")) {
+            signIn(browser, "en", "observer", OBSERVER_PASSWORD);
+            browser.open("/");
+            looked(browser, "en-home");
+            browser.open("/en/register");
+            browser.find("[data-test=on]").clear();
+            browser.find("[data-test=on]").sendKeys(dateAsTheBrowserTypesIt());
+            selectByValue(browser, "[data-test=status]", "PARTY");
+            browser.find("[data-test=show]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().contains("on=2014-12-02"));
+            assertTrue(browser.url().contains("status=PARTY"), "the page's URL carries its query: " + browser.url());
+            Set<String> shown = browser.all("[data-test=member] th").stream().map(WebElement::getText)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(expected, shown);
+            looked(browser, "en-register-2014-12-02-parties");
+
+            // the same link, shared, shows the same page
+            String link = browser.url();
+            browser.open(link.substring(stack.projection.url().length()));
+            assertEquals(expected.size(), browser.all("[data-test=member]").size());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void anObserverReadsWhatTcy14Decided() {
+        List<String> decided = given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER)
+                .get("/meetings/T-CY-14/outcomes").then().statusCode(200).extract().jsonPath()
+                .getList("decisions.text");
+        assertFalse(decided.isEmpty(), "T-CY 14 decided something");
+        try (Browser browser = new Browser(stack.projection.url(), "en")) {
+            signIn(browser, "en", "observer", OBSERVER_PASSWORD);
+            browser.open("/en/meetings?kind=PLENARY");
+            looked(browser, "en-meetings-plenaries");
+            browser.find("[data-test=meeting] a[href$='/meetings/T-CY-14']").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/en/meetings/T-CY-14"));
+            List<String> shown = browser.all("[data-test=decision] .text").stream().map(WebElement::getText).toList();
+            assertEquals(decided.stream().map(String::strip).toList(), shown.stream().map(String::strip).toList());
+            assertFalse(browser.all("[data-test=attendance]").isEmpty(), "attendance by capacity is shown");
+            looked(browser, "en-meeting-t-cy-14");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void thePublicReadsAnAdoptedGuidanceNoteInFrench() {
+        try (Browser browser = new Browser(stack.projection.url(), "fr")) {
+            browser.open("/");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/fr/"));
+            assertEquals("fr", browser.find("html").getAttribute("lang"));
+            looked(browser, "fr-accueil");
+            browser.open("/fr/guidance-notes");
+            looked(browser, "fr-notes-d-orientation");
+            List<WebElement> notes = browser.all("[data-test=note]");
+            assertFalse(notes.isEmpty(), "the public sees the adopted notes");
+            assertTrue(browser.all("[data-test=draft]").isEmpty(), "the public sees no draft");
+            String id = notes.get(0).getAttribute("data-id");
+            notes.get(0).findElement(org.openqa.selenium.By.tagName("a")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/fr/guidance-notes/" + id));
+            Set<String> french = browser.all("[data-test=text-fr] .text").stream().map(e -> e.getText().strip())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> expected = given().baseUri(stack.projection.url()).get("/guidance-notes/{id}", id).then()
+                    .statusCode(200).extract().jsonPath().<String>getList("fr").stream().map(String::strip)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertFalse(expected.isEmpty());
+            assertEquals(expected, french);
+            assertEquals("fr", browser.find("[data-test=text-fr]").getAttribute("lang"));
+            assertFalse(browser.text("[data-test=symbol]").isBlank(), "the note names its symbol");
+            looked(browser, "fr-note-" + id);
+            // the switch leads to the same note in English
+            browser.find("[data-test=language-switch]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/en/guidance-notes/" + id));
+            assertEquals("en", browser.find("html").getAttribute("lang"));
+        }
+    }
+
+    /** Chromium's date input takes the digits of its locale's order (en: month, day, year). */
+    private static String dateAsTheBrowserTypesIt() {
+        return "12022014";
+    }
+
+    private static void selectByValue(Browser browser, String css, String value) {
+        new org.openqa.selenium.support.ui.Select(browser.find(css)).selectByValue(value);
+    }
+}
