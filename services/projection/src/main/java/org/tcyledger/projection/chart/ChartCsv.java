@@ -9,9 +9,9 @@ import org.tcyledger.register.TreatyChart;
  * The chart's rows as RFC 4180 CSV: a header line, CRLF line ends, a field quoted when it holds a comma, a quote, a
  * CR or an LF, its quotes doubled. Empty fields are the dates after the chart's date (and the absent instrument).
  */
-final class ChartCsv {
+public final class ChartCsv {
 
-    static final String MEDIA_TYPE = "text/csv";
+    public static final String MEDIA_TYPE = "text/csv";
 
     static final List<String> HEADER = List.of("memberId", "name", "councilOfEuropeMember", "signedOn", "depositedOn",
             "instrument", "entryIntoForceOn", "reservations", "declarations", "authorities", "territorialApplication",
@@ -20,7 +20,7 @@ final class ChartCsv {
     private ChartCsv() {
     }
 
-    static String of(TreatyChart.Chart chart) {
+    public static String of(TreatyChart.Chart chart) {
         StringBuilder csv = new StringBuilder();
         line(csv, HEADER.stream());
         for (TreatyChart.Row row : chart.rows()) {
