@@ -177,6 +177,9 @@ public interface Messages {
     @Message("The register is read by the Committee's members, auditors and secretariat. Sign in to read it; the Treaty Office chart is public.")
     String sign_in_required();
 
+    @Message("Your role does not read the register: it is read by the Committee's observers, auditors and secretariat. The Treaty Office chart is public.")
+    String role_cannot_read_register();
+
     @Message("Parties over time")
     String parties_over_time();
 

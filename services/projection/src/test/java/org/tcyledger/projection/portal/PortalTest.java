@@ -164,6 +164,10 @@ class PortalTest {
                 .body(containsString("data-test=\"sign-in-required\""), not(containsString("data-test=\"register\"")));
         given().get("/en/members/QM").then().statusCode(200).body(containsString("data-test=\"sign-in-required\""),
                 not(containsString("Portalia")));
+        // a role outside the committee's reads no more of the register than anyone
+        String network = signIn("portal-network", "test-network-password");
+        given().cookie("tcy-session", network).get("/fr/register?on=2014-12-02").then().statusCode(200)
+                .body(containsString("data-test=\"role-cannot-read\""), not(containsString("data-test=\"register\"")));
     }
 
     @Test
