@@ -91,7 +91,7 @@ class PortalJourneysTest {
         Set<String> expected = new TreeSet<>(given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER)
                 .queryParams(Map.of("asOf", "2014-12-02", "status", "PARTY", "size", 500)).get("/members").then()
                 .statusCode(200).extract().jsonPath().<String>getList("name"));
-        assertTrue(expected.size() > 30, "the record has more than 30 Parties that day: " + expected);
+        assertTrue(expected.size() > 20, "the loaded record has more than 20 Parties that day: " + expected);
         try (Browser browser = new Browser(stack.projection.url(), "en")) {
             signIn(browser, "en", "observer", OBSERVER_PASSWORD);
             browser.open("/");
