@@ -96,6 +96,14 @@ class PortalJourneysTest {
             signIn(browser, "en", "observer", OBSERVER_PASSWORD);
             browser.open("/");
             looked(browser, "en-home");
+            // the home page's indicators are GET /indicators' for the same years, one chart per indicator
+            assertEquals(10, browser.all("[data-test=indicator-chart]").size());
+            long parties2014 = given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER)
+                    .queryParams(Map.of("from", 2014, "to", 2014)).get("/indicators").then().statusCode(200)
+                    .extract().jsonPath().getLong("years[0].parties");
+            String shownParties = browser.driver().executeScript("return document.querySelector("
+                    + "'[data-test=indicators-year][data-year=\"2014\"] td').textContent").toString();
+            assertEquals(String.valueOf(parties2014), shownParties.strip());
             browser.open("/en/register");
             browser.find("[data-test=on]").clear();
             browser.find("[data-test=on]").sendKeys(dateAsTheBrowserTypesIt());

@@ -10,10 +10,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import org.tcyledger.projection.indicators.IndicatorQueries;
+import org.tcyledger.projection.indicators.YearRange;
 import org.tcyledger.projection.infra.Paging;
 import org.tcyledger.projection.infra.PublicRecord;
 import org.tcyledger.projection.notes.GuidanceNoteQueries;
@@ -21,7 +25,10 @@ import org.tcyledger.projection.notes.GuidanceNoteResource.NoteVersion;
 import org.tcyledger.projection.outcomes.MeetingOutcomeQueries;
 import org.tcyledger.projection.outcomes.MeetingOutcomeResource.Meeting;
 
-/** The home page: what the committee is, its latest meetings and adopted texts, as the caller may read them. */
+/**
+ * The home page: what the committee is, its latest meetings and adopted texts, and its indicators per year, as the
+ * caller may read them.
+ */
 @Path("/{lang: en|fr}")
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
@@ -36,13 +43,25 @@ public class HomePage {
     MeetingOutcomeQueries meetings;
     @Inject
     GuidanceNoteQueries notes;
+    @Inject
+    IndicatorQueries indicators;
+    @Inject
+    Clock clock;
 
     @GET
     @Blocking
     public Response home(@PathParam("lang") String lang, @Context UriInfo uri) {
         Page page = pages.page(lang, uri, "home");
         boolean onlyPublic = publicRecord.onlyPublic();
-        return Pages.html(Templates.home(page, latestMeetings(onlyPublic, uri), latestTexts(onlyPublic)), page);
+        return Pages.html(Templates.home(page, latestMeetings(onlyPublic, uri), latestTexts(onlyPublic),
+                indicators(onlyPublic)), page);
+    }
+
+    /** Every year of the record to this one, as GET /indicators answers without parameters. */
+    private IndicatorCharts indicators(boolean onlyPublic) {
+        LocalDate today = LocalDate.now(clock);
+        YearRange range = YearRange.of(null, null, today.getYear(), () -> indicators.firstYear(today, onlyPublic));
+        return IndicatorCharts.of(indicators.of(range, today, onlyPublic));
     }
 
     /** The meetings come in order of their first day: the latest are on the last page. */

@@ -100,6 +100,23 @@ public interface Messages {
     @Message("Indicators")
     String home_indicators();
 
+    @Message("Per year, as counted by GET /indicators: the register on 31 December, the rest over the year.")
+    String indicators_intro();
+
+    @Message("No indicators yet: the record is empty.")
+    String indicators_none();
+
+    @Message("The indicators per year, as a table")
+    String indicators_table();
+
+    @Message("{#when key}{#is 'parties'}Parties{#is 'signatoriesNotParties'}Signatories not yet Parties"
+            + "{#is 'statesInvited'}States invited to accede{#is 'observerOrganisations'}Observer organisations"
+            + "{#is 'plenaries'}Plenaries held{#is 'otherMeetings'}Other meetings held"
+            + "{#is 'membersAttendingPlenaries'}Members attending plenaries{#is 'guidanceNotesAdopted'}Guidance notes adopted"
+            + "{#is 'assessmentReportsAdopted'}Assessment reports adopted{#is 'consultationsHeld'}Consultations held"
+            + "{#else}{key}{/when}")
+    String indicator_name(String key);
+
     @Message("All meetings")
     String home_all_meetings();
 

@@ -17,7 +17,8 @@ final class Templates {
     private Templates() {
     }
 
-    static native TemplateInstance home(Page page, List<Meeting> meetings, List<NoteVersion> texts);
+    static native TemplateInstance home(Page page, List<Meeting> meetings, List<NoteVersion> texts,
+                                        IndicatorCharts indicators);
 
     static native TemplateInstance register(Page page, RegisterQuery query, List<String> problems, boolean allowed,
                                             List<RegisterEntry> entries, PartiesChart parties);
