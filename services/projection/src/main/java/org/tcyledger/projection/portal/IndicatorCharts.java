@@ -58,10 +58,10 @@ public record IndicatorCharts(List<YearIndicators> years, List<Chart> charts) {
             for (int i = 0; i < years.size(); i++) {
                 long value = indicator.value().applyAsLong(years.get(i));
                 int height = (int) Math.round((double) plot * value / max);
-                // the first and the last year, and every fifth, are named under their bar
+                // the first year and every fifth are named under their bar, and the last unless a fifth is close
                 int year = years.get(i).year();
                 bars.add(new Bar(year, value, 4 + i * (BAR + GAP), TOP + plot - height, BAR, height,
-                        i == 0 || i == years.size() - 1 || year % 5 == 0));
+                        i == 0 || year % 5 == 0 || i == years.size() - 1 && year % 5 >= 2));
             }
             charts.add(new Chart(indicator.key(), 8 + years.size() * (BAR + GAP), HEIGHT, HEIGHT - BOTTOM, bars));
         }
