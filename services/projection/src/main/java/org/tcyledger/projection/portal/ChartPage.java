@@ -1,5 +1,6 @@
 package org.tcyledger.projection.portal;
 
+import io.quarkus.qute.TemplateData;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,8 @@ import org.tcyledger.register.TreatyChart;
  * {@code GET /treaties/{id}/chart}; its CSV is downloadable from a plain link ({@code .../chart.csv?on=}), the same
  * rows as the API's {@code Accept: text/csv}.
  */
+// a chart row is read in the tag chartTable, whose parameters Qute does not type: its resolver is made here
+@TemplateData(target = TreatyChart.Row.class)
 @Path("/{lang: en|fr}")
 public class ChartPage {
 
