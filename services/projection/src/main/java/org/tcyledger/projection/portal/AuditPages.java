@@ -190,7 +190,7 @@ public class AuditPages {
         List<AuditView.Fact> shown = facts.entrySet().stream()
                 .map(fact -> new AuditView.Fact(fact.getKey(), fact.getValue())).toList();
         return new AuditView.History(aggregate, source, events, new AuditView.State(upTo == null ? null : upTo.toString(),
-                on == null ? null : on.toString(), applied, stream.size(), lastType, assessment, adopted, shown));
+                on, applied, stream.size(), lastType, assessment, adopted, shown));
     }
 
     static LocalDate legalDate(JsonNode data) {

@@ -44,7 +44,7 @@ final class AuditView {
 
     /** The aggregate folded from the events applied: each field the last event applied gave it. */
     @TemplateData
-    record State(String atSequence, String asOf, int applied, int total, String lastType, boolean assessment,
+    record State(String atSequence, java.time.LocalDate asOf, int applied, int total, String lastType, boolean assessment,
                  boolean adopted, List<Fact> facts) {
     }
 
