@@ -38,6 +38,8 @@ class PortalJourneysTest {
     private static final Tokens TOKENS = Tokens.forTests();
     private static final String OBSERVER = TOKENS.token("observer");
     private static final String OBSERVER_PASSWORD = "observer-" + Long.toHexString(System.nanoTime());
+    private static final String AUDITOR = TOKENS.token("auditor");
+    private static final String AUDITOR_PASSWORD = "auditor-" + Long.toHexString(System.nanoTime());
     private static final List<Browser.Accessibility> CHECKED = new ArrayList<>();
 
     private static RecordedStack stack;
@@ -46,7 +48,8 @@ class PortalJourneysTest {
     static void loadTheRecord() throws Exception {
         Path users = Path.of("target/portal-users").toAbsolutePath();
         Files.createDirectories(users.getParent());
-        Files.writeString(users, "# username role password\nobserver observer " + OBSERVER_PASSWORD + "\n");
+        Files.writeString(users, "# username role password\nobserver observer " + OBSERVER_PASSWORD + "\n"
+                + "auditor auditor " + AUDITOR_PASSWORD + "\n");
         stack = RecordedStack.start(TOKENS, Map.of("tcy.portal.users-file", users.toString()));
         stack.loadTheRecord(TOKENS.token("secretariat"), Path.of("target/portal-journeys-demo.log").toAbsolutePath());
         // the projection follows the topics: the journeys start once it shows T-CY 14's outcome
@@ -173,6 +176,49 @@ class PortalJourneysTest {
             browser.find("[data-test=language-switch]").click();
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/en/guidance-notes/" + id));
             assertEquals("en", browser.find("html").getAttribute("lang"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anAuditorVerifiesAndReplaysAnAssessmentCycleToTheDayBeforeItsAdoption() {
+        String cycle = "round-1-preservation";
+        java.time.LocalDate adoptedOn = java.time.LocalDate.parse(given().baseUri(stack.projection.url()).auth()
+                .oauth2(AUDITOR).get("/assessment-reports/{cycleId}", cycle).then().statusCode(200).extract()
+                .jsonPath().getString("adoptedOn"));
+        java.time.LocalDate dayBefore = adoptedOn.minusDays(1);
+        try (Browser browser = new Browser(stack.projection.url(), "en")) {
+            signIn(browser, "en", "auditor", AUDITOR_PASSWORD);
+            browser.open("/en/audit/verify");
+            looked(browser, "en-audit-verify");
+            browser.find("[data-test=verify-run]").click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !browser.all("[data-test=verify-result]").isEmpty());
+            assertTrue(browser.all("[data-test=verify-break]").isEmpty(), "no break in the loaded record: "
+                    + browser.all("[data-test=verify-break]").stream().map(WebElement::getText).toList());
+            assertFalse(browser.all("[data-test=verify-ok]").isEmpty(), "the page says so");
+            looked(browser, "en-audit-verify-result");
+
+            // the cycle's history, all of it: its report adopted
+            browser.open("/en/audit/history");
+            browser.find("[data-test=aggregate]").sendKeys(cycle);
+            browser.find("[data-test=replay]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().contains("aggregate=" + cycle));
+            assertFalse(browser.all("[data-test=history-event]").isEmpty(), "the cycle's events are listed");
+            assertEquals("true", browser.find("[data-test=history-state]").getAttribute("data-adopted"));
+            looked(browser, "en-audit-history-" + cycle);
+
+            // moved to the day before the adoption: not adopted yet
+            browser.find("[data-test=as-of]").clear();
+            browser.find("[data-test=as-of]").sendKeys(dayBefore.format(
+                    java.time.format.DateTimeFormatter.ofPattern("MMddyyyy")));
+            browser.find("[data-test=replay]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().contains("asOf=" + dayBefore));
+            assertEquals("false", browser.find("[data-test=history-state]").getAttribute("data-adopted"));
+            assertTrue(browser.text("[data-test=state-adoption]").contains("not adopted"),
+                    browser.text("[data-test=state-adoption]"));
+            assertTrue(browser.all("[data-test=history-event][data-type$='.AssessmentReportAdopted.v1']").stream()
+                    .allMatch(row -> "false".equals(row.getAttribute("data-applied"))), "the adoption is not applied");
+            looked(browser, "en-audit-history-" + cycle + "-" + dayBefore);
         }
     }
 
