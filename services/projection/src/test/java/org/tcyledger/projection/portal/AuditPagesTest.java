@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,26 +36,13 @@ import org.tcyledger.testing.Tokens;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "tcy_projection"))
 class AuditPagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     private static final Pattern EVENT_ROW = Pattern.compile("data-test=\"history-event\"");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    /** Signs in through the form as the portal would be used, and returns the session cookie's value. */
     private static String signIn(String username, String password) {
-        Response form = given().get("/en/sign-in");
-        form.then().statusCode(200);
-        Matcher token = CSRF.matcher(form.asString());
-        assertTrue(token.find(), "the sign-in form carries a CSRF token");
-        Response signedIn = given().redirects().follow(false).cookie("tcy-csrf", form.getCookie("tcy-csrf"))
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", token.group(1))
-                .formParam("username", username).formParam("password", password).formParam("next", "/en/")
-                .post("/en/sign-in");
-        signedIn.then().statusCode(303);
-        String session = signedIn.getCookie("tcy-session");
-        assertNotNull(session, "a session cookie");
-        return session;
+        return PortalSession.signIn(username, password, "/en/");
     }
 
     /** An assessment cycle launched, drafted and adopted on 6 June 2012, signed by a checkpoint of its source. */

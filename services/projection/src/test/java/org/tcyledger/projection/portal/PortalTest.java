@@ -54,20 +54,8 @@ class PortalTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    /** Signs in through the form as the portal would be used, and returns the session cookie's value. */
     private static String signIn(String username, String password) {
-        Response form = given().get("/en/sign-in");
-        form.then().statusCode(200);
-        Matcher token = CSRF.matcher(form.asString());
-        assertTrue(token.find(), "the sign-in form carries a CSRF token");
-        Response signedIn = given().redirects().follow(false).cookie("tcy-csrf", form.getCookie("tcy-csrf"))
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", token.group(1))
-                .formParam("username", username).formParam("password", password).formParam("next", "/en/register")
-                .post("/en/sign-in");
-        signedIn.then().statusCode(303).header("Location", containsString("/en/register"));
-        String session = signedIn.getCookie("tcy-session");
-        assertNotNull(session, "a session cookie");
-        return session;
+        return PortalSession.signIn(username, password, "/en/register");
     }
 
     @Test
