@@ -57,6 +57,27 @@ public class MemberRegister {
         }
     }
 
+    /** The names the register holds for {@code ids}; an id it does not know is absent from the answer. */
+    public Map<String, String> names(Collection<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT id, name FROM register_member WHERE id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    names.put(row.getString(1), row.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the register", e);
+        }
+        return names;
+    }
+
     /** The number of Parties to ETS185 on a date: the P of the quorum rule. */
     public long partiesOn(LocalDate date) {
         return on(date, Treaty.ETS185, TreatyStatus.PARTY).size();

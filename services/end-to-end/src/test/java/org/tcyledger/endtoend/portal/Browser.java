@@ -80,6 +80,25 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Keys pressed on whatever has the focus, as a person at the keyboard does. */
+    Browser press(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** The element that has the keyboard's focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Whether the focused element shows it: an outline or a shadow drawn by {@code :focus-visible}. */
+    boolean focusIsVisible() {
+        Object shown = driver.executeScript("const e = document.activeElement, s = getComputedStyle(e);"
+                + "return e.matches(':focus-visible') && ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)"
+                + " || s.boxShadow !== 'none');");
+        return Boolean.TRUE.equals(shown);
+    }
+
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

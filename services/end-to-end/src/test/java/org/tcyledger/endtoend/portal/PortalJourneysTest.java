@@ -27,7 +27,9 @@ import org.tcyledger.testing.Tokens;
 
 /**
  * The portal as its people use it, in Debian's Chromium, on the real record loaded by the demo: an observer (who
- * were the Parties on 2 December 2014; what did T-CY 14 decide), the public (an adopted guidance note in French).
+ * were the Parties on 2 December 2014; what did T-CY 14 decide), the public (an adopted guidance note in French; a
+ * plenary found by keyboard alone, every focus visible), an auditor (verify; replay an assessment cycle to the day
+ * before its adoption).
  * What a page shows is compared with what the API answers for the same question, which the stories of
  * RealRecordStoryTest check against the record itself. Every page visited is screenshot under
  * {@code target/screenshots/} and checked by axe-core: no serious or critical violation of WCAG 2.1 A or AA.
@@ -142,6 +144,14 @@ class PortalJourneysTest {
             List<String> shown = browser.all("[data-test=decision] .text").stream().map(WebElement::getText).toList();
             assertEquals(decided.stream().map(String::strip).toList(), shown.stream().map(String::strip).toList());
             assertFalse(browser.all("[data-test=attendance]").isEmpty(), "attendance by capacity is shown");
+            // members present by their names in the register, not their ids
+            List<String> present = given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER)
+                    .get("/meetings/T-CY-14/outcomes").then().extract().jsonPath().getList("attendance.PARTY");
+            assertFalse(present.isEmpty(), "Parties attended T-CY 14");
+            String first = present.get(0);
+            String name = given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER).get("/members/{id}", first)
+                    .then().statusCode(200).extract().jsonPath().getString("name");
+            assertEquals(name, browser.text("[data-test=attendance-PARTY] li[data-member='" + first + "']"));
             looked(browser, "en-meeting-t-cy-14");
         }
     }
@@ -220,6 +230,70 @@ class PortalJourneysTest {
                     .allMatch(row -> "false".equals(row.getAttribute("data-applied"))), "the adoption is not applied");
             looked(browser, "en-audit-history-" + cycle + "-" + dayBefore);
         }
+    }
+
+    @Test
+    @Order(5)
+    void thePublicFindsAPlenaryByKeyboardAlone() {
+        List<Map<String, Object>> plenaries = given().baseUri(stack.projection.url())
+                .queryParams(Map.of("kind", "PLENARY", "size", 500)).get("/meetings").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertFalse(plenaries.isEmpty(), "the public record has plenaries");
+        String year = plenaries.stream().map(meeting -> meeting.get("startsOn")).filter(java.util.Objects::nonNull)
+                .map(on -> on.toString().substring(0, 4)).findFirst().orElseThrow();
+        try (Browser browser = new Browser(stack.projection.url(), "fr")) {
+            browser.open("/fr/");
+            // the first Tab reaches the skip link, which takes the focus to the content
+            browser.press(org.openqa.selenium.Keys.TAB);
+            assertEquals("skip-link", browser.focused().getAttribute("data-test"));
+            assertTrue(browser.focusIsVisible(), "the skip link shows its focus");
+            browser.press(org.openqa.selenium.Keys.ENTER);
+            assertEquals("main", browser.focused().getAttribute("id"));
+
+            // from the top again, through the navigation to the meetings
+            browser.open("/fr/");
+            tabUntil(browser, "a[href='/fr/meetings']");
+            browser.press(org.openqa.selenium.Keys.ENTER);
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/fr/meetings"));
+
+            // the filter: a kind chosen with the arrow keys, a year typed, Enter submits
+            tabUntil(browser, "[data-test=kind]");
+            for (int i = 0; i < 10 && !"PLENARY".equals(browser.find("[data-test=kind]").getAttribute("value")); i++) {
+                browser.press(org.openqa.selenium.Keys.ARROW_DOWN);
+            }
+            assertEquals("PLENARY", browser.find("[data-test=kind]").getAttribute("value"));
+            tabUntil(browser, "[data-test=year]");
+            browser.press(year, org.openqa.selenium.Keys.ENTER);
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().contains("kind=PLENARY&year=" + year));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                browser.screenshot("fr-reunions-clavier-echec");
+                throw new AssertionError("Enter in the year field did not show the plenaries of " + year + ": "
+                        + browser.url() + ", year field: " + browser.find("[data-test=year]").getAttribute("value"), e);
+            }
+            looked(browser, "fr-reunions-pleniere-" + year + "-clavier");
+
+            tabUntil(browser, "[data-test=meeting] a");
+            String meeting = browser.focused().getAttribute("href");
+            browser.press(org.openqa.selenium.Keys.ENTER);
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().equals(meeting));
+            assertFalse(browser.all("[data-test=decisions]").isEmpty(), "the meeting's decisions are reached");
+            looked(browser, "fr-reunion-clavier");
+        }
+    }
+
+    /** Tab (at most 60 times) until the focus is on an element matching {@code css}; each focus must be visible. */
+    private static void tabUntil(Browser browser, String css) {
+        for (int i = 0; i < 60; i++) {
+            browser.press(org.openqa.selenium.Keys.TAB);
+            WebElement focused = browser.focused();
+            assertTrue(browser.focusIsVisible(), "the focus is visible on " + focused.getTagName() + " "
+                    + focused.getAttribute("outerHTML").lines().findFirst().orElse(""));
+            if (browser.all(css).contains(focused)) {
+                return;
+            }
+        }
+        throw new AssertionError("60 presses of Tab never reached " + css + " on " + browser.url());
     }
 
     /** Chromium's date input takes the digits of its locale's order (en: month, day, year). */

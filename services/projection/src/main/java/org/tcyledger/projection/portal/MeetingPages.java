@@ -25,6 +25,7 @@ import org.tcyledger.projection.infra.PublicRecord;
 import org.tcyledger.projection.outcomes.MeetingOutcomeQueries;
 import org.tcyledger.projection.outcomes.MeetingOutcomeResource.Meeting;
 import org.tcyledger.projection.outcomes.MeetingOutcomeResource.Outcomes;
+import org.tcyledger.register.MemberRegister;
 
 /**
  * Meetings by kind and year ({@code /en/meetings?kind=PLENARY&year=2014}) and a meeting's outcomes
@@ -43,6 +44,8 @@ public class MeetingPages {
     MeetingOutcomeQueries outcomes;
     @Inject
     DocumentQueries documents;
+    @Inject
+    MemberRegister register;
 
     @GET
     @Path("/meetings")
@@ -88,8 +91,10 @@ public class MeetingPages {
         List<MeetingView.Item> agenda = found.agenda().stream().map(item -> new MeetingView.Item(item.itemId(),
                 item.title(), item.documentSymbols().stream().map(symbol -> new MeetingView.DocumentLink(symbol,
                         registered.containsKey(symbol) ? registered.get(symbol).title() : null)).toList())).toList();
+        Map<String, String> names = register.names(found.attendance().values().stream().flatMap(List::stream).toList());
         List<MeetingView.Attendance> attendance = new ArrayList<>();
-        found.attendance().forEach((capacity, members) -> attendance.add(new MeetingView.Attendance(capacity, members)));
+        found.attendance().forEach((capacity, members) -> attendance.add(new MeetingView.Attendance(capacity,
+                members.stream().map(member -> new MeetingView.Attendee(member, names.getOrDefault(member, member))).toList())));
         List<MeetingView.Decision> decisions = found.decisions().stream().map(decision -> new MeetingView.Decision(
                 decision.decisionId(), items.get(decision.agendaItemId()), decision.kind(), decision.subject(),
                 decision.version(), decision.text(), MeetingView.Vote.of(decision.vote()), decision.adoptedOn(),

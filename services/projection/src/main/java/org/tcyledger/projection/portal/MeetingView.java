@@ -20,7 +20,12 @@ public record MeetingView(Meeting meeting, List<Item> agenda, List<Attendance> a
     }
 
     @TemplateData
-    public record Attendance(String capacity, List<String> members) {
+    public record Attendance(String capacity, List<Attendee> members) {
+    }
+
+    /** A member present, by its name in the register ({@code id} when the register does not know it). */
+    @TemplateData
+    public record Attendee(String id, String name) {
     }
 
     /** {@code consensus}, or the tally of a vote. */
