@@ -98,8 +98,14 @@ class BenchContext {
     }
 
     CpuMeter cpuMeter() {
+        return cpuMeter(Map.of());
+    }
+
+    /** The running services' CPU, and that of {@code others} (pid to part) beside them. */
+    CpuMeter cpuMeter(Map<Long, String> others) {
         Map<Long, String> pids = new LinkedHashMap<>();
         running.forEach((name, service) -> pids.put(service.pid(), name));
+        pids.putAll(others);
         return new CpuMeter(pids);
     }
 

@@ -55,8 +55,14 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, with more JVM options (an AOT cache to write or to use, say). */
     public static ServiceProcess start(String name, Infrastructure infrastructure, String database, Tokens tokens,
                                        Map<String, String> extraConfig, List<String> jvmOptions) {
+        return startJar(name, Workspace.root().resolve("services/" + name + "/target/quarkus-app/quarkus-run.jar"),
+                infrastructure, database, tokens, extraConfig, jvmOptions);
+    }
+
+    /** Any packaged Quarkus application ({@code jar}, its quarkus-run.jar) started as the services are. */
+    public static ServiceProcess startJar(String name, Path jar, Infrastructure infrastructure, String database,
+                                          Tokens tokens, Map<String, String> extraConfig, List<String> jvmOptions) {
         infrastructure.ensureDatabase(database);
-        Path jar = Workspace.root().resolve("services/" + name + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build " + name + " first (mvn package): " + jar + " is missing");
         }
