@@ -20,7 +20,7 @@ public interface ReportMessages {
     @Message("Assessment reports")
     String reports_title();
 
-    @Message("The assessment reports the plenary adopted, in order of adoption, with how each Party followed up each recommendation. Without signing in you see the reports whose document is public; the committee's observers, auditors and the secretariat see every adopted report.")
+    @Message("The adopted assessment reports, in order of adoption, with how each Party followed up each recommendation. Without signing in you see the reports whose document is public; the committee's observers, auditors and the secretariat see every adopted report.")
     String reports_intro();
 
     @Message("No adopted assessment report matches.")
@@ -74,7 +74,7 @@ public interface ReportMessages {
     @Message("Assessment cycle {cycle} · articles {articles}")
     String report_cycle(String cycle, String articles);
 
-    @Message("Adopted on {date} by the plenary (meeting {meeting}, decision {decision}), version {version} of the draft.")
+    @Message("Adopted on {date} (meeting {meeting}, decision {decision}), version {version} of the draft.")
     String report_adoption(String date, String meeting, String decision, String version);
 
     @Message("Document {symbol}")
@@ -113,7 +113,7 @@ public interface ReportMessages {
     @Message("No recommendation.")
     String no_recommendations();
 
-    @Message("Recommendations addressed to {party}")
+    @Message("Recommendations: {party}")
     String recommendations_of(String party);
 
     @Message("{#when priority}{#is 'HIGH'}High{#is 'MEDIUM'}Medium{#is 'LOW'}Low{#else}{priority}{/when}")

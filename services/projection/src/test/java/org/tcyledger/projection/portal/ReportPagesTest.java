@@ -183,7 +183,7 @@ class ReportPagesTest {
         String report = given().get("/en/assessment-reports/" + published).then().statusCode(200)
                 .body(containsString("<html lang=\"en\">"),
                         containsString("href=\"/fr/assessment-reports/" + published + "\""),
-                        containsString("Adopted on 5 June 2013 by the plenary (meeting T-CY-9, decision d-9-pages)"),
+                        containsString("Adopted on 5 June 2013 (meeting T-CY-9, decision d-9-pages)"),
                         containsString(symbol), containsString("data-party=\"RO\""),
                         containsString("Provide for partial disclosure"), containsString("Romania has no partial disclosure"),
                         containsString("Implemented"), containsString("assessed on 10 January 2016"),
@@ -211,7 +211,7 @@ class ReportPagesTest {
                 .header("Content-Language", "fr")
                 .body(containsString("<html lang=\"fr\">"),
                         containsString("href=\"/en/assessment-reports/" + published + "?on=2015-01-01\""),
-                        containsString("Adopté le 5 juin 2013 par la plénière"), containsString("Situation au 1er janvier 2015."),
+                        containsString("Adopté le 5 juin 2013 (réunion T-CY-9"), containsString("Situation au 1er janvier 2015."),
                         containsString("Mise en œuvre"), containsString("Constats et recommandations par Partie"));
         given().get("/fr/assessment-reports").then().statusCode(200).body(containsString("Parties évaluées"),
                 containsString("href=\"/en/assessment-reports\""));
