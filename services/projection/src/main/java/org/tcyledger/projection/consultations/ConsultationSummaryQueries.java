@@ -27,6 +27,26 @@ public class ConsultationSummaryQueries {
     @Inject
     AgroalDataSource dataSource;
 
+    /** A consultation the summaries read model knows: its id, title and whether the Chatham House rule applies. */
+    public record Listed(String consultationId, String title, boolean chathamHouse) {
+    }
+
+    /** Every consultation the read model knows, by id (the portal's list; the read model keeps no dates to order by). */
+    public List<Listed> list() {
+        List<Listed> listed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT consultation_id, title, chatham_house FROM summary_consultation ORDER BY consultation_id");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                listed.add(new Listed(row.getString(1), row.getString(2), row.getBoolean(3)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the consultations", e);
+        }
+        return listed;
+    }
+
     /** The summary of one consultation; 404 when it is not known. */
     public Summary of(String id) {
         try (Connection connection = dataSource.getConnection()) {
