@@ -26,7 +26,8 @@ final class CommitteeView {
     /**
      * An extension of a body's mandate as {@code GET /working-bodies} answers it. Copied because the value resolver Qute
      * generated for the API's record {@code WorkingBodyResource.Extension} failed to load that class at run time
-     * (NoClassDefFoundError, on every page), for a reason not found.
+     * (NoClassDefFoundError, on every page of the portal), most likely because that resolver's name ends in
+     * {@code _Extension_ValueResolver}, the suffix of Qute's template extensions' resolvers, made in another class loader.
      */
     @TemplateData
     public record MandateExtension(LocalDate mandateUntil, String meetingId, String decisionId, LocalDate extendedOn) {

@@ -231,6 +231,7 @@ class CommitteePagesTest {
         assertTrue(bad.contains("data-test=\"problems\"") && bad.contains("The year “13”")
                    && bad.contains("“MEMO” is not one of the choices of “Kind”"), bad);
         assertFalse(bad.contains("data-test=\"documents\""));
+        assertTrue(bad.contains("pattern=\"[0-9]{4}\"") && bad.contains("value=\"13\""), "the form as written");
         String frenchBad = page(null, "/fr/documents?year=0013", 400);
         assertTrue(frenchBad.contains("0013") && frenchBad.contains("<html lang=\"fr\">"));
         String badDate = page(null, "/en/bureau?on=2012-13-45", 400);
