@@ -41,8 +41,16 @@ public class DocumentQueries {
 
     /** Every matching document visible to the reader, by date and symbol, without its relations. */
     public List<Document> find(Reader reader, Filter filter) {
-        String sql = "WITH f(observer, symbol, year, kind, meeting_id, access) AS (SELECT ?::boolean, ?::text, "
-                     + "?::integer, ?::text, ?::text, ?::text) "
+        return find(reader, filter, null);
+    }
+
+    /**
+     * As {@link #find(Reader, Filter)}, narrowed to the documents whose symbol or title contains {@code text}, in any
+     * case (the portal's search box); every document when {@code text} is null.
+     */
+    public List<Document> find(Reader reader, Filter filter, String text) {
+        String sql = "WITH f(observer, symbol, year, kind, meeting_id, access, text) AS (SELECT ?::boolean, ?::text, "
+                     + "?::integer, ?::text, ?::text, ?::text, lower(?::text)) "
                      + "SELECT d.symbol, d.title, d.kind, d.dated_on, d.languages, d.access, d.published_on, "
                      + "d.supersedes FROM f CROSS JOIN document d "
                      + "WHERE (f.observer OR d.access = 'PUBLIC') "
@@ -50,6 +58,8 @@ public class DocumentQueries {
                      + "AND (f.year IS NULL OR EXTRACT(YEAR FROM d.dated_on) = f.year) "
                      + "AND (f.kind IS NULL OR d.kind = f.kind) "
                      + "AND (f.access IS NULL OR d.access = f.access) "
+                     + "AND (f.text IS NULL OR strpos(lower(d.symbol), f.text) > 0 "
+                     + "OR strpos(lower(d.title), f.text) > 0) "
                      + "AND (f.meeting_id IS NULL "
                      + "OR EXISTS (SELECT 1 FROM document_tabling t WHERE t.symbol = d.symbol "
                      + "AND t.meeting_id = f.meeting_id AND " + OUTCOME_VISIBLE.formatted("t") + ") "
@@ -67,6 +77,7 @@ public class DocumentQueries {
             select.setString(4, filter.kind());
             select.setString(5, filter.meetingId());
             select.setString(6, filter.access());
+            select.setString(7, text);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     java.sql.Date publishedOn = row.getDate(7);
