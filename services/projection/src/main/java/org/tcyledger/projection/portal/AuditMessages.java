@@ -390,4 +390,16 @@ public interface AuditMessages {
 
     @Message("{value} is not a whole number.")
     String invalid_number(String value);
+
+    @Message("Stop reloading")
+    String rebuild_stop_reloading();
+
+    @Message("This page does not reload itself.")
+    String rebuild_reloading_off();
+
+    @Message("Reload it by itself again")
+    String rebuild_resume_reloading();
+
+    @Message("{value} is not a choice of reloading: reload=off stops it.")
+    String invalid_reload(String value);
 }

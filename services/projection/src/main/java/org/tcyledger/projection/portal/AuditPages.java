@@ -67,7 +67,7 @@ public class AuditPages {
     /** How many past rebuilds the rebuilds' page lists. */
     private static final int REBUILDS_LISTED = 20;
     /** How often a running rebuild's page reloads itself. */
-    static final int REFRESH_SECONDS = 3;
+    static final int REFRESH_SECONDS = 5;
     private static final int LONGEST_VALUE = 300;
 
     @Inject
@@ -203,19 +203,29 @@ public class AuditPages {
         return Response.seeOther(URI.create(page.href("/audit/rebuilds/") + started.id())).build();
     }
 
+    /**
+     * A rebuild's page; while it runs, it reloads itself every {@link #REFRESH_SECONDS} seconds (the answer's
+     * {@code Refresh} header and a meta element) unless {@code reload=off}: a reload the user cannot stop fails WCAG
+     * 2.2.1, so the page offers to stop it.
+     */
     @GET
     @Path("/rebuilds/{id}")
     @Blocking
-    public Response rebuild(@PathParam("lang") String lang, @PathParam("id") String id, @Context UriInfo uri) {
+    public Response rebuild(@PathParam("lang") String lang, @PathParam("id") String id,
+                            @QueryParam("reload") String reload, @Context UriInfo uri) {
         Page page = pages.page(lang, uri, "audit");
         if (!rebuilds()) {
-            return Pages.html(rebuildRefusal(), AuditTemplates.rebuild(page, false, null, 0), page);
+            return Pages.html(rebuildRefusal(), AuditTemplates.rebuild(page, false, null, false, 0), page);
+        }
+        if (reload != null && !reload.equals("off")) {
+            return Pages.html(400, Templates.notFound(page, Pages.messages(page.lang()).problem_title(),
+                    messages(page.lang()).invalid_reload(reload)), page);
         }
         return rebuilds.find(id).map(report -> {
             AuditView.Rebuild shown = view(report, page.lang());
-            Response answer = Pages.html(AuditTemplates.rebuild(page, true, shown, REFRESH_SECONDS), page);
-            // while it runs, the page reloads itself: the header for every browser, a meta element in the page too
-            return shown.running() ? Response.fromResponse(answer).header("Refresh", REFRESH_SECONDS).build() : answer;
+            boolean reloads = shown.running() && reload == null;
+            Response answer = Pages.html(AuditTemplates.rebuild(page, true, shown, reloads, REFRESH_SECONDS), page);
+            return reloads ? Response.fromResponse(answer).header("Refresh", REFRESH_SECONDS).build() : answer;
         }).orElseGet(() -> notFound(page, messages(page.lang()).rebuild_unknown(id)));
     }
 

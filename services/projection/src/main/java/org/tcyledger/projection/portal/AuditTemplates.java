@@ -19,7 +19,8 @@ final class AuditTemplates {
     static native TemplateInstance rebuilds(Page page, boolean allowed, String csrf, List<AuditView.Rebuild> rebuilds,
                                             List<String> problems);
 
-    static native TemplateInstance rebuild(Page page, boolean allowed, AuditView.Rebuild rebuild, int refreshSeconds);
+    static native TemplateInstance rebuild(Page page, boolean allowed, AuditView.Rebuild rebuild, boolean reloads,
+                                           int refreshSeconds);
 
     static native TemplateInstance parked(Page page, boolean allowed, boolean retries, String csrf,
                                           List<AuditView.Parked> parked, AuditView.Retried retried,

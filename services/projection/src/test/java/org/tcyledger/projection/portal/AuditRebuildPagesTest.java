@@ -264,6 +264,11 @@ class AuditRebuildPagesTest {
         for (String table : tables) {
             assertTrue(page.contains("data-table=\"" + table + "\""), table);
         }
+        // what reload may be: off, or nothing
+        given().cookie("tcy-session", auditor).get(path + "?reload=maybe").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("maybe is not a choice of reloading"));
+        given().cookie("tcy-session", auditor).get(path + "?reload=off").then().statusCode(200)
+                .body(containsString("data-state=\"DONE\""), not(containsString("http-equiv=\"refresh\"")));
         // listed with the past rebuilds, most recent first
         String list = given().cookie("tcy-session", auditor).get("/en/audit/rebuilds").then().statusCode(200)
                 .extract().asString();
@@ -343,11 +348,13 @@ class AuditRebuildPagesTest {
                                 10_000)), List.of(), null);
         for (Language lang : Language.values()) {
             Page page = new Page(lang, "/audit/rebuilds/r-1", "", "portal-auditor", "auditor", "audit");
-            String html = (String) Pages.html(AuditTemplates.rebuild(page, true, AuditPages.view(running, lang),
+            String html = (String) Pages.html(AuditTemplates.rebuild(page, true, AuditPages.view(running, lang), true,
                     AuditPages.REFRESH_SECONDS), page).getEntity();
             assertTrue(html.contains("<progress id=\"rebuild-progress\" max=\"100000\" value=\"12345\""), html);
             assertTrue(html.contains("<meta http-equiv=\"refresh\" content=\"" + AuditPages.REFRESH_SECONDS + "\">"));
             assertTrue(html.contains("<label for=\"rebuild-progress\">"), "the bar is labelled");
+            assertTrue(html.contains("href=\"/" + lang.code() + "/audit/rebuilds/r-1?reload=off\" "
+                                     + "data-test=\"rebuild-stop-reloading\""), "the reload can be stopped (WCAG 2.2.1)");
             assertFalse(html.contains("data-test=\"rebuild-differences\""), "no comparison before the end");
             String text = lang == Language.EN ? "12,345 of 100,000 events read"
                     : "12\u202f345 événements lus sur 100\u202f000";
@@ -358,8 +365,14 @@ class AuditRebuildPagesTest {
                 Instant.parse("2026-11-30T15:10:00Z"), null, null, null, 0, 0, 0, 0, List.of(), List.of(), null);
         Page page = new Page(Language.FR, "/audit/rebuilds/r-2", "", "portal-auditor", "auditor", "audit");
         String html = (String) Pages.html(AuditTemplates.rebuild(page, true, AuditPages.view(starting, Language.FR),
-                AuditPages.REFRESH_SECONDS), page).getEntity();
+                true, AuditPages.REFRESH_SECONDS), page).getEntity();
         assertTrue(html.contains("<progress id=\"rebuild-progress\" data-test=\"rebuild-progress\">"), html);
         assertTrue(html.contains("aucun événement lu pour l&#39;instant"), html);
+        // its reload stopped: no reload, a link to reload it by hand and one to resume
+        String stopped = (String) Pages.html(AuditTemplates.rebuild(page, true, AuditPages.view(starting, Language.FR),
+                false, AuditPages.REFRESH_SECONDS), page).getEntity();
+        assertFalse(stopped.contains("http-equiv=\"refresh\""), stopped);
+        assertTrue(stopped.contains("data-test=\"rebuild-reloading-off\"")
+                   && stopped.contains("href=\"/fr/audit/rebuilds/r-2\" data-test=\"rebuild-resume-reloading\""), stopped);
     }
 }
