@@ -232,7 +232,7 @@ class AuditRebuildPagesTest {
             assertTrue(first.asString().contains("<progress id=\"rebuild-progress\""), "a progress bar");
             assertTrue(first.asString().contains("data-test=\"rebuild-progress-text\""), "its text equivalent");
             assertTrue(first.asString().contains("<meta http-equiv=\"refresh\""), "a reload");
-            assertEquals(String.valueOf(AuditPages.REFRESH_SECONDS), first.header("Refresh"));
+            assertEquals(String.valueOf(RebuildPages.REFRESH_SECONDS), first.header("Refresh"));
         }
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> !given()
                 .cookie("tcy-session", auditor).get(path).then().statusCode(200).extract().asString()
@@ -348,10 +348,10 @@ class AuditRebuildPagesTest {
                                 10_000)), List.of(), null);
         for (Language lang : Language.values()) {
             Page page = new Page(lang, "/audit/rebuilds/r-1", "", "portal-auditor", "auditor", "audit");
-            String html = (String) Pages.html(AuditTemplates.rebuild(page, true, AuditPages.view(running, lang), true,
-                    AuditPages.REFRESH_SECONDS), page).getEntity();
+            String html = (String) Pages.html(AuditTemplates.rebuild(page, true, RebuildPages.view(running, lang), true,
+                    RebuildPages.REFRESH_SECONDS), page).getEntity();
             assertTrue(html.contains("<progress id=\"rebuild-progress\" max=\"100000\" value=\"12345\""), html);
-            assertTrue(html.contains("<meta http-equiv=\"refresh\" content=\"" + AuditPages.REFRESH_SECONDS + "\">"));
+            assertTrue(html.contains("<meta http-equiv=\"refresh\" content=\"" + RebuildPages.REFRESH_SECONDS + "\">"));
             assertTrue(html.contains("<label for=\"rebuild-progress\">"), "the bar is labelled");
             assertTrue(html.contains("href=\"/" + lang.code() + "/audit/rebuilds/r-1?reload=off\" "
                                      + "data-test=\"rebuild-stop-reloading\""), "the reload can be stopped (WCAG 2.2.1)");
@@ -364,13 +364,13 @@ class AuditRebuildPagesTest {
         RebuildReport starting = new RebuildReport("r-2", RebuildReport.RUNNING, false, false, "portal-auditor",
                 Instant.parse("2026-11-30T15:10:00Z"), null, null, null, 0, 0, 0, 0, List.of(), List.of(), null);
         Page page = new Page(Language.FR, "/audit/rebuilds/r-2", "", "portal-auditor", "auditor", "audit");
-        String html = (String) Pages.html(AuditTemplates.rebuild(page, true, AuditPages.view(starting, Language.FR),
-                true, AuditPages.REFRESH_SECONDS), page).getEntity();
+        String html = (String) Pages.html(AuditTemplates.rebuild(page, true, RebuildPages.view(starting, Language.FR),
+                true, RebuildPages.REFRESH_SECONDS), page).getEntity();
         assertTrue(html.contains("<progress id=\"rebuild-progress\" data-test=\"rebuild-progress\">"), html);
         assertTrue(html.contains("aucun événement lu pour l&#39;instant"), html);
         // its reload stopped: no reload, a link to reload it by hand and one to resume
-        String stopped = (String) Pages.html(AuditTemplates.rebuild(page, true, AuditPages.view(starting, Language.FR),
-                false, AuditPages.REFRESH_SECONDS), page).getEntity();
+        String stopped = (String) Pages.html(AuditTemplates.rebuild(page, true, RebuildPages.view(starting, Language.FR),
+                false, RebuildPages.REFRESH_SECONDS), page).getEntity();
         assertFalse(stopped.contains("http-equiv=\"refresh\""), stopped);
         assertTrue(stopped.contains("data-test=\"rebuild-reloading-off\"")
                    && stopped.contains("href=\"/fr/audit/rebuilds/r-2\" data-test=\"rebuild-resume-reloading\""), stopped);
