@@ -322,7 +322,7 @@ public interface AuditMessages {
     @Message("Up to offsets (sum)")
     String col_end_offsets();
 
-    @Message("Tables that differ, rebuilt against live")
+    @Message("Tables that differ between the rebuilt and the live version")
     String differences_caption();
 
     @Message("No table differs.")
