@@ -182,4 +182,224 @@ public interface AuditMessages {
 
     @Message("Its history")
     String history_link();
+
+    // rebuilds, parked records, the audit pages' own navigation
+    @Message("Audit pages")
+    String audit_nav_label();
+
+    @Message("Verify")
+    String nav_verify();
+
+    @Message("History")
+    String nav_history();
+
+    @Message("Rebuilds")
+    String nav_rebuilds();
+
+    @Message("Parked records")
+    String nav_parked();
+
+    @Message("Rebuilds of the read models")
+    String rebuilds_title();
+
+    @Message("A rebuild replays every read model from the first record of its topics into fresh tables while the live tables keep serving, then compares every table row for row with its live twin at the same offsets. The rebuilt tables are switched in only when every table is equal; otherwise they are kept for inspection and the live tables go on serving.")
+    String rebuilds_intro();
+
+    @Message("Start a rebuild")
+    String rebuild_start();
+
+    @Message("Only the committee's auditors rebuild the read models.")
+    String rebuild_role_refused();
+
+    @Message("A rebuild is already running: wait until it ends, then start another.")
+    String rebuild_already_running();
+
+    @Message("Latest rebuilds, the most recent first")
+    String rebuilds_caption();
+
+    @Message("No rebuild has been run yet.")
+    String rebuilds_none();
+
+    @Message("Rebuild")
+    String col_rebuild();
+
+    @Message("Requested by")
+    String col_requested_by();
+
+    @Message("Requested at")
+    String col_requested_at();
+
+    @Message("Finished at")
+    String col_finished_at();
+
+    @Message("State")
+    String col_state();
+
+    @Message("Result")
+    String col_result();
+
+    @Message("Running")
+    String state_running();
+
+    @Message("Done")
+    String state_done();
+
+    @Message("Failed")
+    String state_failed();
+
+    @Message("Equal: switched in")
+    String result_equal();
+
+    @Message("Differs: not switched in")
+    String result_differs();
+
+    @Message("Rebuild of the read models")
+    String rebuild_title();
+
+    @Message("Requested by {by} on {day} at {time}.")
+    String rebuild_requested(String by, String day, String time);
+
+    @Message("The rebuild is running.")
+    String rebuild_running();
+
+    @Message("Events read")
+    String rebuild_progress_label();
+
+    @Message("{read} of {total} events read")
+    String rebuild_progress(String read, String total);
+
+    @Message("Making the fresh tables; no event read yet.")
+    String rebuild_preparing();
+
+    @Message("This page reloads itself every {seconds} seconds until the rebuild ends.")
+    String rebuild_refreshes(String seconds);
+
+    @Message("Reload now")
+    String rebuild_refresh();
+
+    @Message("Every rebuilt table equals its live twin at the same offsets: the rebuilt tables now serve.")
+    String rebuild_equal();
+
+    @Message("{count} table(s) differ from their live twin: the live tables still serve.")
+    String rebuild_differs(String count);
+
+    @Message("The rebuilt tables are kept for inspection in schema {schema} until {until}.")
+    String rebuild_kept(String schema, String until);
+
+    @Message("The rebuild failed; the live tables were not touched. Reason: {error}")
+    String rebuild_failed(String error);
+
+    @Message("{events} events replayed in {apply} s ({rate} per second), compared in {compare} s.")
+    String rebuild_figures(String events, String apply, String rate, String compare);
+
+    @Message("No rebuild {id}.")
+    String rebuild_unknown(String id);
+
+    @Message("All rebuilds")
+    String rebuild_all();
+
+    @Message("Read models replayed")
+    String read_models_caption();
+
+    @Message("Consumer group")
+    String col_group();
+
+    @Message("Topics")
+    String col_topics();
+
+    @Message("Events read")
+    String col_events_read();
+
+    @Message("Applied")
+    String col_applied_count();
+
+    @Message("Duplicates")
+    String col_duplicates();
+
+    @Message("Early (gap)")
+    String col_gaps();
+
+    @Message("Up to offsets (sum)")
+    String col_end_offsets();
+
+    @Message("Tables that differ between the rebuilt and the live version")
+    String differences_caption();
+
+    @Message("No table differs.")
+    String differences_none();
+
+    @Message("A rebuild's report holds no row's values: for each table that differs, its key, the columns whose values differ between rows of the same key, and how many rows each side has that the other has not.")
+    String differences_explained();
+
+    @Message("Table")
+    String col_table();
+
+    @Message("Key")
+    String col_key();
+
+    @Message("Columns that differ")
+    String col_columns();
+
+    @Message("Rows only in the live table")
+    String col_only_live();
+
+    @Message("Rows only in the rebuilt table")
+    String col_only_rebuilt();
+
+    @Message("Parked records")
+    String parked_title();
+
+    @Message("The records a consumer of the projection could not apply, with the reason; the later records of the same aggregate wait behind the first. Once the cause is mended, a retry applies the aggregate's parked records again in order and stops at the first that fails again.")
+    String parked_intro();
+
+    @Message("No record is parked.")
+    String parked_none();
+
+    @Message("Parked records ({count}), oldest first per consumer group")
+    String parked_caption(String count);
+
+    @Message("No.")
+    String col_number();
+
+    @Message("Topic, partition / offset")
+    String col_topic_position();
+
+    @Message("Parked at")
+    String col_parked_at();
+
+    @Message("Attempts")
+    String col_attempts();
+
+    @Message("Action")
+    String col_action();
+
+    @Message("Waits behind an earlier record of its aggregate.")
+    String parked_waiting();
+
+    @Message("Retry")
+    String parked_retry();
+
+    @Message("Retry record {id} and the parked records of {subject}")
+    String parked_retry_label(String id, String subject);
+
+    @Message("Retry of record {id}: {applied} applied, {still} still parked.")
+    String parked_retried(String id, String applied, String still);
+
+    @Message("No parked record {id}.")
+    String parked_unknown(String id);
+
+    @Message("{value} is not a whole number.")
+    String invalid_number(String value);
+
+    @Message("Stop reloading")
+    String rebuild_stop_reloading();
+
+    @Message("This page does not reload itself.")
+    String rebuild_reloading_off();
+
+    @Message("Reload it by itself again")
+    String rebuild_resume_reloading();
+
+    @Message("{value} is not a choice of reloading: reload=off stops it.")
+    String invalid_reload(String value);
 }

@@ -6,6 +6,7 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,7 +41,8 @@ import org.tcyledger.projection.audit.LogVerification;
  * The auditor's pages: the log verified as {@code GET /audit/verify} verifies it ({@code /en/audit/verify?run=1}), and
  * an aggregate's history from the log as {@code GET /audit/events?subject=} gives it, with its state replayed up to a
  * sequence or a legal date ({@code /en/audit/history?aggregate=round-1-preservation&asOf=2012-06-03&atSequence=4}).
- * For the auditors and the secretariat; anyone else is asked to sign in, another role is refused (403).
+ * For the auditors and the secretariat; anyone else is asked to sign in, another role is refused (403). The rebuilds
+ * (RebuildPages) and the parked records (ParkedPages) are the other audit pages; what they all do alike is here.
  */
 @Path("/{lang: en|fr}/audit")
 @Produces(MediaType.TEXT_HTML)
@@ -141,6 +143,22 @@ public class AuditPages {
                 replay(query.aggregate(), of, stream, upTo, on)), page);
     }
 
+    /** The not-found page (404) with what was not found. */
+    static Response notFound(Page page, String message) {
+        return Pages.html(404, Templates.notFound(page, Pages.messages(page.lang()).not_found_title(), message), page);
+    }
+
+    /** A post whose CSRF field is not its cookie's token: refused (400) before anything else is read. */
+    static Response csrfRefused(Page page) {
+        return Pages.html(400, Templates.notFound(page, Pages.messages(page.lang()).csrf_title(),
+                Pages.messages(page.lang()).csrf_failed()), page);
+    }
+
+    /** A page with a form: its answer sets the CSRF cookie of the token its form carries. */
+    static Response withToken(Response page, String token, RoutingContext request) {
+        return Response.fromResponse(page).cookie(CsrfTokens.cookie(token, request.request().isSSL())).build();
+    }
+
     /** Every event of the aggregate the log holds, page by page. */
     private List<AuditResource.LoggedEvent> events(String aggregate, String source) {
         List<AuditResource.LoggedEvent> all = new ArrayList<>();
@@ -233,11 +251,20 @@ public class AuditPages {
     }
 
     private boolean audits() {
+        return mayAudit(identity);
+    }
+
+    private int refusal() {
+        return refusalOf(identity);
+    }
+
+    /** The auditors and the secretariat read the audit pages (and the parked records, as ParkedResource). */
+    static boolean mayAudit(SecurityIdentity identity) {
         return identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.SECRETARIAT);
     }
 
     /** Anyone is asked to sign in (401); a signed-in role that does not audit is refused (403). */
-    private int refusal() {
+    static int refusalOf(SecurityIdentity identity) {
         return identity.isAnonymous() ? 401 : 403;
     }
 

@@ -15,4 +15,14 @@ final class AuditTemplates {
 
     static native TemplateInstance history(Page page, boolean allowed, AuditView.HistoryQuery query,
                                            List<String> problems, AuditView.History history);
+
+    static native TemplateInstance rebuilds(Page page, boolean allowed, String csrf, List<AuditView.Rebuild> rebuilds,
+                                            List<String> problems);
+
+    static native TemplateInstance rebuild(Page page, boolean allowed, AuditView.Rebuild rebuild, boolean reloads,
+                                           int refreshSeconds);
+
+    static native TemplateInstance parked(Page page, boolean allowed, boolean retries, String csrf,
+                                          List<AuditView.Parked> parked, AuditView.Retried retried,
+                                          List<String> problems);
 }

@@ -1,9 +1,16 @@
 package org.tcyledger.projection.portal;
 
 import io.quarkus.qute.TemplateData;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** What the auditor's pages show: a verification's result, an aggregate's history and its state replayed. */
+/**
+ * What the auditor's pages show: a verification's result, an aggregate's history and its state replayed, the
+ * rebuilds of the read models with their progress and comparison, and the parked records.
+ */
 final class AuditView {
 
     private AuditView() {
@@ -50,5 +57,52 @@ final class AuditView {
 
     @TemplateData
     record History(String aggregate, String source, List<Event> events, State state) {
+    }
+
+    /** A moment of the record, in UTC: its day (written as the page's language writes dates) and its time. */
+    @TemplateData
+    record At(LocalDate day, String time) {
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+        static At of(Instant instant) {
+            if (instant == null) {
+                return null;
+            }
+            var utc = instant.atOffset(ZoneOffset.UTC);
+            return new At(utc.toLocalDate(), TIME.format(utc) + " UTC");
+        }
+    }
+
+    /**
+     * A rebuild as its report says it ({@code RebuildReport}); {@code read} of {@code toRead} events while it runs
+     * ({@code toRead} 0 while its tables are made), {@code seconds} and {@code rate} written in the page's language.
+     */
+    @TemplateData
+    record Rebuild(String id, String state, boolean running, boolean done, boolean failed, boolean equal,
+                   boolean switched, String requestedBy, At requestedAt, At finishedAt, String schema, At keptUntil,
+                   long events, long read, long toRead, String applySeconds, long eventsPerSecond,
+                   String compareSeconds, List<ReadModel> readModels, List<Difference> differences, String error) {
+    }
+
+    @TemplateData
+    record ReadModel(String group, String topics, long events, long applied, long duplicates, long gaps,
+                     long endOffsets) {
+    }
+
+    /** A table whose rebuilt rows differ from its live rows: no row's values, only its key and columns. */
+    @TemplateData
+    record Difference(String table, String key, String columns, long onlyLive, long onlyRebuilt) {
+    }
+
+    /** A parked record ({@code ParkedRecords.Parked}). */
+    @TemplateData
+    record Parked(String id, String consumerGroup, String source, String subject, long sequence, String eventId,
+                  String type, String topic, int partition, long offset, boolean waiting, String reason, int attempts,
+                  At parkedAt) {
+    }
+
+    /** What the last retry did, as the page's query says it after the retry's 303. */
+    @TemplateData
+    record Retried(String id, long applied, long stillParked) {
     }
 }

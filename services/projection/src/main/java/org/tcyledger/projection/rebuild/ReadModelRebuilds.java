@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +66,8 @@ public class ReadModelRebuilds {
     private static final long REBUILD_LOCK = 0x7463795f72656275L;
 
     private final AtomicReference<String> running = new AtomicReference<>();
+    /** The read models of the rebuild this instance runs, while it replays them: how far it is. */
+    private final Map<String, List<ReadModelReplay>> replaying = new ConcurrentHashMap<>();
     /** The connection holding {@link #REBUILD_LOCK} while this instance rebuilds. */
     private Connection rebuildLock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -145,8 +149,22 @@ public class ReadModelRebuilds {
         }
     }
 
+    /** The rebuild's report; while it runs here, with how far it has read. */
     public Optional<RebuildReport> find(String id) {
-        return reports.find(id);
+        return reports.find(id).map(this::withProgress);
+    }
+
+    /** The latest {@code limit} rebuilds, the most recent first; a running one with how far it has read. */
+    public List<RebuildReport> latest(int limit) {
+        return reports.latest(limit).stream().map(this::withProgress).toList();
+    }
+
+    private RebuildReport withProgress(RebuildReport report) {
+        List<ReadModelReplay> models = replaying.get(report.id());
+        if (!RebuildReport.RUNNING.equals(report.state()) || models == null) {
+            return report;
+        }
+        return report.progressing(models.stream().map(ReadModelReplay::progress).toList());
     }
 
     private void run(RebuildReport requested) {
@@ -163,6 +181,7 @@ public class ReadModelRebuilds {
             for (TopicConsumer consumer : runner.consumers()) {
                 models.add(new ReadModelReplay(consumer, EventApplier.into(schema, consumer, dataSource), settings, runner));
             }
+            replaying.put(requested.id(), List.copyOf(models));
             long started = System.nanoTime();
             replay(models);
             double applySeconds;
@@ -234,6 +253,7 @@ public class ReadModelRebuilds {
      * next one at once, here or in another instance. Idempotent.
      */
     private void finish(List<ReadModelReplay> models, String id) {
+        replaying.remove(id);
         models.forEach(ReadModelReplay::close);
         models.clear();
         if (running.get() != null && running.get().equals(id)) {

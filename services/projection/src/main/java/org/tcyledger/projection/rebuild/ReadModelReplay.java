@@ -27,7 +27,10 @@ private static final Duration STALLED = Duration.ofSeconds(60);
     final TopicConsumer consumer;
     final EventApplier applier;
     final KafkaConsumer<String, CloudEvent> client;
-    long events;
+    /** Written by the replay's thread, read by whoever asks how far it is (ReadModelRebuilds.find). */
+    volatile long events;
+    /** The sum of the offsets it is reading up to now: what {@code events} comes to when it gets there. */
+    volatile long target;
     long applied;
     long duplicates;
     long gaps;
@@ -58,6 +61,7 @@ private static final Duration STALLED = Duration.ofSeconds(60);
     }
 
     void drainTo(Map<TopicPartition, Long> target) {
+        this.target = target.values().stream().mapToLong(Long::longValue).sum();
         long lastProgress = System.nanoTime();
         while (!hasReached(target)) {
             List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>();
@@ -96,6 +100,11 @@ private static final Duration STALLED = Duration.ofSeconds(60);
     RebuildReport.ReadModel report() {
         return new RebuildReport.ReadModel(consumer.group(), consumer.topics(), events, applied, duplicates, gaps,
                 reached.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** How far it has read while it runs: {@code endOffsets} is where it is heading. */
+    RebuildReport.ReadModel progress() {
+        return new RebuildReport.ReadModel(consumer.group(), consumer.topics(), events, applied, duplicates, gaps, target);
     }
 
     @Override

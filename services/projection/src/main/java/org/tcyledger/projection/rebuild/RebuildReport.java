@@ -9,7 +9,9 @@ import java.util.List;
  * offsets, and {@code switched} that the rebuilt tables now serve (only when equal); otherwise they are kept in
  * {@code schema} for inspection until {@code keptUntil} ({@code tcy.rebuild.keep-differing} after the end; then
  * {@code schema} is null), and {@code differences} lists what differs. A report holds no row's values, so no personal
- * data: a difference names its table, the table's key, the columns that differ and how many rows.
+ * data: a difference names its table, the table's key, the columns that differ and how many rows. While RUNNING, asked of
+ * the instance that runs it, {@code events} and {@code readModels} say how far it has read: each read model's events
+ * read so far and, as {@code endOffsets}, the offsets it is reading up to.
  */
 public record RebuildReport(String id, String state, boolean equal, boolean switched, String requestedBy,
                             Instant requestedAt, Instant finishedAt, String schema, Instant keptUntil, long events,
@@ -36,6 +38,13 @@ public record RebuildReport(String id, String state, boolean equal, boolean swit
     static RebuildReport requested(String id, String requestedBy, Instant at) {
         return new RebuildReport(id, RUNNING, false, false, requestedBy, at, null, null, null, 0, 0, 0, 0, List.of(),
                 List.of(), null);
+    }
+
+    /** The running report with how far its read models have read. */
+    RebuildReport progressing(List<ReadModel> progress) {
+        return new RebuildReport(id, state, equal, switched, requestedBy, requestedAt, finishedAt, schema, keptUntil,
+                progress.stream().mapToLong(ReadModel::events).sum(), applySeconds, eventsPerSecond, compareSeconds,
+                progress, differences, error);
     }
 
     /** The same report once its kept schema was dropped. */

@@ -29,6 +29,24 @@ public class RebuildReports {
         return found.stream().findFirst();
     }
 
+    /** The latest rebuilds, the most recent first. */
+    List<RebuildReport> latest(int limit) {
+        List<RebuildReport> reports = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT report FROM read_model_rebuild ORDER BY requested_at DESC, id LIMIT ?")) {
+            select.setInt(1, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    reports.add(json.readValue(rows.getString(1), RebuildReport.class));
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read the latest rebuilds", e);
+        }
+        return reports;
+    }
+
     /** The ids of the rebuilds in a state. */
     List<String> idsIn(String state) {
         List<String> ids = new ArrayList<>();
