@@ -16,17 +16,23 @@ import org.tcyledger.testing.ServiceProcess;
  */
 public final class Bench {
 
-    /** {@code --quick}: seconds instead of minutes, to keep the harness working in CI. */
+    /**
+     * {@code --quick}: seconds instead of minutes, to keep the harness working in CI. {@code --jfr}: every service
+     * records a JDK Flight Recording (the profile settings) from its start to figure 1's end, written to
+     * {@code <out>/jfr/<service>.jfr}; {@code jfr view hot-methods} reads it.
+     */
     record Options(boolean quick, Duration window, Duration readWindow, List<Long> sizes, Path out,
-                   Map<String, String> serviceConfig) {
+                   Map<String, String> serviceConfig, boolean jfr) {
         static Options parse(String[] args) {
             boolean quick = false;
+            boolean jfr = false;
             Map<String, String> serviceConfig = new LinkedHashMap<>();
             List<Long> sizes = null;
             Path out = Path.of("deploy/bench/target/report");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
+                    case "--jfr" -> jfr = true;
                     case "--sizes" -> sizes = java.util.Arrays.stream(args[++i].split(",")).map(Long::parseLong).toList();
                     case "--out" -> out = Path.of(args[++i]);
                     case "--set" -> {
@@ -34,14 +40,14 @@ public final class Bench {
                         serviceConfig.put(setting[0], setting[1]);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (use --quick, --sizes 100000,1000000, --out DIR, --set key=value for every service)");
+                            + " (use --quick, --sizes 100000,1000000, --out DIR, --set key=value for every service, --jfr)");
                 }
             }
             if (sizes == null) {
                 sizes = quick ? List.of(2_000L) : List.of(100_000L, 1_000_000L);
             }
-            return quick ? new Options(true, Duration.ofSeconds(2), Duration.ofSeconds(3), sizes, out, serviceConfig)
-                         : new Options(false, Duration.ofSeconds(10), Duration.ofSeconds(20), sizes, out, serviceConfig);
+            return quick ? new Options(true, Duration.ofSeconds(2), Duration.ofSeconds(3), sizes, out, serviceConfig, jfr)
+                         : new Options(false, Duration.ofSeconds(10), Duration.ofSeconds(20), sizes, out, serviceConfig, jfr);
         }
     }
 
@@ -68,6 +74,7 @@ public final class Bench {
         CommandThroughput throughput = new CommandThroughput(run);
         throughput.warmUp();
         double raw16 = throughput.commandThroughput();
+        run.dumpProfiles();
         new CommandToReadModel(run).commandToReadModel(raw16);
         Map<Long, Latencies> growth = new LinkedHashMap<>();
         growth.put(run.storedEvents(), run.singleClientLatency());

@@ -87,14 +87,44 @@ class BenchContext {
             config.put("tcy.keyholder.url", running.get("membership").url());
             config.put("tcy.keyholder.token", tokens.keyholder());
         }
+        List<String> options = new java.util.ArrayList<>(jvmOptions);
+        if (this.options.jfr() && !running.containsKey(name) && !startup.containsKey(name)) {
+            options.add(flightRecording(name));
+        }
         long launched = System.nanoTime();
-        ServiceProcess service = ServiceProcess.start(name, infrastructure, databaseOf(name), tokens, config, jvmOptions);
+        ServiceProcess service = ServiceProcess.start(name, infrastructure, databaseOf(name), tokens, config, options);
         double readyMs = (System.nanoTime() - launched) / 1e6;
         Matcher quarkus = STARTED_IN.matcher(service.logText());
         double startedIn = quarkus.find() ? Double.parseDouble(quarkus.group(1)) * 1000 : Double.NaN;
         running.put(name, service);
         startup.putIfAbsent(name, Map.of("readyMs", readyMs, "quarkusStartedMs", startedIn));
         return new Started(service, readyMs, startedIn);
+    }
+
+    /** {@code --jfr}: a recording with the profile settings, written when the service stops or {@link #dumpProfiles}. */
+    String flightRecording(String name) {
+        Path file = options.out().toAbsolutePath().resolve("jfr").resolve(name + ".jfr");
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return "-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename=" + file;
+    }
+
+    /** {@code --jfr}: each service's recording so far, written now with jcmd (figure 1 is what it profiles). */
+    void dumpProfiles() throws Exception {
+        if (!options.jfr()) {
+            return;
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (var entry : running.entrySet()) {
+            Path file = options.out().toAbsolutePath().resolve("jfr").resolve(entry.getKey() + "-figure-1.jfr");
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(entry.getValue().pid()), "JFR.dump",
+                    "name=bench", "filename=" + file).redirectErrorStream(true).start();
+            dump.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            dump.waitFor();
+        }
     }
 
     CpuMeter cpuMeter() {

@@ -90,7 +90,7 @@ final class CommandThroughput extends BenchContext {
     private ServiceProcess startPeer() {
         Path jar = Workspace.root().resolve("deploy/bench/peer/target/quarkus-app/quarkus-run.jar");
         return ServiceProcess.startJar("bench-peer", jar, infrastructure, "tcy_bench_peer", tokens,
-                options.serviceConfig(), List.of());
+                options.serviceConfig(), options.jfr() ? List.of(flightRecording("bench-peer")) : List.of());
     }
 
     /** Figure 1; returns the command rate at 16 clients. */

@@ -21,7 +21,10 @@ final class CpuMeter {
         this.services = services;
     }
 
-    /** CPU seconds used so far, per part. */
+    /**
+     * CPU seconds used so far by each process of each part, keyed {@code part + '\0' + pid}: a process that ends
+     * between two snapshots (a PostgreSQL backend whose connection closed) must not count as negative time.
+     */
     Map<String, Double> snapshot() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         services.values().forEach(name -> seconds.put(name, 0.0));
@@ -44,7 +47,7 @@ final class CpuMeter {
                     }
                 }
                 if (part != null) {
-                    seconds.merge(part, cpuSeconds(dir), Double::sum);
+                    seconds.put(part + '\0' + pid, cpuSeconds(dir));
                 }
             });
         } catch (IOException e) {
@@ -53,9 +56,15 @@ final class CpuMeter {
         return seconds;
     }
 
+    /** CPU seconds per part between two snapshots, over the processes alive at the second one. */
     static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new LinkedHashMap<>();
-        after.forEach((part, seconds) -> used.put(part, seconds - before.getOrDefault(part, 0.0)));
+        after.forEach((key, seconds) -> {
+            int cut = key.indexOf('\0');
+            String part = cut < 0 ? key : key.substring(0, cut);
+            double spent = cut < 0 ? 0 : seconds - before.getOrDefault(key, 0.0);
+            used.merge(part, spent, Double::sum);
+        });
         return used;
     }
 

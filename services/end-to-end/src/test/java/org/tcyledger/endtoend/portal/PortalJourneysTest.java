@@ -282,6 +282,80 @@ class PortalJourneysTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void anObserverReadsAnAssessmentReportItsFollowUpAndTheDocumentRegister() {
+        String cycle = "round-1-preservation";
+        List<String> listed = given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER)
+                .queryParam("size", 500).get("/assessment-reports").then().statusCode(200).extract().jsonPath()
+                .getList("cycleId");
+        io.restassured.path.json.JsonPath report = given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER)
+                .get("/assessment-reports/{cycleId}", cycle).then().statusCode(200).extract().jsonPath();
+        Set<String> recommended = new TreeSet<>(report.getList("recommendations.id"));
+        assertFalse(recommended.isEmpty(), "the report recommends");
+        try (Browser browser = new Browser(stack.projection.url(), "en")) {
+            signIn(browser, "en", "observer", OBSERVER_PASSWORD);
+            browser.find("[data-test=nav-reports]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/en/assessment-reports"));
+            assertEquals(new TreeSet<>(listed), browser.all("[data-test=report]").stream()
+                    .map(row -> row.getAttribute("data-id")).collect(Collectors.toCollection(TreeSet::new)));
+            looked(browser, "en-assessment-reports");
+            browser.find("[data-test=report][data-id='" + cycle + "'] a").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/assessment-reports/" + cycle));
+            Set<String> shown = browser.all("[data-test=recommendation][data-id]").stream()
+                    .map(row -> row.getAttribute("data-id")).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(recommended, shown);
+            assertFalse(browser.all("[data-test=matrix]").isEmpty(), "the follow-up matrix is shown");
+            looked(browser, "en-assessment-report-" + cycle);
+
+            // the document register: the adopted guidance notes' papers, as the API lists them
+            List<String> symbols = given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER)
+                    .queryParams(Map.of("kind", "GUIDANCE_NOTE", "size", 500)).get("/documents").then().statusCode(200)
+                    .extract().jsonPath().getList("symbol");
+            browser.find("[data-test=nav-documents]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/en/documents"));
+            selectByValue(browser, "[data-test=kind]", "GUIDANCE_NOTE");
+            browser.find("[data-test=show]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().contains("kind=GUIDANCE_NOTE"));
+            assertEquals(new TreeSet<>(symbols), browser.all("[data-test=document]").stream()
+                    .map(row -> row.getAttribute("data-symbol")).collect(Collectors.toCollection(TreeSet::new)));
+            looked(browser, "en-documents-guidance-notes");
+            browser.find("[data-test=nav-bodies]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().contains("/en/bureau"));
+            looked(browser, "en-bureau");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void anAuditorRebuildsTheReadModelsAndSeesThemEqualThenTheParkedRecords() {
+        int parked = given().baseUri(stack.projection.url()).auth().oauth2(AUDITOR).get("/audit/parked").then()
+                .statusCode(200).extract().jsonPath().getList("$").size();
+        try (Browser browser = new Browser(stack.projection.url(), "fr")) {
+            signIn(browser, "fr", "auditor", AUDITOR_PASSWORD);
+            browser.open("/fr/audit/rebuilds");
+            looked(browser, "fr-audit-reconstructions");
+            browser.find("[data-test=rebuild-start]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().matches(".*/fr/audit/rebuilds/[^/?]+.*"));
+            // the page reloads itself while the rebuild runs; done, it shows the comparison
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    !browser.all("[data-test=rebuild][data-state=DONE], [data-test=rebuild][data-state=FAILED]").isEmpty());
+            String id = browser.find("[data-test=rebuild]").getAttribute("data-id");
+            io.restassured.path.json.JsonPath answer = given().baseUri(stack.projection.url()).auth().oauth2(AUDITOR)
+                    .get("/audit/rebuild/{id}", id).then().statusCode(200).extract().jsonPath();
+            assertEquals(String.valueOf(answer.getBoolean("equal")),
+                    browser.find("[data-test=rebuild]").getAttribute("data-equal"));
+            assertTrue(answer.getBoolean("equal"), "the rebuilt read models equal the live ones: " + answer.prettify());
+            assertFalse(browser.all("[data-test=rebuild-equal]").isEmpty(), "the page says so");
+            looked(browser, "fr-audit-reconstruction-terminee");
+
+            browser.find("[data-test=audit-nav-parked]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/fr/audit/parked"));
+            assertEquals(parked, browser.all("[data-test=parked-record]").size());
+            looked(browser, "fr-audit-enregistrements-en-attente");
+        }
+    }
+
     /** Tab (at most 60 times) until the focus is on an element matching {@code css}; each focus must be visible. */
     private static void tabUntil(Browser browser, String css) {
         for (int i = 0; i < 60; i++) {

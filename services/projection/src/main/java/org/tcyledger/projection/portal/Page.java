@@ -40,6 +40,12 @@ public record Page(Language lang, String path, String query, String user, String
         return user != null;
     }
 
+    /** Whether the signed-in user holds one of the committee's roles (observer, auditor, secretariat). */
+    public boolean committee() {
+        return java.util.Arrays.stream(roles.split(", ")).anyMatch(role -> role.equals("observer")
+                || role.equals("auditor") || role.equals("secretariat"));
+    }
+
     public boolean current(String name) {
         return section.equals(name);
     }

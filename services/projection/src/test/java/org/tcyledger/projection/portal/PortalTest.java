@@ -61,7 +61,8 @@ class PortalTest {
     @Test
     void everyPageAnswersInBothLanguagesWithItsSwitch() {
         for (String path : List.of("/", "/register?on=2014-12-02&treaty=ETS185", "/treaties/ETS185/chart?on=2014-12-02",
-                "/meetings?kind=PLENARY&year=2014", "/guidance-notes", "/sign-in")) {
+                "/meetings?kind=PLENARY&year=2014", "/guidance-notes", "/sign-in", "/assessment-reports",
+                "/documents?year=2014", "/bureau", "/working-bodies")) {
             for (String lang : List.of("en", "fr")) {
                 String other = lang.equals("en") ? "fr" : "en";
                 String page = given().get("/" + lang + path).then().statusCode(200).contentType(containsString("text/html"))
@@ -148,6 +149,11 @@ class PortalTest {
         given().get("/en/meetings?year=2014").then().statusCode(200).body(not(containsString("T-CY-PORTAL")));
         given().cookie("tcy-session", session).get("/en/meetings?year=2014").then().statusCode(200)
                 .body(containsString("T-CY-PORTAL"));
+        // consultations are the committee's: only its roles find them in the navigation
+        given().get("/en/").then().body(not(containsString("data-test=\"nav-consultations\"")),
+                containsString("data-test=\"nav-reports\""), containsString("data-test=\"nav-documents\""));
+        given().cookie("tcy-session", session).get("/en/").then()
+                .body(containsString("data-test=\"nav-consultations\""));
         given().get("/en/register?on=2014-12-02").then().statusCode(200)
                 .body(containsString("data-test=\"sign-in-required\""), not(containsString("data-test=\"register\"")));
         given().get("/en/members/QM").then().statusCode(200).body(containsString("data-test=\"sign-in-required\""),

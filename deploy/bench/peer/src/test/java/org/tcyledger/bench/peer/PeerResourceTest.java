@@ -3,6 +3,7 @@ package org.tcyledger.bench.peer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -30,6 +31,12 @@ class PeerResourceTest {
                 .body("id", equalTo(id));
         given().auth().oauth2(TOKENS.token("secretariat")).contentType("application/json").body(body(id))
                 .post("/members").then().statusCode(409).body("title", equalTo("member-already-registered"));
+    }
+
+    @Test
+    void itVerifiesTokensAsTheServicesDoKeepingWhatHeld() {
+        assertEquals(org.tcyledger.tokens.VerifiedTokens.class, io.quarkus.arc.Arc.container()
+                .instance(io.smallrye.jwt.auth.principal.JWTParser.class).getBean().getBeanClass());
     }
 
     @Test
