@@ -306,6 +306,10 @@ class PortalJourneysTest {
                     .map(row -> row.getAttribute("data-id")).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(recommended, shown);
             assertFalse(browser.all("[data-test=matrix]").isEmpty(), "the follow-up matrix is shown");
+            WebElement party = browser.find("[data-test=matrix-party]");
+            assertEquals(given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER)
+                    .get("/members/{id}", party.getAttribute("data-party")).then().statusCode(200).extract()
+                    .jsonPath().getString("name"), party.getText(), "a Party by its name in the register");
             looked(browser, "en-assessment-report-" + cycle);
 
             // the document register: the adopted guidance notes' papers, as the API lists them

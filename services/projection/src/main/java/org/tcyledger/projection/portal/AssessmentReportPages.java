@@ -35,6 +35,8 @@ public class AssessmentReportPages {
     PublicRecord publicRecord;
     @Inject
     AssessmentReportQueries reports;
+    @Inject
+    org.tcyledger.register.MemberRegister register;
 
     @GET
     @Path("/assessment-reports")
@@ -75,7 +77,7 @@ public class AssessmentReportPages {
             return Pages.html(404, Templates.notFound(page, Pages.messages(page.lang()).not_found_title(),
                     messages(page.lang()).report_unknown(cycleId)), page);
         }
-        return Pages.html(ReportTemplates.report(page, asked, List.of(), ReportView.of(found.get(0), date)), page);
+        return Pages.html(ReportTemplates.report(page, asked, List.of(), ReportView.of(found.get(0), date, register::names)), page);
     }
 
     static ReportMessages messages(Language lang) {

@@ -24,7 +24,13 @@ import org.tcyledger.projection.reports.AssessmentReportResource.SupplementaryRe
  * and otherwise says that it was assessed later and that the earlier status is not held: it never guesses one.
  */
 @TemplateData
-public record ReportView(Report report, List<Group> groups, Matrix matrix, List<Supplement> supplements) {
+public record ReportView(Report report, List<Group> groups, Matrix matrix, List<Supplement> supplements,
+                         java.util.Map<String, String> names) {
+
+    /** A Party by its name in the register; its id when the register does not know it ("Parties" stays as it is). */
+    public String name(String partyId) {
+        return names.getOrDefault(partyId, partyId);
+    }
 
     /** The report's articles, as a list in a sentence. */
     public String articles() {
@@ -74,7 +80,7 @@ public record ReportView(Report report, List<Group> groups, Matrix matrix, List<
     public record Query(String article, String party, String from, String to) {
     }
 
-    static ReportView of(Report report, LocalDate on) {
+    static ReportView of(Report report, LocalDate on, java.util.function.Function<Set<String>, java.util.Map<String, String>> namesOf) {
         List<Finding> findings = findings(report.findings());
         List<Recommendation> recommendations = recommendations(report.recommendations());
         Set<String> keys = new LinkedHashSet<>(report.assessedParties());
@@ -87,7 +93,10 @@ public record ReportView(Report report, List<Group> groups, Matrix matrix, List<
                 .toList();
         List<Supplement> supplements = report.supplements().stream().map(supplement -> new Supplement(supplement,
                 findings(supplement.findings()), recommendations(supplement.recommendations()))).toList();
-        return new ReportView(report, groups, matrix(report, recommendations, on), supplements);
+        Set<String> parties = new LinkedHashSet<>(keys);
+        report.followUps().forEach(followUp -> parties.add(followUp.partyId()));
+        report.supplements().forEach(supplement -> parties.addAll(supplement.partyIds()));
+        return new ReportView(report, groups, matrix(report, recommendations, on), supplements, namesOf.apply(parties));
     }
 
     private static Matrix matrix(Report report, List<Recommendation> recommendations, LocalDate on) {
