@@ -1,5 +1,6 @@
 package org.tcyledger.projection.portal;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,7 +31,7 @@ public class ProviderSessions implements IdentityProvider<TrustedAuthenticationR
     /** What the session cookie of a person the provider signed in names: only the portal's roles are kept. */
     static String principal(String user, Set<String> roles, Instant end) {
         return "oidc " + end.getEpochSecond() + " " + roles.stream().filter(PortalUsers.ROLES::contains)
-                .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(",")) + " " + user;
+                .sorted().collect(Collectors.joining(",")) + " " + user;
     }
 
     static SecurityIdentity identity(String principal) {
@@ -56,7 +56,7 @@ public class ProviderSessions implements IdentityProvider<TrustedAuthenticationR
             return Uni.createFrom().nullItem();
         }
         if (Instant.now().isAfter(Instant.ofEpochSecond(Long.parseLong(session.group(1))))) {
-            return Uni.createFrom().failure(new io.quarkus.security.AuthenticationFailedException(
+            return Uni.createFrom().failure(new AuthenticationFailedException(
                     "the session of the identity provider's sign-in has ended"));
         }
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
