@@ -1,10 +1,14 @@
 package org.tcyledger.projection.portal;
 
+import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -27,7 +31,8 @@ import org.jboss.resteasy.reactive.RestForm;
  * Signing in and out of the portal. Each form carries a CSRF token (CsrfTokens): a post without the token of its
  * cookie is refused (400) before the password is read. A right password gets the form authentication's session
  * cookie (SessionCookie) and a 303 back to where the visitor was; a wrong one, the form again with a message (401),
- * and no cookie.
+ * and no cookie. When an identity provider is configured (IdentityProviderSignIn), the form also offers signing in
+ * with it ({@code /{lang}/sign-in/oidc}).
  */
 @Path("/{lang: en|fr}")
 @Produces(MediaType.TEXT_HTML)
@@ -39,6 +44,14 @@ public class SignIn {
     IdentityProviderManager identities;
     @Inject
     SessionCookie sessions;
+    @Inject
+    IdentityProviderSignIn provider;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    HttpAuthenticator authenticator;
+    @Inject
+    OidcSession oidcSession;
 
     @GET
     @Path("/sign-in")
@@ -77,6 +90,35 @@ public class SignIn {
         return Response.seeOther(URI.create(back)).build();
     }
 
+    /**
+     * Signing in with the identity provider (IdentityProviderSignIn): the first visit is sent to the provider
+     * (quarkus-oidc's code flow, the only mechanism of this path); the provider sends the browser back here, signed
+     * in; the portal then issues its own session cookie, drops quarkus-oidc's, and sends the visitor on to
+     * {@code next}. Without a configured provider there is no such page.
+     */
+    @GET
+    @Path("/sign-in/oidc")
+    @Blocking
+    public Response withIdentityProvider(@PathParam("lang") String lang, @QueryParam("next") String next,
+                                         @Context UriInfo uri, @Context RoutingContext request) {
+        if (!provider.enabled()) {
+            Page page = pages.page(lang, uri, "sign-in");
+            return Pages.html(404, Templates.notFound(page, Pages.messages(page.lang()).not_found_title(),
+                    Pages.messages(page.lang()).not_found_text()), page);
+        }
+        if (identity.isAnonymous() || identity.getCredential(IdTokenCredential.class) == null) {
+            // the code flow's challenge (a redirect to the provider, with its state cookie) asked of the path's own
+            // mechanism: an UnauthorizedException would get the API's 401 problem (ProblemMappers) instead
+            ChallengeData challenge = authenticator.getChallenge(request).await().indefinitely();
+            Response.ResponseBuilder toProvider = Response.status(challenge.status);
+            challenge.getHeaders().forEach((name, value) -> toProvider.header(name.toString(), value));
+            return toProvider.build();
+        }
+        sessions.issue(provider.portalIdentity(identity.getPrincipal().getName(), identity.getRoles()), request);
+        oidcSession.logout().await().indefinitely();
+        return Response.seeOther(URI.create(local(next, lang))).build();
+    }
+
     @GET
     @Path("/sign-out")
     @Blocking
@@ -109,9 +151,13 @@ public class SignIn {
 
     /** Only a path of this portal: a link that sends a visitor elsewhere after signing in is ignored. */
     private static String local(String next, Page page) {
+        return local(next, page.lang().code());
+    }
+
+    private static String local(String next, String lang) {
         if (next != null && next.matches("/(en|fr)(/[^\\\\]*)?(\\?.*)?") && !next.startsWith("//")) {
             return next;
         }
-        return page.href("/");
+        return "/" + Language.of(lang).code() + "/";
     }
 }
