@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -42,18 +43,30 @@ public class VerifiedTokens implements JWTParser {
     private final JWTParser parser;
     private final Clock clock;
 
+    /** {@code tcy.tokens.reuse-verified=false}: every token verified on every request (to compare, or to revoke fast). */
+    private final boolean reuse;
+
     @Inject
-    public VerifiedTokens(DefaultJWTParser parser) {
-        this(parser, Clock.systemUTC());
+    public VerifiedTokens(DefaultJWTParser parser,
+                          @ConfigProperty(name = "tcy.tokens.reuse-verified", defaultValue = "true") boolean reuse) {
+        this(parser, Clock.systemUTC(), reuse);
     }
 
     VerifiedTokens(JWTParser parser, Clock clock) {
+        this(parser, clock, true);
+    }
+
+    private VerifiedTokens(JWTParser parser, Clock clock, boolean reuse) {
         this.parser = parser;
         this.clock = clock;
+        this.reuse = reuse;
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
+        if (!reuse) {
+            return parser.parse(token);
+        }
         long now = clock.millis();
         Verified known = verified.get(token);
         if (known != null) {
