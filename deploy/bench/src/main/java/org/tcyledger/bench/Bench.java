@@ -19,13 +19,15 @@ public final class Bench {
     /**
      * {@code --quick}: seconds instead of minutes, to keep the harness working in CI. {@code --jfr}: every service
      * records a JDK Flight Recording (the profile settings) from its start to figure 1's end, written to
-     * {@code <out>/jfr/<service>.jfr}; {@code jfr view hot-methods} reads it.
+     * {@code <out>/jfr/<service>.jfr}; {@code jfr view hot-methods} reads it. {@code --commands-only}: figure 1 and
+     * its CPU alone (a couple of minutes), to compare a change.
      */
     record Options(boolean quick, Duration window, Duration readWindow, List<Long> sizes, Path out,
-                   Map<String, String> serviceConfig, boolean jfr) {
+                   Map<String, String> serviceConfig, boolean jfr, boolean commandsOnly) {
         static Options parse(String[] args) {
             boolean quick = false;
             boolean jfr = false;
+            boolean commandsOnly = false;
             Map<String, String> serviceConfig = new LinkedHashMap<>();
             List<Long> sizes = null;
             Path out = Path.of("deploy/bench/target/report");
@@ -33,6 +35,7 @@ public final class Bench {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
                     case "--jfr" -> jfr = true;
+                    case "--commands-only" -> commandsOnly = true;
                     case "--sizes" -> sizes = java.util.Arrays.stream(args[++i].split(",")).map(Long::parseLong).toList();
                     case "--out" -> out = Path.of(args[++i]);
                     case "--set" -> {
@@ -40,14 +43,16 @@ public final class Bench {
                         serviceConfig.put(setting[0], setting[1]);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (use --quick, --sizes 100000,1000000, --out DIR, --set key=value for every service, --jfr)");
+                            + " (use --quick, --sizes 100000,1000000, --out DIR, --set key=value for every service, --jfr, --commands-only)");
                 }
             }
             if (sizes == null) {
                 sizes = quick ? List.of(2_000L) : List.of(100_000L, 1_000_000L);
             }
-            return quick ? new Options(true, Duration.ofSeconds(2), Duration.ofSeconds(3), sizes, out, serviceConfig, jfr)
-                         : new Options(false, Duration.ofSeconds(10), Duration.ofSeconds(20), sizes, out, serviceConfig, jfr);
+            return quick ? new Options(true, Duration.ofSeconds(2), Duration.ofSeconds(3), sizes, out, serviceConfig, jfr,
+                    commandsOnly)
+                         : new Options(false, Duration.ofSeconds(10), Duration.ofSeconds(20), sizes, out, serviceConfig, jfr,
+                    commandsOnly);
         }
     }
 
@@ -75,6 +80,11 @@ public final class Bench {
         throughput.warmUp();
         double raw16 = throughput.commandThroughput();
         run.dumpProfiles();
+        if (run.options.commandsOnly()) {
+            Path written = run.report.write(run.options.out());
+            System.out.println("bench: figure 1 alone written to " + written.toAbsolutePath());
+            return;
+        }
         new CommandToReadModel(run).commandToReadModel(raw16);
         Map<Long, Latencies> growth = new LinkedHashMap<>();
         growth.put(run.storedEvents(), run.singleClientLatency());

@@ -360,6 +360,57 @@ class PortalJourneysTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void anObserverReadsTheChartAMemberAConsultationAWorkingBodyAndADocument() {
+        Set<String> charted = given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER)
+                .get("/treaties/ETS185/chart?asOf=2015-12-03").then().statusCode(200).extract().jsonPath()
+                .<String>getList("rows.memberId").stream().collect(Collectors.toCollection(TreeSet::new));
+        try (Browser browser = new Browser(stack.projection.url(), "en")) {
+            signIn(browser, "en", "observer", OBSERVER_PASSWORD);
+            browser.find("[data-test=nav] a[href='/en/treaties/ETS185/chart']").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().contains("/en/treaties/ETS185/chart"));
+            browser.open("/en/treaties/ETS185/chart?on=2015-12-03");
+            assertEquals(charted, browser.all("[data-test=chart-row]").stream().map(row -> row.getAttribute("data-id"))
+                    .collect(Collectors.toCollection(TreeSet::new)));
+            assertTrue(browser.find("[data-test=chart-csv]").getAttribute("href").endsWith("/chart.csv?on=2015-12-03"));
+            looked(browser, "en-chart-ets185-2015-12-03");
+            browser.find("[data-test=chart-treaty-link]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !browser.url().contains("/ETS185/"));
+            looked(browser, "en-chart-other-treaty");
+
+            // a member's page, from the register
+            browser.open("/en/members/FR");
+            assertFalse(browser.all("[data-test=status]").isEmpty(), "France's statuses");
+            looked(browser, "en-member-fr");
+
+            // the consultations, and a tally
+            browser.find("[data-test=nav-consultations]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/en/consultations"));
+            looked(browser, "en-consultations");
+            List<WebElement> listed = browser.all("[data-test=consultation] a");
+            assertFalse(listed.isEmpty(), "the record has consultations");
+            String id = listed.get(0).findElement(org.openqa.selenium.By.xpath("ancestor::tr"))
+                    .getAttribute("data-id");
+            listed.get(0).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().endsWith("/en/consultations/" + id));
+            io.restassured.path.json.JsonPath summary = given().baseUri(stack.projection.url()).auth().oauth2(OBSERVER)
+                    .get("/consultations/{id}/summary", id).then().statusCode(200).extract().jsonPath();
+            long suppressed = summary.getList("tally.findAll { it.suppressed }").size();
+            assertEquals(suppressed > 0, !browser.all("[data-test=tally-cell][data-suppressed=true]").isEmpty(),
+                    "a suppressed cell of the API is shown as suppressed");
+            looked(browser, "en-consultation-" + id);
+
+            // the working bodies, and a document of the register
+            browser.open("/en/working-bodies");
+            looked(browser, "en-working-bodies");
+            browser.open("/en/documents");
+            browser.find("[data-test=document-link]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !browser.all("[data-test=document-facts]").isEmpty());
+            looked(browser, "en-document");
+        }
+    }
+
     /** Tab (at most 60 times) until the focus is on an element matching {@code css}; each focus must be visible. */
     private static void tabUntil(Browser browser, String css) {
         for (int i = 0; i < 60; i++) {

@@ -16,4 +16,12 @@ final class ChathamHouse {
     static boolean suppresses(boolean chathamHouse, int count, int registeredOfKind) {
         return chathamHouse && (count < FEWEST || registeredOfKind < FEWEST);
     }
+
+    /**
+     * A kind too small to show anything of: whichever cells it has would say what its one stakeholder chose, so the
+     * summary shows all of its cells (every option, every stance) suppressed, whether it took them or not.
+     */
+    static boolean hidesWholeKind(boolean chathamHouse, int registeredOfKind) {
+        return chathamHouse && registeredOfKind > 0 && registeredOfKind < FEWEST;
+    }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tcyledger.contracts.cloudevidence.ConsultationEvent;
 import org.tcyledger.projection.consultations.ConsultationSummaryResource.Cell;
 import org.tcyledger.projection.consultations.ConsultationSummaryResource.Summary;
 
@@ -90,6 +91,18 @@ public class ConsultationSummaryQueries {
                     }
                 }
             }
+            for (Map.Entry<String, Integer> kind : registered.entrySet()) {
+                if (ChathamHouse.hidesWholeKind(chathamHouse, kind.getValue())) {
+                    tally.removeIf(cell -> cell.kind().equals(kind.getKey()));
+                    for (JsonNode option : options) {
+                        for (ConsultationEvent.Stance stance : ConsultationEvent.Stance.values()) {
+                            tally.add(new Cell(option.path("id").asText(), kind.getKey(), stance.name(), null, true));
+                        }
+                    }
+                }
+            }
+            tally.sort(java.util.Comparator.comparing(Cell::optionId).thenComparing(Cell::kind)
+                    .thenComparing(Cell::stance));
             return new Summary(id, title, chathamHouse, options, tally);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot read the summary of " + id, e);

@@ -77,7 +77,8 @@ public class AssessmentReportPages {
             return Pages.html(404, Templates.notFound(page, Pages.messages(page.lang()).not_found_title(),
                     messages(page.lang()).report_unknown(cycleId)), page);
         }
-        return Pages.html(ReportTemplates.report(page, asked, List.of(), ReportView.of(found.get(0), date, register::names)), page);
+        ReportView view = ReportView.of(found.get(0), reports.followUpHistory(cycleId), date, register::names);
+        return Pages.html(ReportTemplates.report(page, asked, List.of(), view), page);
     }
 
     static ReportMessages messages(Language lang) {

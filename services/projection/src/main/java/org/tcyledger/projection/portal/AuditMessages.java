@@ -16,7 +16,7 @@ public interface AuditMessages {
     @Message("Sign in as an auditor or the secretariat to verify the record.")
     String sign_in_required();
 
-    @Message("Only the committee's auditors and the secretariat verify the record.")
+    @Message("Only the committee's auditors verify the record and replay its history.")
     String role_cannot_audit();
 
     // verification

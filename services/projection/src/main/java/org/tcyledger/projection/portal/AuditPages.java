@@ -189,8 +189,9 @@ public class AuditPages {
             LocalDate legal = legalDate(event.data());
             boolean applies = (upTo == null || event.sequence() <= upTo)
                     && (on == null || legal == null || !legal.isAfter(on));
-            events.add(new AuditView.Event(event.sequence(), event.type(), event.time(),
-                    legal == null ? null : legal.toString(), event.hash(), event.prevhash(), applies));
+            events.add(new AuditView.Event(event.sequence(), event.type(),
+                    event.time() == null ? null : AuditView.At.of(java.time.Instant.parse(event.time())), legal,
+                    event.hash(), event.prevhash(), applies));
             assessment |= event.type().startsWith("tcy.assessments.");
             if (!applies) {
                 continue;
@@ -251,14 +252,19 @@ public class AuditPages {
     }
 
     private boolean audits() {
-        return mayAudit(identity);
+        return verifies(identity);
     }
 
     private int refusal() {
         return refusalOf(identity);
     }
 
-    /** The auditors and the secretariat read the audit pages (and the parked records, as ParkedResource). */
+    /** The auditors verify the record and replay its history, as AuditResource and CheckpointResource allow. */
+    static boolean verifies(SecurityIdentity identity) {
+        return identity.hasRole(Roles.AUDITOR);
+    }
+
+    /** The auditors and the secretariat read and retry the parked records, as ParkedResource allows. */
     static boolean mayAudit(SecurityIdentity identity) {
         return identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.SECRETARIAT);
     }
@@ -273,7 +279,10 @@ public class AuditPages {
                 : MessageBundles.get(AuditMessages.class, Localized.Literal.of(lang.code()));
     }
 
-    /** Whether the signed-in user may see the audit link of the navigation ({@code page.audits}). */
+    /**
+     * Whether the signed-in user may see the audit link of the navigation ({@code page.audits}): the auditors (to
+     * verification) and the secretariat (to the parked records).
+     */
     @TemplateExtension
     static boolean audits(Page page) {
         return Arrays.stream(page.roles().split(",\\s*"))

@@ -41,7 +41,7 @@ final class AuditView {
     }
 
     @TemplateData
-    record Event(long sequence, String type, String time, String legalDate, String hash, String prevhash,
+    record Event(long sequence, String type, At time, LocalDate legalDate, String hash, String prevhash,
                  boolean applied) {
     }
 

@@ -53,13 +53,13 @@ public class ChartPage {
         RegisterPages.Problems problems = new RegisterPages.Problems(page.lang());
         LocalDate date = problems.date(RegisterPages.blankToNull(on), LocalDate.now(clock));
         if (!problems.list().isEmpty()) {
-            return Pages.html(400, Templates.chart(page, treaty.get(), on, problems.list(), null, List.of(), List.of(), null,
-                    null), page);
+            return Pages.html(400, Templates.chart(page, treaty.get(), List.of(Treaty.values()), on, problems.list(),
+                    null, List.of(), List.of(), null, null), page);
         }
         TreatyChart.Chart chart = charts.on(treaty.get(), date);
         String csv = page.href("/treaties/" + id + "/chart.csv") + "?on=" + date;
-        return Pages.html(Templates.chart(page, treaty.get(), date.toString(), List.of(), chart,
-                chart.rows().stream().filter(TreatyChart.Row::councilOfEuropeMember).toList(),
+        return Pages.html(Templates.chart(page, treaty.get(), List.of(Treaty.values()), date.toString(), List.of(),
+                chart, chart.rows().stream().filter(TreatyChart.Row::councilOfEuropeMember).toList(),
                 chart.rows().stream().filter(row -> !row.councilOfEuropeMember()).toList(), csv,
                 "/treaties/" + id + "/chart?asOf=" + date), page);
     }

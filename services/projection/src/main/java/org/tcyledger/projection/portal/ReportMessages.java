@@ -122,7 +122,7 @@ public interface ReportMessages {
     @Message("Follow-up")
     String matrix_title();
 
-    @Message("For each recommendation and Party, the status of its follow-up as last assessed, with the date of that assessment and its note. Only the latest assessment of each is kept, not the earlier ones: on a past date, a status assessed later is not shown, and the earlier one is not known.")
+    @Message("For each recommendation and Party, the status of its follow-up as last assessed, with the date of that assessment and its note, and the earlier assessments. On a past date, the matrix shows each status as it was last assessed by then.")
     String matrix_intro();
 
     @Message("Follow-up of the recommendations by Party")
@@ -154,6 +154,12 @@ public interface ReportMessages {
 
     @Message("Not known on that date: assessed on {date}, and the earlier status is not kept.")
     String assessed_later(String date);
+
+    @Message("Not yet assessed on that date: first assessed on {date}.")
+    String not_yet_assessed(String date);
+
+    @Message("{count} assessments")
+    String history_summary(String count);
 
     @Message("Note")
     String note();

@@ -64,14 +64,16 @@ public record ReportView(Report report, List<Group> groups, Matrix matrix, List<
      * date); {@code later} when the only assessment held is after the matrix's date ({@code assessedOn} says when).
      */
     @TemplateData
-    public record Cell(String party, String status, LocalDate assessedOn, String note, boolean later) {
+    public record Cell(String party, String status, LocalDate assessedOn, String note, boolean later,
+                       List<FollowUp> history) {
     }
 
     @TemplateData
     public record Supplement(SupplementaryReport report, List<Finding> findings, List<Recommendation> recommendations) {
 
-        public String parties() {
-            return String.join(", ", report.partyIds());
+        /** The Parties it is on, by their names where {@code names} has them. */
+        public String parties(java.util.Map<String, String> names) {
+            return String.join(", ", report.partyIds().stream().map(id -> names.getOrDefault(id, id)).toList());
         }
     }
 
@@ -80,7 +82,8 @@ public record ReportView(Report report, List<Group> groups, Matrix matrix, List<
     public record Query(String article, String party, String from, String to) {
     }
 
-    static ReportView of(Report report, LocalDate on, java.util.function.Function<Set<String>, java.util.Map<String, String>> namesOf) {
+    static ReportView of(Report report, List<FollowUp> history, LocalDate on,
+                         java.util.function.Function<Set<String>, java.util.Map<String, String>> namesOf) {
         List<Finding> findings = findings(report.findings());
         List<Recommendation> recommendations = recommendations(report.recommendations());
         Set<String> keys = new LinkedHashSet<>(report.assessedParties());
@@ -96,10 +99,12 @@ public record ReportView(Report report, List<Group> groups, Matrix matrix, List<
         Set<String> parties = new LinkedHashSet<>(keys);
         report.followUps().forEach(followUp -> parties.add(followUp.partyId()));
         report.supplements().forEach(supplement -> parties.addAll(supplement.partyIds()));
-        return new ReportView(report, groups, matrix(report, recommendations, on), supplements, namesOf.apply(parties));
+        return new ReportView(report, groups, matrix(report, history, recommendations, on), supplements,
+                namesOf.apply(parties));
     }
 
-    private static Matrix matrix(Report report, List<Recommendation> recommendations, LocalDate on) {
+    private static Matrix matrix(Report report, List<FollowUp> history, List<Recommendation> recommendations,
+                                 LocalDate on) {
         Set<String> parties = new LinkedHashSet<>(report.assessedParties());
         report.supplements().forEach(supplement -> parties.addAll(supplement.partyIds()));
         report.followUps().forEach(followUp -> parties.add(followUp.partyId()));
@@ -112,17 +117,38 @@ public record ReportView(Report report, List<Group> groups, Matrix matrix, List<
         for (Recommendation recommendation : rows.values()) {
             List<Cell> cells = new ArrayList<>();
             for (String party : parties) {
+                List<FollowUp> steps = history.stream()
+                        .filter(followUp -> followUp.recommendationId().equals(recommendation.id())
+                                            && followUp.partyId().equals(party)).toList();
+                if (!steps.isEmpty()) {
+                    cells.add(cell(party, steps, on));
+                    continue;
+                }
+                // consumed before the read model kept every assessment: the latest alone
                 Optional<FollowUp> found = report.followUps().stream()
                         .filter(followUp -> followUp.recommendationId().equals(recommendation.id())
                                             && followUp.partyId().equals(party)).findFirst();
                 cells.add(found.map(followUp -> on != null && followUp.assessedOn().isAfter(on)
-                                ? new Cell(party, null, followUp.assessedOn(), null, true)
-                                : new Cell(party, followUp.status(), followUp.assessedOn(), followUp.note(), false))
-                        .orElse(new Cell(party, null, null, null, false)));
+                                ? new Cell(party, null, followUp.assessedOn(), null, true, null)
+                                : new Cell(party, followUp.status(), followUp.assessedOn(), followUp.note(), false, null))
+                        .orElse(new Cell(party, null, null, null, false, List.of())));
             }
             matrix.add(new Row(recommendation, cells));
         }
         return new Matrix(on, List.copyOf(parties), matrix);
+    }
+
+    /**
+     * A cell from every assessment of it (oldest first): its status as last assessed on {@code on} (or ever), with
+     * the assessments up to then; before its first assessment, "not yet assessed" and when it first was.
+     */
+    private static Cell cell(String party, List<FollowUp> steps, LocalDate on) {
+        List<FollowUp> known = steps.stream().filter(step -> on == null || !step.assessedOn().isAfter(on)).toList();
+        if (known.isEmpty()) {
+            return new Cell(party, null, steps.get(0).assessedOn(), null, true, List.of());
+        }
+        FollowUp last = known.get(known.size() - 1);
+        return new Cell(party, last.status(), last.assessedOn(), last.note(), false, known);
     }
 
     private static List<Finding> findings(JsonNode findings) {

@@ -26,8 +26,8 @@ final class Templates {
     static native TemplateInstance member(Page page, String id, boolean allowed, MemberHistory.History history,
                                           java.time.LocalDate on, List<RegisterEntry> statuses);
 
-    static native TemplateInstance chart(Page page, Treaty treaty, String on, List<String> problems,
-                                         TreatyChart.Chart chart, List<TreatyChart.Row> members,
+    static native TemplateInstance chart(Page page, Treaty treaty, List<Treaty> treaties, String on,
+                                         List<String> problems, TreatyChart.Chart chart, List<TreatyChart.Row> members,
                                          List<TreatyChart.Row> nonMembers, String csvHref, String apiPath);
 
     static native TemplateInstance meetings(Page page, MeetingQuery query, List<String> problems, List<Meeting> meetings);

@@ -87,6 +87,30 @@ public class AssessmentReportQueries {
         return supplements;
     }
 
+    /**
+     * Every follow-up assessment of a cycle's recommendations, oldest first per recommendation and Party (the report
+     * itself carries only the latest of each): empty for a cycle whose follow-ups this read model consumed before it
+     * kept them all, until a rebuild.
+     */
+    public List<FollowUp> followUpHistory(String cycleId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT recommendation_id, party_id, status, "
+                     + "assessed_on, note FROM report_follow_up_history WHERE cycle_id = ? "
+                     + "ORDER BY recommendation_id, party_id, assessed_on, event_id")) {
+            select.setString(1, cycleId);
+            List<FollowUp> history = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    history.add(new FollowUp(row.getString(1), row.getString(2), row.getString(3),
+                            row.getObject(4, java.time.LocalDate.class), row.getString(5)));
+                }
+            }
+            return history;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the follow-up history of " + cycleId, e);
+        }
+    }
+
     private static List<FollowUp> followUps(Connection connection, String cycleId) throws SQLException {
         List<FollowUp> followUps = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT recommendation_id, party_id, status, "

@@ -45,12 +45,17 @@ public class AssessmentReportsProjection extends EventConsumer<AssessmentEvent> 
                     + "(cycle_id, supplement_id, version, meeting_id, decision_id, adopted_on, document_symbol) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", a.cycleId(), a.supplementId(), a.version(),
                     a.meetingId(), a.decisionId(), a.adoptedOn(), a.documentSymbol());
-            case AssessmentEvent.FollowUpRecorded f -> writes.update("INSERT INTO report_follow_up (cycle_id, "
-                    + "recommendation_id, party_id, status, assessed_on, note) VALUES (?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (cycle_id, recommendation_id, party_id) DO UPDATE SET status = excluded.status, "
-                    + "assessed_on = excluded.assessed_on, note = excluded.note "
-                    + "WHERE report_follow_up.assessed_on <= excluded.assessed_on",
-                    f.cycleId(), f.recommendationId(), f.partyId(), f.status().name(), f.assessedOn(), f.note());
+            case AssessmentEvent.FollowUpRecorded f -> {
+                writes.update("INSERT INTO report_follow_up (cycle_id, "
+                        + "recommendation_id, party_id, status, assessed_on, note) VALUES (?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (cycle_id, recommendation_id, party_id) DO UPDATE SET status = excluded.status, "
+                        + "assessed_on = excluded.assessed_on, note = excluded.note "
+                        + "WHERE report_follow_up.assessed_on <= excluded.assessed_on",
+                        f.cycleId(), f.recommendationId(), f.partyId(), f.status().name(), f.assessedOn(), f.note());
+                writes.update("INSERT INTO report_follow_up_history (event_id, cycle_id, recommendation_id, party_id, "
+                        + "status, assessed_on, note) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", envelope.id(),
+                        f.cycleId(), f.recommendationId(), f.partyId(), f.status().name(), f.assessedOn(), f.note());
+            }
             default -> {
                 // questionnaires, replies, comments, refusals and closing are not part of a published report
             }

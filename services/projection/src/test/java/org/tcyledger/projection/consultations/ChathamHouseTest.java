@@ -18,6 +18,14 @@ class ChathamHouseTest {
     }
 
     @Test
+    void aKindOfOneStakeholderIsHiddenWholeUnderTheRuleOnly() {
+        assertTrue(ChathamHouse.hidesWholeKind(true, 1));
+        assertFalse(ChathamHouse.hidesWholeKind(true, 2));
+        assertFalse(ChathamHouse.hidesWholeKind(true, 0));
+        assertFalse(ChathamHouse.hidesWholeKind(false, 1));
+    }
+
+    @Test
     void withoutTheRuleNothingIsSuppressed() {
         assertFalse(ChathamHouse.suppresses(false, 1, 1));
         assertFalse(ChathamHouse.suppresses(false, 2, 0));

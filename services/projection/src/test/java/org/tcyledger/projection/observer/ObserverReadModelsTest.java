@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -13,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.tcyledger.contracts.EventCatalog;
@@ -152,6 +155,13 @@ class ObserverReadModelsTest {
                         .body("tally.find { it.optionId == '2' && it.kind == 'SERVICE_PROVIDER' }.count", equalTo(2))
                         .body("tally.find { it.optionId == '3' && it.kind == 'CIVIL_SOCIETY' }.suppressed", equalTo(true))
                         .body("tally.find { it.optionId == '3' && it.kind == 'CIVIL_SOCIETY' }.count", equalTo(null)));
+        // the one civil-society stakeholder: which cells of its kind exist must not say what it chose, so every
+        // option and stance of the kind is there, suppressed alike
+        List<Map<String, Object>> ngoCells = given().auth().oauth2(OBSERVER).get("/consultations/ceg-2015-hearing/summary")
+                .then().extract().jsonPath().getList("tally.findAll { it.kind == 'CIVIL_SOCIETY' }");
+        assertEquals(6, ngoCells.size(), "2 options × 3 stances: " + ngoCells);
+        assertTrue(ngoCells.stream().allMatch(cell -> Boolean.TRUE.equals(cell.get("suppressed")) && cell.get("count") == null),
+                ngoCells.toString());
     }
 
     private static ConsultationEvent.SubmissionReceived submission(String id, ConsultationEvent.StakeholderKind kind,

@@ -30,7 +30,7 @@ import org.tcyledger.testing.Tokens;
 /**
  * The auditor's pages through HTTP, over the real topics: the log verified with its result by source, an assessment
  * cycle's history with its hashes and its state replayed up to a sequence and to a legal date, both languages, and
- * nobody but the auditors and the secretariat reading them.
+ * nobody but the auditors reading them (the secretariat, as in the API, reads only the parked records).
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "tcy_projection"))
@@ -113,10 +113,15 @@ class AuditPagesTest {
         });
         given().cookie("tcy-session", auditor).get("/fr/audit/verify?run=1").then().statusCode(200)
                 .body(containsString("<html lang=\"fr\">"), containsString("data-test=\"verify-result\""));
-        // the secretariat verifies too
+        // the secretariat does not verify, here as in the API; its audit link leads to the parked records
         String secretariat = signIn("portal-secretariat", "test-secretariat-password");
-        given().cookie("tcy-session", secretariat).get("/en/audit/verify?run=1").then().statusCode(200)
-                .body(containsString("data-test=\"verify-result\""));
+        given().cookie("tcy-session", secretariat).get("/en/audit/verify?run=1").then().statusCode(403)
+                .body(not(containsString("data-test=\"verify-result\"")), containsString("data-test=\"role-cannot-audit\""));
+        given().cookie("tcy-session", secretariat).get("/en/").then()
+                .body(containsString("href=\"/en/audit/parked\" data-test=\"nav-audit\""));
+        given().cookie("tcy-session", secretariat).get("/en/audit/history?aggregate=" + cycle).then().statusCode(403);
+        given().auth().oauth2(org.tcyledger.testing.Tokens.forTests().token("secretariat")).get("/audit/verify").then()
+                .statusCode(403);
     }
 
     @Test

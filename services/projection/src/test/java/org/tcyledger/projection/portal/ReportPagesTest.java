@@ -199,12 +199,19 @@ class ReportPagesTest {
             assertEquals(followUp.get("status"), latest.get(followUp.get("recommendationId") + "/" + followUp.get("partyId")));
         }
 
-        // on a past date: what was assessed by then, and a later assessment said so, never guessed
+        // every assessment of r2 by Romania, oldest first, under its latest status
+        String latestPage = given().get("/en/assessment-reports/" + published).then().statusCode(200).extract().asString();
+        assertTrue(latestPage.contains("data-test=\"follow-up-step\" data-status=\"NOT_IMPLEMENTED\" data-on=\"2014-03-01\"")
+                   && latestPage.contains("data-test=\"follow-up-step\" data-status=\"IMPLEMENTED\" data-on=\"2016-01-10\""),
+                "the history of r2/RO");
+        assertTrue(latestPage.indexOf("data-on=\"2014-03-01\"") < latestPage.indexOf("data-on=\"2016-01-10\""), "oldest first");
+
+        // on a past date: each status as last assessed by then; before the first assessment, said so
         Map<String, String> on2015 = matrix(given().get("/en/assessment-reports/" + published + "?on=2015-01-01")
                 .then().statusCode(200).body(containsString("As it stood on 1 January 2015."),
-                        containsString("Not known on that date: assessed on 10 January 2016"),
+                        containsString("Not yet assessed on that date: first assessed on 1 May 2015."),
                         containsString("value=\"2015-01-01\"")).extract().asString());
-        assertEquals(Map.of("r1/EE", "IMPLEMENTED", "r1/RO", "later", "r2/EE", "", "r2/RO", "later"), on2015);
+        assertEquals(Map.of("r1/EE", "IMPLEMENTED", "r1/RO", "later", "r2/EE", "", "r2/RO", "NOT_IMPLEMENTED"), on2015);
 
         // French, and its switch back with the same query
         given().get("/fr/assessment-reports/" + published + "?on=2015-01-01").then().statusCode(200)
@@ -302,7 +309,10 @@ class ReportPagesTest {
         assertEquals("suppressed", shown.get("A/SUPPORT/ALL"), "a total that includes a suppressed cell");
         assertEquals("suppressed", shown.get("A/ALL/SERVICE_PROVIDER"));
         assertEquals("2", shown.get("B/ALL/SERVICE_PROVIDER"));
-        assertEquals("2", shown.get("B/ALL/ALL"));
+        // the one civil-society stakeholder's column is withheld whole (every option and stance), so a total over
+        // kinds must be too: B's total less the providers' would tell what it said on B
+        assertEquals("suppressed", shown.get("B/OPPOSE/CIVIL_SOCIETY"), "its whole column, taken or not");
+        assertEquals("suppressed", shown.get("B/ALL/ALL"));
         Matcher suppressedCell = TALLY_CELL.matcher(page);
         while (suppressedCell.find()) {
             if (suppressedCell.group(2).equals("true")) {
@@ -313,7 +323,7 @@ class ReportPagesTest {
         JsonPath api = given().auth().oauth2(OBSERVER).get("/consultations/" + hearing + "/summary").then()
                 .statusCode(200).extract().jsonPath();
         List<Map<String, Object>> cells = api.getList("tally");
-        assertEquals(4, cells.size());
+        assertEquals(3 + 2 * 3, cells.size(), "the providers' three cells, the civil society's whole grid");
         for (Map<String, Object> cell : cells) {
             String key = cell.get("optionId") + "/" + cell.get("stance") + "/" + cell.get("kind");
             assertEquals(Boolean.TRUE.equals(cell.get("suppressed")) ? "suppressed" : String.valueOf(cell.get("count")),
