@@ -149,9 +149,14 @@ class BenchContext {
 
     /** One registration command: a fresh member, 201 and its event on the topic. */
     void registerMember(Latencies latencies) {
-        String id = "B" + runId + "-" + ids.incrementAndGet();
+        registerMember(url("membership"), "B", latencies);
+    }
+
+    /** The same body and token to {@code base}'s {@code POST /members} (membership, or the bench's peer). */
+    void registerMember(String base, String prefix, Latencies latencies) {
+        String id = prefix + runId + "-" + ids.incrementAndGet();
         long start = System.nanoTime();
-        Rest.Answer answer = secretariat.post(url("membership") + "/members", "{\"id\":\"" + id
+        Rest.Answer answer = secretariat.post(base + "/members", "{\"id\":\"" + id
                 + "\",\"name\":\"Bench organisation " + id + "\",\"kind\":\"ORGANISATION\",\"councilOfEuropeMember\":false}");
         if (answer.status() == 201) {
             latencies.add(System.nanoTime() - start);

@@ -73,19 +73,6 @@ final class CommandThroughput extends BenchContext {
         }
     }
 
-    /** The peer's {@code POST /members}: the same body and token as {@link #registerMember}, one row, 201. */
-    private void registerPeerMember(ServiceProcess peer, Latencies latencies) {
-        String id = "P" + runId + "-" + ids.incrementAndGet();
-        long start = System.nanoTime();
-        Rest.Answer answer = secretariat.post(peer.url() + "/members", "{\"id\":\"" + id
-                + "\",\"name\":\"Bench organisation " + id + "\",\"kind\":\"ORGANISATION\",\"councilOfEuropeMember\":false}");
-        if (answer.status() == 201) {
-            latencies.add(System.nanoTime() - start);
-        } else {
-            latencies.failed();
-        }
-    }
-
     /** The bench's peer (deploy/bench/peer), packaged by the build, on the same PostgreSQL with the same JVM options. */
     private ServiceProcess startPeer() {
         Path jar = Workspace.root().resolve("deploy/bench/peer/target/quarkus-app/quarkus-run.jar");
@@ -110,14 +97,15 @@ final class CommandThroughput extends BenchContext {
         try (ServiceProcess peer = startPeer()) {
             // the peer's JIT warms on its own path too, as the stack's did in warmUp
             closedLoop(4, options.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(10),
-                    latencies -> registerPeerMember(peer, latencies));
+                    latencies -> registerMember(peer.url(), "P", latencies));
             for (int clients : CLIENTS) {
                 Map<String, Double> beforeBaseline = cpuMeter().snapshot();
                 Latencies baseline = insertCommit(clients);
                 baselineCpu = CpuMeter.difference(beforeBaseline, cpuMeter().snapshot());
                 CpuMeter withPeer = cpuMeter(Map.of(peer.pid(), "peer"));
                 Map<String, Double> beforePeer = withPeer.snapshot();
-                Latencies peerAnswers = closedLoop(clients, options.window(), latencies -> registerPeerMember(peer, latencies));
+                Latencies peerAnswers = closedLoop(clients, options.window(),
+                        latencies -> registerMember(peer.url(), "P", latencies));
                 peerCpu = CpuMeter.difference(beforePeer, withPeer.snapshot());
                 Map<String, Double> before = cpuMeter().snapshot();
                 Latencies commands = closedLoop(clients, options.window(), this::registerMember);

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -285,7 +284,6 @@ public class AuditPages {
      */
     @TemplateExtension
     static boolean audits(Page page) {
-        return Arrays.stream(page.roles().split(",\\s*"))
-                .anyMatch(role -> role.equals(Roles.AUDITOR) || role.equals(Roles.SECRETARIAT));
+        return page.hasRole(Roles.AUDITOR) || page.hasRole(Roles.SECRETARIAT);
     }
 }

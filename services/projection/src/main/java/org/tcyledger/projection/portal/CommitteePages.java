@@ -77,7 +77,7 @@ public class CommitteePages {
     @Path("/working-bodies/{id}")
     @Blocking
     public Response workingBody(@PathParam("lang") String lang, @PathParam("id") String id, @Context UriInfo uri) {
-        Page page = DocumentPages.rawPath(pages.page(lang, uri, "bodies"), uri);
+        Page page = pages.page(lang, uri, "bodies");
         List<WorkingBody> found = bodies.find(id);
         if (found.isEmpty()) {
             return Pages.html(404, Templates.notFound(page, Pages.messages(page.lang()).not_found_title(),

@@ -66,7 +66,7 @@ public class DocumentPages {
     @Blocking
     public Response document(@PathParam("lang") String lang, @PathParam("symbol") String symbol,
                              @Context UriInfo uri) {
-        Page page = rawPath(pages.page(lang, uri, "documents"), uri);
+        Page page = pages.page(lang, uri, "documents");
         String registered = symbol.strip();
         DocumentQueries.Reader reader = reader();
         List<Document> found = documents.withRelations(reader, documents.find(reader,
@@ -81,15 +81,5 @@ public class DocumentPages {
     /** Observers, auditors and the secretariat read beyond the public record, as GET /documents lets them. */
     private DocumentQueries.Reader reader() {
         return new DocumentQueries.Reader(!publicRecord.onlyPublic());
-    }
-
-    /**
-     * The page with its path as the browser wrote it (encoded), so that the language switch of a document whose symbol
-     * holds a space or a parenthesis links the same document.
-     */
-    static Page rawPath(Page page, UriInfo uri) {
-        String raw = uri.getRequestUri().getRawPath();
-        String rest = raw.length() > 3 ? raw.substring(3) : "";
-        return new Page(page.lang(), rest, page.query(), page.user(), page.roles(), page.section());
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.qute.TemplateData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.tcyledger.eventsourcing.web.Roles;
 
 /**
  * What the layout of every page needs: the language, the page's own path and query (for the language switch and the
@@ -40,10 +41,14 @@ public record Page(Language lang, String path, String query, String user, String
         return user != null;
     }
 
+    /** Whether the signed-in user holds {@code role} ({@code roles} is written {@code "auditor, observer"}). */
+    public boolean hasRole(String role) {
+        return java.util.Arrays.asList(roles.split(", ")).contains(role);
+    }
+
     /** Whether the signed-in user holds one of the committee's roles (observer, auditor, secretariat). */
     public boolean committee() {
-        return java.util.Arrays.stream(roles.split(", ")).anyMatch(role -> role.equals("observer")
-                || role.equals("auditor") || role.equals("secretariat"));
+        return hasRole(Roles.OBSERVER) || hasRole(Roles.AUDITOR) || hasRole(Roles.SECRETARIAT);
     }
 
     public boolean current(String name) {

@@ -21,7 +21,8 @@ public class Pages {
     /** The page the request asks for, in the language of its path; {@code section} marks the navigation entry. */
     Page page(String lang, UriInfo uri, String section) {
         Language language = Language.of(lang);
-        String path = uri.getPath();
+        // the path as the browser sent it: a document's symbol keeps its %20 and %28 in the links built from it
+        String path = uri.getRequestUri().getRawPath();
         String rest = path.length() > 3 ? path.substring(3) : "";
         if (rest.equals("/")) {
             rest = "";

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.text.NumberFormat;
-import java.util.Arrays;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.tcyledger.eventsourcing.RuleViolation;
@@ -151,6 +150,6 @@ public class RebuildPages {
     /** Whether the signed-in user may rebuild the read models ({@code page.rebuilds}): an auditor. */
     @TemplateExtension
     static boolean rebuilds(Page page) {
-        return Arrays.stream(page.roles().split(",\\s*")).anyMatch(role -> role.equals(Roles.AUDITOR));
+        return page.hasRole(Roles.AUDITOR);
     }
 }
