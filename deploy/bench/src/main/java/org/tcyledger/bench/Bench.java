@@ -20,15 +20,17 @@ public final class Bench {
      * {@code --quick}: seconds instead of minutes, to keep the harness working in CI. {@code --jfr}: every service
      * records a JDK Flight Recording (the profile settings) from its start to figure 1's end, written to
      * {@code <out>/jfr/<service>.jfr}; {@code jfr view hot-methods} reads it. {@code --commands-only}: figure 1 and
-     * its CPU alone (a couple of minutes), to compare a change.
+     * its CPU alone (a couple of minutes), to compare a change. {@code --jvm OPTION}: one more JVM option for every service
+     * (and the peer), to try one.
      */
     record Options(boolean quick, Duration window, Duration readWindow, List<Long> sizes, Path out,
-                   Map<String, String> serviceConfig, boolean jfr, boolean commandsOnly) {
+                   Map<String, String> serviceConfig, boolean jfr, boolean commandsOnly, List<String> jvmOptions) {
         static Options parse(String[] args) {
             boolean quick = false;
             boolean jfr = false;
             boolean commandsOnly = false;
             Map<String, String> serviceConfig = new LinkedHashMap<>();
+            List<String> jvmOptions = new java.util.ArrayList<>();
             List<Long> sizes = null;
             Path out = Path.of("deploy/bench/target/report");
             for (int i = 0; i < args.length; i++) {
@@ -38,21 +40,22 @@ public final class Bench {
                     case "--commands-only" -> commandsOnly = true;
                     case "--sizes" -> sizes = java.util.Arrays.stream(args[++i].split(",")).map(Long::parseLong).toList();
                     case "--out" -> out = Path.of(args[++i]);
+                    case "--jvm" -> jvmOptions.add(args[++i]);
                     case "--set" -> {
                         String[] setting = args[++i].split("=", 2);
                         serviceConfig.put(setting[0], setting[1]);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (use --quick, --sizes 100000,1000000, --out DIR, --set key=value for every service, --jfr, --commands-only)");
+                            + " (use --quick, --sizes 100000,1000000, --out DIR, --set key=value for every service, --jvm OPTION for every service's JVM, --jfr, --commands-only)");
                 }
             }
             if (sizes == null) {
                 sizes = quick ? List.of(2_000L) : List.of(100_000L, 1_000_000L);
             }
             return quick ? new Options(true, Duration.ofSeconds(2), Duration.ofSeconds(3), sizes, out, serviceConfig, jfr,
-                    commandsOnly)
+                    commandsOnly, jvmOptions)
                          : new Options(false, Duration.ofSeconds(10), Duration.ofSeconds(20), sizes, out, serviceConfig, jfr,
-                    commandsOnly);
+                    commandsOnly, jvmOptions);
         }
     }
 

@@ -67,6 +67,9 @@ class BenchContext {
     /** Member ids are upper-case slugs (an organisation's; a State's would be its two ISO letters). */
     final String runId;
 
+    /** Native memory tracking, summary level: a few MB and no measurable CPU, read by figure 6 with jcmd. */
+    static final String NATIVE_MEMORY_TRACKING = "-XX:NativeMemoryTracking=summary";
+
     /** The JDK's ahead-of-time cache (JDK 25 and later): written when a service trained with it stops. */
     static final boolean AOT = Runtime.version().feature() >= 25;
 
@@ -75,7 +78,8 @@ class BenchContext {
     }
 
     ServiceProcess start(String name) {
-        return start(name, List.of()).service();
+        // every service that carries load: figure 6 reads its native memory summary after the whole bench
+        return start(name, List.of(NATIVE_MEMORY_TRACKING)).service();
     }
 
     record Started(ServiceProcess service, double readyMs, double quarkusStartedMs) {
@@ -87,9 +91,10 @@ class BenchContext {
             config.put("tcy.keyholder.url", running.get("membership").url());
             config.put("tcy.keyholder.token", tokens.keyholder());
         }
-        List<String> options = new java.util.ArrayList<>(jvmOptions);
+        List<String> options = new java.util.ArrayList<>(this.options.jvmOptions());
+        options.addAll(jvmOptions);
         if (this.options.jfr() && !running.containsKey(name) && !startup.containsKey(name)) {
-            options.add(flightRecording(name));
+            options.addAll(flightRecording(name));
         }
         long launched = System.nanoTime();
         ServiceProcess service = ServiceProcess.start(name, infrastructure, databaseOf(name), tokens, config, options);
@@ -102,14 +107,16 @@ class BenchContext {
     }
 
     /** {@code --jfr}: a recording with the profile settings, written when the service stops or {@link #dumpProfiles}. */
-    String flightRecording(String name) {
+    List<String> flightRecording(String name) {
         Path file = options.out().toAbsolutePath().resolve("jfr").resolve(name + ".jfr");
         try {
             java.nio.file.Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return "-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename=" + file;
+        // deep enough for a request's whole stack (Vert.x, RESTEasy, Axon, JDBC): 64 frames cut most of them
+        return List.of("-XX:FlightRecorderOptions:stackdepth=512", "-XX:StartFlightRecording=name=bench,"
+                + "settings=profile,dumponexit=true,filename=" + file);
     }
 
     /** {@code --jfr}: each service's recording so far, written now with jcmd (figure 1 is what it profiles). */

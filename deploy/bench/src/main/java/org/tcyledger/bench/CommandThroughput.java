@@ -76,8 +76,12 @@ final class CommandThroughput extends BenchContext {
     /** The bench's peer (deploy/bench/peer), packaged by the build, on the same PostgreSQL with the same JVM options. */
     private ServiceProcess startPeer() {
         Path jar = Workspace.root().resolve("deploy/bench/peer/target/quarkus-app/quarkus-run.jar");
+        List<String> jvm = new ArrayList<>(options.jvmOptions());
+        if (options.jfr()) {
+            jvm.addAll(flightRecording("bench-peer"));
+        }
         return ServiceProcess.startJar("bench-peer", jar, infrastructure, "tcy_bench_peer", tokens,
-                options.serviceConfig(), options.jfr() ? List.of(flightRecording("bench-peer")) : List.of());
+                options.serviceConfig(), jvm);
     }
 
     /** Figure 1; returns the command rate at 16 clients. */

@@ -61,15 +61,17 @@ final class SeedAndRebuild extends BenchContext {
         report.raw("rebuild", rebuildRaw);
         if (size == options.sizes().get(options.sizes().size() - 1)) {
             report.section("4. Rebuild (POST /audit/rebuild)", "Every read model of the projection rebuilt from "
-                    + "offset 0 into fresh tables, compared with the live ones at the same offsets and switched in. "
+                    + "offset 0 into fresh tables, compared with the live ones at the same offsets (a fingerprint of each "
+                    + "table's rows: their count and two sums of 64-bit row hashes; row for row only where they differ) "
+                    + "and switched in. "
                     + "Events are records applied summed over the read models (the audit log reads all four topics, "
                     + "the register one, ...). Baseline: Kafka's ConsumerPerformance reading the same four topics once.");
             report.table(List.of("stored events", "topic records", "records applied", "apply s", "records/s",
                     "compare s", "wall s", "equal", "raw consumer/s", "ratio"), rebuildRows);
             report.target("4. rebuild records/s at " + number(size) + " events", "≥ 20,000/s", number(perSecond),
                     perSecond >= 20_000);
-            report.target("4. rebuild vs raw consumer", "≥ 25%", percent(perSecond / consumerBaseline),
-                    perSecond / consumerBaseline >= 0.25);
+            report.target("4. rebuild vs raw consumer", "≥ 50%", percent(perSecond / consumerBaseline),
+                    perSecond / consumerBaseline >= 0.50);
         }
     }
 }

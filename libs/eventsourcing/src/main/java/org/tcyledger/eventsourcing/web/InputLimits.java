@@ -39,7 +39,18 @@ public class InputLimits {
     @Inject
     ObjectMapper json;
 
-    @ServerRequestFilter
+    /** A body announced as too large is refused before it is read (413). */
+    @ServerRequestFilter(preMatching = true)
+    public Response checkLength(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return length != null && isLongerThanLimit(length) ? tooLarge() : null;
+    }
+
+    /**
+     * Runs once the body is read, which the event loop does before the request goes to a worker thread: a filter that
+     * read it itself, on the worker, waited for the event loop to hand it over (2 ms per command on a busy machine).
+     */
+    @ServerRequestFilter(readBody = true)
     public Response check(ContainerRequestContext request) throws IOException {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String header : TOKEN_HEADERS) {
@@ -55,10 +66,6 @@ public class InputLimits {
         }
         parameters("path", request.getUriInfo().getPathParameters(), errors);
         parameters("query", request.getUriInfo().getQueryParameters(), errors);
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && isLongerThanLimit(length)) {
-            return tooLarge();
-        }
         if (request.hasEntity() && isJson(request)) {
             byte[] body = readBounded(request.getEntityStream());
             if (body == null) {
