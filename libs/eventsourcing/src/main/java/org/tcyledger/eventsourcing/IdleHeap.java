@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * collection, which a service that caught up rarely has again: a projection that read 2.6 million records, or a
  * service that took 600,000 commands, kept its largest heap for good (meetings 224 MB committed for 40 MB live). What
  * G1 does by itself ({@code G1PeriodicGCInterval}, JEP 346), done here for the serial collector: when the process used
- * almost no CPU for a whole period and its heap holds much more than it uses, one full collection, after which
+ * almost no CPU for a whole period and its heap grew far beyond its initial size, one full collection, after which
  * {@code -XX:MaxHeapFreeRatio} returns the rest to the system. Never while the service works, so no request waits
  * for it.
  */
@@ -90,12 +90,12 @@ public class IdleHeap {
     }
 
     /**
-     * Worth a full collection when the heap holds at least {@code excessBytes} beyond what it uses and beyond its
-     * initial size (below which it never shrinks), and has grown since the last one this asked for.
+     * Worth a full collection when the heap holds at least {@code excessBytes} beyond its initial size (below which it
+     * never shrinks), and has grown by half that since the last one this asked for: what it then kept is live. What
+     * the heap "uses" is no guide: between full collections it counts every dead object of the old generation.
      */
     static boolean worthCollecting(MemoryUsage heap, long excessBytes, long committedAfterLast) {
-        long floor = Math.max(heap.getUsed(), heap.getInit());
-        boolean excess = heap.getCommitted() - floor >= excessBytes;
+        boolean excess = heap.getCommitted() - heap.getInit() >= excessBytes;
         boolean grownSinceLast = committedAfterLast == Long.MAX_VALUE
                                  || heap.getCommitted() - committedAfterLast >= excessBytes / 2;
         return excess && grownSinceLast;
