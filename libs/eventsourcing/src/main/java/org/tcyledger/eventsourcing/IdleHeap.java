@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
  * service that took 600,000 commands, kept its largest heap for good (meetings 224 MB committed for 40 MB live). What
  * G1 does by itself ({@code G1PeriodicGCInterval}, JEP 346), done here for the serial collector: when the process used
  * almost no CPU for a whole period and its heap grew far beyond its initial size, one full collection, after which
- * {@code -XX:MaxHeapFreeRatio} returns the rest to the system. Never while the service works, so no request waits
+ * {@code -XX:MaxHeapFreeRatio} returns the rest to the system (at once with {@code -XX:-ShrinkHeapInSteps}, which the
+ * services run with: in steps, the first full collection gives back nothing). Never while the service works, so no request waits
  * for it.
  */
 @ApplicationScoped
