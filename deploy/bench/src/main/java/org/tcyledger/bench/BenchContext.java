@@ -124,14 +124,21 @@ class BenchContext {
         if (!options.jfr()) {
             return;
         }
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         for (var entry : running.entrySet()) {
             Path file = options.out().toAbsolutePath().resolve("jfr").resolve(entry.getKey() + "-figure-1.jfr");
-            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(entry.getValue().pid()), "JFR.dump",
-                    "name=bench", "filename=" + file).redirectErrorStream(true).start();
-            dump.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            dump.waitFor();
+            jcmd(entry.getValue().pid(), "JFR.dump", "name=bench", "filename=" + file);
         }
+    }
+
+    /** Runs the JDK's jcmd against a process and answers what it printed. */
+    static String jcmd(long pid, String... command) throws Exception {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        arguments.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(arguments).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return output;
     }
 
     CpuMeter cpuMeter() {

@@ -120,11 +120,7 @@ final class StartupAndMemory extends BenchContext {
 
     /** {@code jcmd VM.native_memory summary}: committed KB per category, and under "Total" the whole. */
     static Map<String, Long> nativeMemoryKb(long pid) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process summary = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.native_memory", "summary")
-                .redirectErrorStream(true).start();
-        String text = new String(summary.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        summary.waitFor();
+        String text = jcmd(pid, "VM.native_memory", "summary");
         Map<String, Long> committed = new LinkedHashMap<>();
         java.util.regex.Matcher total = java.util.regex.Pattern
                 .compile("(?m)^Total: reserved=(\\d+)KB, committed=(\\d+)KB").matcher(text);

@@ -6,9 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -37,7 +34,7 @@ public class IdleHeap {
     @ConfigProperty(name = "tcy.memory.idle-excess-mb", defaultValue = "48")
     long excessMb;
 
-    private ScheduledExecutorService timer;
+    private DaemonTimer timer;
     private long lastCpuNanos = -1;
     private long lastWallNanos;
     /** The committed heap after the last collection this class asked for: no second one until it grew again. */
@@ -47,17 +44,12 @@ public class IdleHeap {
         if (checkSeconds <= 0) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "idle-heap");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::check, checkSeconds, checkSeconds, TimeUnit.SECONDS);
+        timer = DaemonTimer.every(java.time.Duration.ofSeconds(checkSeconds), "idle-heap", this::check);
     }
 
     void onStop(@Observes ShutdownEvent shutdown) {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
     }
 

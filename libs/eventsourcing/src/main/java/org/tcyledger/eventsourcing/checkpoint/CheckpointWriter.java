@@ -19,9 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
@@ -79,7 +76,7 @@ public class CheckpointWriter {
     @ConfigProperty(name = "tcy.checkpoints.max-heads", defaultValue = "2000")
     int maxHeads;
 
-    private ScheduledExecutorService timer;
+    private org.tcyledger.eventsourcing.DaemonTimer timer;
 
     /** After Axon (priority 10): the event store exists. Without a key the service does not start. */
     void onStart(@Observes @Priority(20) StartupEvent startup) {
@@ -87,17 +84,12 @@ public class CheckpointWriter {
             return;
         }
         key.signer();
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "checkpoint-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::tick, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        timer = org.tcyledger.eventsourcing.DaemonTimer.every(poll, "checkpoint-writer", this::tick);
     }
 
     void onStop(@Observes ShutdownEvent shutdown) {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
     }
 
