@@ -77,7 +77,10 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
                     continue;
                 }
                 String aggregateId = domainEvent.getAggregateIdentifier();
-                Head head = heads.computeIfAbsent(aggregateId, id -> lockHead(connection, id));
+                // a stream's first event needs no read: its head is the genesis, and moving it (an insert) finds
+                // out whether the stream exists after all
+                Head head = heads.computeIfAbsent(aggregateId, id -> domainEvent.getSequenceNumber() == 0
+                        ? new Head(-1, ChainHash.GENESIS, false) : lockHead(connection, id));
                 if (domainEvent.getSequenceNumber() != head.sequence + 1) {
                     throw domainEvent.getSequenceNumber() == 0
                             ? new AggregateStreamCreationException("aggregate " + aggregateId + " already exists")

@@ -3,13 +3,17 @@ package org.tcyledger.eventsourcing.consumer;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -17,9 +21,15 @@ import org.tcyledger.eventsourcing.kafka.KafkaSettings;
 import org.tcyledger.eventsourcing.kafka.TopicAdmin;
 
 /**
- * One consumer on a thread of its own: polls its topics, applies each poll in one transaction ({@link EventApplier}),
- * then commits the offsets; a failure that is not a record's own starts it over from its last committed offset, after
- * a back-off. Readers waiting for its next batch are woken when PostgreSQL has it.
+ * One consumer on a thread of its own: polls its topics, gathers what arrives within {@code gather} of a poll's first
+ * record into one batch, applies it in one transaction ({@link EventApplier}), then commits the offsets; a failure
+ * that is not a record's own starts it over from its last committed offset, after a back-off. Readers waiting for its
+ * next batch are woken when PostgreSQL has it.
+ * <p>
+ * The database, not Kafka, says what was applied (each event is recorded as consumed in the transaction that applies
+ * it, and a redelivered one is skipped): the offsets only spare redelivery. So under load they are committed at most
+ * every {@code commitEvery}, and at once when the topics go quiet, when a partition is taken away and when the
+ * consumer closes; only offsets whose records PostgreSQL has are ever committed.
  */
 final class ConsumerLoop implements Runnable {
 
@@ -46,12 +56,25 @@ private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
     private final KafkaSettings settings;
     /** Passed for each poll; a hold of the consumers closes it. */
     private final ReentrantReadWriteLock gate;
+    /** How long after a poll's first record more are gathered into its batch (zero: a batch per poll). */
+    private final Duration gather;
+    /** How often at most the offsets of applied records are committed while records keep coming. */
+    private final Duration commitEvery;
+    /** Per partition, the offset after the last record applied in PostgreSQL and not committed to Kafka yet. */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private long lastCommit = System.nanoTime();
 
-    ConsumerLoop(TopicConsumer consumer, EventApplier applier, KafkaSettings settings, ReentrantReadWriteLock gate) {
+    /** The most records one batch gathers: a poll's worth, as Kafka hands them out. */
+    static final int BATCH_RECORDS = 500;
+
+    ConsumerLoop(TopicConsumer consumer, EventApplier applier, KafkaSettings settings, ReentrantReadWriteLock gate,
+                 Duration gather, Duration commitEvery) {
         this.consumer = consumer;
         this.applier = applier;
         this.settings = settings;
         this.gate = gate;
+        this.gather = gather;
+        this.commitEvery = commitEvery;
     }
 
     TopicConsumer consumer() {
@@ -134,27 +157,46 @@ private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
     private void consumeUntilStopped() {
         try (KafkaConsumer<String, CloudEvent> client = new KafkaConsumer<>(settings.consumer(consumer.group()))) {
             kafka = client;
-            client.subscribe(consumer.topics());
-            running = true;
-            while (!stopping) {
-                gate.readLock().lock();
-                try {
-                    pollOnce(client);
-                } finally {
-                    gate.readLock().unlock();
+            uncommitted.clear();
+            client.subscribe(consumer.topics(), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // the next owner starts from the committed offsets: what was applied here is committed first
+                    commitQuietly(client);
                 }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    partitions.forEach(uncommitted::remove);
+                }
+            });
+            running = true;
+            try {
+                while (!stopping) {
+                    gate.readLock().lock();
+                    try {
+                        pollOnce(client);
+                    } finally {
+                        gate.readLock().unlock();
+                    }
+                }
+            } finally {
+                commitQuietly(client);
             }
         } finally {
             kafka = null;
         }
     }
 
-    /** One poll: its records applied in one transaction, then their offsets committed. */
+    /** One batch: a poll and what follows it within {@link #gather}, applied in one transaction. */
     private void pollOnce(KafkaConsumer<String, CloudEvent> client) {
         ConsumerRecords<String, CloudEvent> records = client.poll(Duration.ofMillis(100));
         if (!records.isEmpty()) {
-            List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>(records.count());
-            records.forEach(batch::add);
+            List<ConsumerRecord<String, CloudEvent>> batch = gathered(client, records);
             EventApplier.Counts counts = applier.applyOrPark(batch);
             // readers see the batch once PostgreSQL has it; the offsets only spare a redelivery
             List<java.util.concurrent.CompletableFuture<Void>> woken;
@@ -165,15 +207,66 @@ private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
                 waiters.clear();
             }
             woken.forEach(waiter -> waiter.complete(null));
-            client.commitSync();
+            for (ConsumerRecord<String, CloudEvent> record : batch) {
+                uncommitted.merge(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1),
+                        (before, after) -> after.offset() > before.offset() ? after : before);
+            }
             applied += counts.applied();
             duplicates += counts.duplicates();
             gaps += counts.early();
             parked += counts.parked();
             lastError = null;
         }
+        if (!uncommitted.isEmpty() && (records.isEmpty() || System.nanoTime() - lastCommit >= commitEvery.toNanos())) {
+            commit(client);
+        }
         for (TopicPartition partition : client.assignment()) {
             positions.put(partition, client.position(partition));
+        }
+    }
+
+    /**
+     * The records of {@code first} and of the polls that follow it until {@link #gather} has passed or a batch is
+     * full: under load one transaction and one commit carry many events instead of one or two; alone, an event waits
+     * {@code gather} longer for its read model.
+     */
+    private List<ConsumerRecord<String, CloudEvent>> gathered(KafkaConsumer<String, CloudEvent> client,
+                                                              ConsumerRecords<String, CloudEvent> first) {
+        List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>(first.count());
+        first.forEach(batch::add);
+        long deadline = System.nanoTime() + gather.toNanos();
+        while (batch.size() < BATCH_RECORDS) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            client.poll(Duration.ofNanos(left)).forEach(batch::add);
+        }
+        return batch;
+    }
+
+    /** Commits the offsets of what PostgreSQL has applied (and only those). */
+    private void commit(KafkaConsumer<String, CloudEvent> client) {
+        if (!uncommitted.isEmpty()) {
+            client.commitSync(Map.copyOf(uncommitted));
+            uncommitted.clear();
+        }
+        lastCommit = System.nanoTime();
+    }
+
+    /** On the way out (or a partition's): what cannot be committed now is only delivered again, and skipped as consumed. */
+    private void commitQuietly(KafkaConsumer<String, CloudEvent> client) {
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        try {
+            client.commitSync(Map.copyOf(uncommitted), Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+            LOG.debugf("%s: offsets not committed on the way out (%s); their records are delivered again and skipped",
+                    consumer.group(), e.getMessage());
+        } finally {
+            uncommitted.clear();
         }
     }
 }

@@ -56,6 +56,12 @@ public class ConsumerRunner {
     /** How long a command waits for a replica to reach the end of its topics before answering 503. */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.replica.wait-ms", defaultValue = "5000")
     long replicaWaitMs;
+    /** How long after a poll's first record a consumer gathers more into the same transaction. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.consumer.gather-ms", defaultValue = "10")
+    long gatherMs;
+    /** How often at most a consumer commits its offsets while records keep coming (at once when they stop). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.consumer.commit-interval-ms", defaultValue = "1000")
+    long commitIntervalMs;
 
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
@@ -73,7 +79,8 @@ public class ConsumerRunner {
 
     void onStart(@Observes StartupEvent startup) {
         for (TopicConsumer consumer : consumers) {
-            ConsumerLoop loop = new ConsumerLoop(consumer, EventApplier.live(consumer, dataSource), settings, gate);
+            ConsumerLoop loop = new ConsumerLoop(consumer, EventApplier.live(consumer, dataSource), settings, gate,
+                    Duration.ofMillis(gatherMs), Duration.ofMillis(commitIntervalMs));
             loops.put(consumer.group(), loop);
             Thread thread = new Thread(loop, "consumer-" + consumer.group());
             thread.setDaemon(true);

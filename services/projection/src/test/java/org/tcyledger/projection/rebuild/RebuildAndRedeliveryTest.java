@@ -24,9 +24,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.tcyledger.contracts.EventCatalog;
@@ -37,6 +43,7 @@ import org.tcyledger.contracts.meetings.MeetingEvent;
 import org.tcyledger.contracts.meetings.MeetingKind;
 import org.tcyledger.contracts.wire.EventEnvelope;
 import org.tcyledger.eventsourcing.consumer.ConsumerRunner;
+import org.tcyledger.eventsourcing.consumer.TopicConsumer;
 import org.tcyledger.testing.PublishedStream;
 import org.tcyledger.testing.RealInfrastructure;
 import org.tcyledger.testing.Tokens;
@@ -180,6 +187,35 @@ class RebuildAndRedeliveryTest {
                 .body("checks.find { it.name == 'consumers' }.data.sequenceGaps", equalTo(null));
         given().auth().oauth2(OBSERVER).get("/meetings/T-CY-GAP/outcomes").then().statusCode(200)
                 .body("agenda.size()", equalTo(1));
+    }
+
+    /**
+     * Under load the consumers commit their offsets at most once a second (the database says what was applied): once
+     * the topic goes quiet every group has committed the end of it, so that another instance taking a partition over,
+     * or a replica's catch-up check from another instance, does not wait for a commit that never comes.
+     */
+    @Test
+    void theOffsetsOfWhatWasAppliedAreCommittedOnceTheTopicGoesQuiet() throws Exception {
+        publish(plenaryAdoptingANote("T-CY-OFFSETS", "gn-offsets"));
+        awaitAdopted("T-CY-OFFSETS", "gn-offsets");
+        List<String> groups = runner.consumers().stream()
+                .filter(consumer -> consumer.topics().contains(Topics.MEETINGS)).map(TopicConsumer::group).toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            admin.describeTopics(List.of(Topics.MEETINGS)).allTopicNames().get().get(Topics.MEETINGS).partitions()
+                    .forEach(info -> partitions.put(new TopicPartition(Topics.MEETINGS, info.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(partitions).all().get().forEach((partition, end) -> ends.put(partition, end.offset()));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (String group : groups) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get();
+                    ends.forEach((partition, end) -> assertEquals(end,
+                            committed.containsKey(partition) ? committed.get(partition).offset() : 0L,
+                            group + " has committed " + partition + " up to its end"));
+                }
+            });
+        }
     }
 
     private Response rebuildAndWait() {
