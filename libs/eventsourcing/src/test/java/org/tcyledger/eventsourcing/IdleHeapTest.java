@@ -33,9 +33,19 @@ class IdleHeapTest {
     }
 
     @Test
+    void whatTheWholeBenchLeftIsWorthCollectingByDefault() {
+        long excess = Long.parseLong(IdleHeap.DEFAULT_EXCESS_MB) * MB;
+        assertTrue(IdleHeap.worthCollecting(heap(96, 60, 143), excess, Long.MAX_VALUE), "meetings after the bench");
+        assertTrue(IdleHeap.worthCollecting(heap(96, 50, 114), excess, Long.MAX_VALUE), "the projection after the bench");
+        assertFalse(IdleHeap.worthCollecting(heap(96, 30, 104), excess, Long.MAX_VALUE), "8 MB is not worth a pause");
+        // once collected, not again until it grew by half the threshold
+        assertFalse(IdleHeap.worthCollecting(heap(96, 60, 118), excess, 114 * MB));
+    }
+
+    @Test
     void aHeapNearItsInitialSizeOrHoldingLiveDataIsLeftAlone() {
         assertFalse(IdleHeap.worthCollecting(heap(96, 20, 120), 48 * MB, Long.MAX_VALUE),
-                "below its initial size it never shrinks: 24 MB above it is not worth a pause");
+                "below its initial size it never shrinks: 24 MB above it is not worth a pause at a 48 MB threshold");
         // a collection that could not shrink it (live data) is not repeated every period
         assertFalse(IdleHeap.worthCollecting(heap(96, 160, 180), 48 * MB, 180 * MB));
     }

@@ -60,7 +60,7 @@ public class ConsumerRunner {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.consumer.gather-ms", defaultValue = "10")
     long gatherMs;
     /** How often at most a consumer commits its offsets while records keep coming (at once when they stop). */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.consumer.commit-interval-ms", defaultValue = "1000")
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.consumer.commit-interval-ms", defaultValue = "200")
     long commitIntervalMs;
 
     @Inject

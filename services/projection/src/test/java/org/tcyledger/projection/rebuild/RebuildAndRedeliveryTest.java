@@ -190,7 +190,7 @@ class RebuildAndRedeliveryTest {
     }
 
     /**
-     * Under load the consumers commit their offsets at most once a second (the database says what was applied): once
+     * Under load the consumers commit their offsets at most every 200 ms (the database says what was applied): once
      * the topic goes quiet every group has committed the end of it, so that another instance taking a partition over,
      * or a replica's catch-up check from another instance, does not wait for a commit that never comes.
      */
