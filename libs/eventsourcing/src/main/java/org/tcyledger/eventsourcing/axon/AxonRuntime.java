@@ -86,6 +86,12 @@ public class AxonRuntime {
     /** Events per publisher transaction when a backlog is waiting (1000: 4.8k -> 5.8k events/s republished locally). */
     @ConfigProperty(name = "tcy.axon.publisher-batch-size", defaultValue = "1000")
     int publisherBatchSize;
+    /**
+     * How many of the latest events the store keeps in memory for its tracking readers (the publisher, at the head):
+     * Axon's 10,000 stayed live for good after a burst, 53 MB of meetings' heap after the bench.
+     */
+    @ConfigProperty(name = "tcy.axon.cached-events", defaultValue = "1000")
+    int cachedEvents;
     @ConfigProperty(name = "tcy.axon.fetch-delay-ms", defaultValue = "25")
     long fetchDelayMs;
     /** The largest event stored; lower only in tests, which cannot send a body big enough to reach the real one. */
@@ -259,6 +265,7 @@ public class AxonRuntime {
                 .configureEventStore(c -> new JtaCommittedEventStore(
                         org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
                                 .fetchDelay(fetchDelayMs)
+                                .cachedEvents(cachedEvents)
                                 .storageEngine(c.getComponent(
                                         org.axonframework.eventsourcing.eventstore.EventStorageEngine.class)),
                         synchronizations))
