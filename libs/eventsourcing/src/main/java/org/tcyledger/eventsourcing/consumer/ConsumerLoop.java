@@ -248,11 +248,22 @@ private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
 
     /** Commits the offsets of what PostgreSQL has applied (and only those). */
     private void commit(KafkaConsumer<String, CloudEvent> client) {
-        if (!uncommitted.isEmpty()) {
-            client.commitSync(Map.copyOf(uncommitted));
-            uncommitted.clear();
+        Map<TopicPartition, OffsetAndMetadata> owned = owned(client);
+        if (!owned.isEmpty()) {
+            client.commitSync(owned);
         }
+        uncommitted.clear();
         lastCommit = System.nanoTime();
+    }
+
+    /**
+     * The offsets to commit, of the partitions this consumer still owns: a batch gathered across a rebalance may hold
+     * records of a partition that moved, whose new owner commits its own (older ones from here would only move it back).
+     */
+    private Map<TopicPartition, OffsetAndMetadata> owned(KafkaConsumer<String, CloudEvent> client) {
+        Map<TopicPartition, OffsetAndMetadata> owned = new HashMap<>(uncommitted);
+        owned.keySet().retainAll(client.assignment());
+        return owned;
     }
 
     /** On the way out (or a partition's): what cannot be committed now is only delivered again, and skipped as consumed. */
@@ -261,7 +272,7 @@ private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
             return;
         }
         try {
-            client.commitSync(Map.copyOf(uncommitted), Duration.ofSeconds(2));
+            client.commitSync(owned(client), Duration.ofSeconds(2));
         } catch (RuntimeException e) {
             LOG.debugf("%s: offsets not committed on the way out (%s); their records are delivered again and skipped",
                     consumer.group(), e.getMessage());
