@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -98,6 +99,8 @@ final class CommandThroughput extends BenchContext {
         double peer16 = Double.NaN;
         double peerP50At1 = Double.NaN;
         double commandP50At1 = Double.NaN;
+        List<List<String>> stageRows = new ArrayList<>();
+        Map<String, Object> stagesRaw = new LinkedHashMap<>();
         try (ServiceProcess peer = startPeer()) {
             // the peer's JIT warms on its own path too, as the stack's did in warmUp
             closedLoop(4, options.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(10),
@@ -112,8 +115,22 @@ final class CommandThroughput extends BenchContext {
                         latencies -> registerMember(peer.url(), "P", latencies));
                 peerCpu = CpuMeter.difference(beforePeer, withPeer.snapshot());
                 Map<String, Double> before = cpuMeter().snapshot();
+                CommandStages stagesBefore = CommandStages.read(auditor, url("membership"));
                 Latencies commands = closedLoop(clients, options.window(), this::registerMember);
                 cpu = CpuMeter.difference(before, cpuMeter().snapshot());
+                CommandStages stagesAfter = CommandStages.read(auditor, url("membership"));
+                Map<String, Double> stages = stagesAfter.meanMsSince(stagesBefore);
+                double transaction = stages.get("transaction");
+                double publication = stages.get("publication");
+                double batches = stagesAfter.countSince(stagesBefore, "acknowledgement");
+                stageRows.add(List.of(Integer.toString(clients), number(commands.p50()), number(commands.mean()),
+                        number(transaction), number(publication), number(stages.get("acknowledgement")),
+                        number(commands.count() / Math.max(1, batches)),
+                        number(commands.mean() - transaction - publication)));
+                Map<String, Double> stagesOfLevel = new LinkedHashMap<>(stages);
+                stagesOfLevel.put("clientMeanMs", commands.mean());
+                stagesOfLevel.put("commandsPerBatch", commands.count() / Math.max(1, batches));
+                stagesRaw.put(Integer.toString(clients), stagesOfLevel);
                 double baselineRate = baseline.count() / (double) options.window().toSeconds();
                 double peerRate = peerAnswers.count() / (double) options.window().toSeconds();
                 double commandRate = commands.count() / (double) options.window().toSeconds();
@@ -152,6 +169,16 @@ final class CommandThroughput extends BenchContext {
         report.table(List.of("clients", "commands/s", "p50 ms", "p99 ms", "failed", "peer/s", "p50 ms", "p99 ms",
                 "vs peer", "insert-commit/s", "p50 ms", "vs insert-commit"), rows);
         report.raw("commandThroughput", raw);
+        report.section("1d. Where a command's time goes", "Mean milliseconds per command at each level, by "
+                + "membership's own timers (`tcy_command_stage_seconds`, `tcy_publisher_acknowledgement_seconds` in "
+                + "/q/metrics) beside what the load generator measured: the command's transaction (the aggregate, the "
+                + "event and its hash chain, the commit), its wait for the event to be on the topic (the store's reader "
+                + "waking, the publisher sending, Kafka acknowledging), of which Kafka's acknowledgement of the batch "
+                + "that carried it; the rest is HTTP, the token, JSON and the load generator.");
+        report.table(List.of("clients", "client p50 ms", "client mean ms", "transaction ms", "wait for the topic ms",
+                "of which Kafka's acknowledgement ms (per batch)", "commands per published batch", "rest ms"),
+                stageRows);
+        report.raw("commandStagesMs", stagesRaw);
         double peerTotal = peerCpu.values().stream().mapToDouble(Double::doubleValue).sum();
         double peerRequests16 = peer16 * options.window().toSeconds();
         List<List<String>> peerCpuRows = new ArrayList<>();

@@ -40,6 +40,13 @@ final class Latencies {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank))) / 1e6;
     }
 
+    /** The mean in milliseconds. */
+    double mean() {
+        synchronized (nanos) {
+            return nanos.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1e6;
+        }
+    }
+
     double p50() {
         return millis(0.50);
     }

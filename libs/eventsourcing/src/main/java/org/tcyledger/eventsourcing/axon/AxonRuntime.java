@@ -79,6 +79,8 @@ public class AxonRuntime {
     jakarta.transaction.TransactionSynchronizationRegistry synchronizations;
     @Inject
     KafkaSettings kafka;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     /** Longer than an event transaction can ever stay open, so the tracking processor never skips a slow commit. */
     @ConfigProperty(name = "tcy.axon.gap-timeout-ms", defaultValue = "120000")
@@ -244,7 +246,10 @@ public class AxonRuntime {
         this.serializer = serializer;
         TransactionManager transactions = new JtaTransactionManager(jta);
         DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
-        publisher = new KafkaPublisher(model, kafka, serializer);
+        publisher = new KafkaPublisher(model, kafka, serializer,
+                io.micrometer.core.instrument.Timer.builder("tcy.publisher.acknowledgement")
+                        .description("how long Kafka takes to acknowledge a batch the publisher sent")
+                        .register(metrics));
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)

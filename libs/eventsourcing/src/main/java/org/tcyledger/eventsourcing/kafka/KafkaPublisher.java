@@ -1,6 +1,7 @@
 package org.tcyledger.eventsourcing.kafka;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -55,11 +56,18 @@ public final class KafkaPublisher {
     /** Why Kafka refuses a record for good, until a batch goes through; null when all is well. */
     private volatile String alarm;
     private final java.util.concurrent.atomic.AtomicLong refusals = new java.util.concurrent.atomic.AtomicLong();
+    /** How long Kafka takes to acknowledge a batch: the flush and the check of every send. */
+    private final Timer acknowledgement;
 
-    public KafkaPublisher(WriteModel model, KafkaSettings settings, Serializer serializer) {
+    /**
+     * @param acknowledgement records, per batch, how long Kafka took to acknowledge it
+     *                        ({@code tcy_publisher_acknowledgement_seconds} in a service)
+     */
+    public KafkaPublisher(WriteModel model, KafkaSettings settings, Serializer serializer, Timer acknowledgement) {
         this.model = model;
         this.settings = settings;
         this.serializer = serializer;
+        this.acknowledgement = acknowledgement;
     }
 
     @EventHandler
@@ -167,6 +175,12 @@ public final class KafkaPublisher {
     }
 
     private void confirm(Batch batch) {
+        long start = System.nanoTime();
+        confirmSends(batch);
+        acknowledgement.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    private void confirmSends(Batch batch) {
         producer().flush();
         List<Future<RecordMetadata>> sends = batch.sends();
         for (int i = 0; i < sends.size(); i++) {

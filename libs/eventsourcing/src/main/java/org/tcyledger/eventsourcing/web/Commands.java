@@ -60,6 +60,8 @@ public class Commands {
     AxonRuntime axon;
     @Inject
     IdempotencySecret secret;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
     /** The request being answered: its Idempotency-Key, correlation id and route. */
     @Inject
     CommandRequest current;
@@ -114,6 +116,7 @@ public class Commands {
         byte[] requestBytes = requestBytes(route, request);
         String requestHash = keyedHash(requestBytes);
         String principal = identity.getPrincipal().getName();
+        long start = System.nanoTime();
         Answer answer = QuarkusTransaction.requiringNew().call(() -> {
             boundTransaction();
             if (idempotencyKey != null) {
@@ -137,18 +140,38 @@ public class Commands {
             }
             return fresh;
         });
+        long committed = System.nanoTime();
+        stage(TRANSACTION, committed - start);
         // Answer once the event is on the topic, so that what the secretariat does next in another service (record an
         // attendance, decide on recommendations) already sees it in that service's replica. Bounded: if Kafka is
         // away, the event is stored and published later, and the answer says so.
         Object eventId = answer.body().get("eventId");
         if (eventId != null && awaitPublishedMs > 0) {
             boolean published = axon.awaitPublished(eventId.toString(), java.time.Duration.ofMillis(awaitPublishedMs));
+            stage(PUBLICATION, System.nanoTime() - committed);
             if (!published) {
                 return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
                         .header("X-Tcy-Published", "pending").build();
             }
         }
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+    }
+
+    /**
+     * Where a command's time goes, as {@code tcy_command_stage_seconds{stage=...}}: its transaction (the
+     * Idempotency-Key, the aggregate, the events and their hash chain, the commit) and the wait for its event to be on
+     * the topic. What a client waits beyond the two is HTTP, the token and JSON.
+     */
+    static final String TRANSACTION = "transaction";
+    static final String PUBLICATION = "publication";
+
+    private final Map<String, io.micrometer.core.instrument.Timer> stages = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void stage(String stage, long nanos) {
+        stages.computeIfAbsent(stage, name -> io.micrometer.core.instrument.Timer.builder("tcy.command.stage")
+                .tag("stage", name)
+                .description("a command's transaction, and its wait for its event to be on the topic")
+                .register(metrics)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private Map<String, Object> metadata(String correlationId) {

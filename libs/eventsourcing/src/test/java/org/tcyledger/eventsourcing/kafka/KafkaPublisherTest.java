@@ -115,7 +115,9 @@ class KafkaPublisherTest {
 
     private static KafkaPublisher publisher(String topic, KafkaSettings settings) {
         WriteModel model = new WriteModel(SERVICE, topic, List.of(), new EventCatalog(MembershipEvent.class));
-        return new KafkaPublisher(model, settings, WireTypeSerializer.create(model.catalog()));
+        return new KafkaPublisher(model, settings, WireTypeSerializer.create(model.catalog()),
+                io.micrometer.core.instrument.Timer.builder("tcy.publisher.acknowledgement")
+                        .register(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     private static String topic(String name) {

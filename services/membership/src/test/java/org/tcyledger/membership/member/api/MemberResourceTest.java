@@ -72,6 +72,29 @@ class MemberResourceTest {
                 .get("/members/EE").then().statusCode(404);
     }
 
+    /** A command's transaction and its wait for publication, and Kafka's acknowledgement, are in the metrics. */
+    @Test
+    void whereACommandsTimeGoesIsMeasured() {
+        double transactions = metric("tcy_command_stage_seconds_count", "stage=\"transaction\"");
+        double publications = metric("tcy_command_stage_seconds_count", "stage=\"publication\"");
+        double acknowledgements = metric("tcy_publisher_acknowledgement_seconds_count", "");
+        register("LV", "Latvia");
+        assertEquals(transactions + 1, metric("tcy_command_stage_seconds_count", "stage=\"transaction\""));
+        assertEquals(publications + 1, metric("tcy_command_stage_seconds_count", "stage=\"publication\""));
+        assertTrue(metric("tcy_publisher_acknowledgement_seconds_count", "") > acknowledgements,
+                "Kafka acknowledged the batch that carried the event");
+        assertTrue(metric("tcy_command_stage_seconds_sum", "stage=\"transaction\"") > 0);
+    }
+
+    /** The value of a series in the metrics exposition (its name and a label it has), 0 while it does not exist. */
+    private static double metric(String name, String label) {
+        String exposition = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return exposition.lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
     @Test
     void theHashChainVerifiesAndATamperedPayloadIsFound() throws Exception {
         register("RO", "Romania");
