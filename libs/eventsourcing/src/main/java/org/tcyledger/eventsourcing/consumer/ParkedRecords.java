@@ -26,7 +26,6 @@ public final class ParkedRecords {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    /** One aggregate of one source, as consumers keep their positions. */
     /** A parked record as {@code GET /audit/parked} lists it. */
     public record Parked(long id, String consumerGroup, String source, String subject, long sequence, String eventId,
                          String type, String topic, int partition, long offset, boolean waiting, String reason,
@@ -40,7 +39,6 @@ public final class ParkedRecords {
     private ParkedRecords() {
     }
 
-    /** The aggregates of {@code group} that have a parked record: their later records wait behind it. */
     /** A record that is not even an envelope: nothing names its aggregate, so nothing waits behind it. */
     static EventEnvelope unreadable(ConsumerRecord<String, CloudEvent> record) {
         return new EventEnvelope(record.topic() + "/" + record.partition() + "/" + record.offset(), "unreadable",
@@ -79,6 +77,7 @@ public final class ParkedRecords {
         return new Unblocked(keptRecords, keptEvents, waiting);
     }
 
+    /** The aggregates of {@code group} that have a parked record: their later records wait behind it. */
     static Set<AggregateKey> blocked(Connection connection, String group) throws SQLException {
         Set<AggregateKey> blocked = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(
