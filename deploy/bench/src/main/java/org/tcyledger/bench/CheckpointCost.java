@@ -12,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.tcyledger.testing.Infrastructure;
 import org.tcyledger.testing.ServiceProcess;
 import org.tcyledger.testing.Tokens;
@@ -28,9 +26,6 @@ import org.tcyledger.testing.Tokens;
 public final class CheckpointCost {
 
     private static final int CLIENTS = 16;
-    private static final Pattern METRIC = Pattern.compile("^(tcy_checkpoint_[a-z_]+)(?:\\{[^}]*})? ([0-9.eE+-]+)$",
-            Pattern.MULTILINE);
-
     private record Run(boolean checkpoints, int round, double commandsPerSecond, Map<String, Double> metrics) {
     }
 
@@ -69,15 +64,12 @@ public final class CheckpointCost {
             Rest secretariat = new Rest(tokens.token("secretariat"));
             load(secretariat, membership.url(), database + "-warm", Duration.ofSeconds(3));
             double rate = load(secretariat, membership.url(), database, window) / (window.toMillis() / 1000.0);
+            Metrics exposition = Metrics.read(new Rest(tokens.token("auditor")), membership.url());
             Map<String, Double> metrics = new LinkedHashMap<>();
-            String exposition = new Rest(tokens.token("auditor")).get(membership.url() + "/q/metrics").body();
-            Matcher metric = METRIC.matcher(exposition);
-            while (metric.find()) {
-                metrics.merge(metric.group(1), Double.parseDouble(metric.group(2)), Double::sum);
-            }
+            exposition.names("tcy_checkpoint_").forEach(name -> metrics.put(name, exposition.value(name, "")));
             if (checkpoints && metrics.isEmpty()) {
                 System.err.println("checkpoint-cost: no tcy_checkpoint_ metric in /q/metrics: "
-                        + exposition.lines().filter(line -> line.contains("checkpoint")).limit(5).toList());
+                        + exposition.series().stream().filter(s -> s.name().contains("checkpoint")).limit(5).toList());
             }
             return new Run(checkpoints, round, rate, metrics);
         }

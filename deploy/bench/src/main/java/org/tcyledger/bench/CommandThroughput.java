@@ -114,22 +114,22 @@ final class CommandThroughput extends BenchContext {
                 Latencies peerAnswers = closedLoop(clients, options.window(),
                         latencies -> registerMember(peer.url(), "P", latencies));
                 peerCpu = CpuMeter.difference(beforePeer, withPeer.snapshot());
+                Metrics stagesBefore = Metrics.read(auditor, url("membership"));
                 Map<String, Double> before = cpuMeter().snapshot();
-                CommandStages stagesBefore = CommandStages.read(auditor, url("membership"));
                 Latencies commands = closedLoop(clients, options.window(), this::registerMember);
                 cpu = CpuMeter.difference(before, cpuMeter().snapshot());
-                CommandStages stagesAfter = CommandStages.read(auditor, url("membership"));
-                Map<String, Double> stages = stagesAfter.meanMsSince(stagesBefore);
+                Metrics stagesAfter = Metrics.read(auditor, url("membership"));
+                Map<String, Double> stages = CommandStages.meanMs(stagesBefore, stagesAfter);
                 double transaction = stages.get("transaction");
                 double publication = stages.get("publication");
-                double batches = stagesAfter.countSince(stagesBefore, "acknowledgement");
+                double commandsPerBatch = commands.count()
+                        / Math.max(1, CommandStages.count(stagesBefore, stagesAfter, "acknowledgement"));
                 stageRows.add(List.of(Integer.toString(clients), number(commands.p50()), number(commands.mean()),
                         number(transaction), number(publication), number(stages.get("acknowledgement")),
-                        number(commands.count() / Math.max(1, batches)),
-                        number(commands.mean() - transaction - publication)));
+                        number(commandsPerBatch), number(commands.mean() - transaction - publication)));
                 Map<String, Double> stagesOfLevel = new LinkedHashMap<>(stages);
                 stagesOfLevel.put("clientMeanMs", commands.mean());
-                stagesOfLevel.put("commandsPerBatch", commands.count() / Math.max(1, batches));
+                stagesOfLevel.put("commandsPerBatch", commandsPerBatch);
                 stagesRaw.put(Integer.toString(clients), stagesOfLevel);
                 double baselineRate = baseline.count() / (double) options.window().toSeconds();
                 double peerRate = peerAnswers.count() / (double) options.window().toSeconds();

@@ -3,6 +3,8 @@ package org.tcyledger.eventsourcing.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
@@ -61,7 +64,14 @@ public class Commands {
     @Inject
     IdempotencySecret secret;
     @Inject
-    io.micrometer.core.instrument.MeterRegistry metrics;
+    MeterRegistry metrics;
+    /**
+     * Where a command's time goes ({@code tcy_command_stage_seconds{stage=...}}): its transaction (the
+     * Idempotency-Key, the aggregate, the events and their hash chain, the commit), and its wait for its event to be
+     * on the topic. What a client waits beyond the two is HTTP, the token and JSON.
+     */
+    private Timer transaction;
+    private Timer publication;
     /** The request being answered: its Idempotency-Key, correlation id and route. */
     @Inject
     CommandRequest current;
@@ -71,6 +81,18 @@ public class Commands {
     /** How long a repeat waits for the first request with its key to finish before 409 with Retry-After. */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tcy.commands.idempotency-wait-ms", defaultValue = "10000")
     long idempotencyWaitMs;
+
+    @jakarta.annotation.PostConstruct
+    void timers() {
+        transaction = stageTimer("transaction");
+        publication = stageTimer("publication");
+    }
+
+    private Timer stageTimer(String stage) {
+        return Timer.builder("tcy.command.stage").tag("stage", stage)
+                .description("a command's transaction, and its wait for its event to be on the topic")
+                .register(metrics);
+    }
 
     /**
      * Sends the command a request maps to and answers 201 with what it stored: the {@code Idempotency-Key}, the
@@ -141,37 +163,20 @@ public class Commands {
             return fresh;
         });
         long committed = System.nanoTime();
-        stage(TRANSACTION, committed - start);
+        transaction.record(committed - start, TimeUnit.NANOSECONDS);
         // Answer once the event is on the topic, so that what the secretariat does next in another service (record an
         // attendance, decide on recommendations) already sees it in that service's replica. Bounded: if Kafka is
         // away, the event is stored and published later, and the answer says so.
         Object eventId = answer.body().get("eventId");
         if (eventId != null && awaitPublishedMs > 0) {
             boolean published = axon.awaitPublished(eventId.toString(), java.time.Duration.ofMillis(awaitPublishedMs));
-            stage(PUBLICATION, System.nanoTime() - committed);
+            publication.record(System.nanoTime() - committed, TimeUnit.NANOSECONDS);
             if (!published) {
                 return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
                         .header("X-Tcy-Published", "pending").build();
             }
         }
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
-    }
-
-    /**
-     * Where a command's time goes, as {@code tcy_command_stage_seconds{stage=...}}: its transaction (the
-     * Idempotency-Key, the aggregate, the events and their hash chain, the commit) and the wait for its event to be on
-     * the topic. What a client waits beyond the two is HTTP, the token and JSON.
-     */
-    static final String TRANSACTION = "transaction";
-    static final String PUBLICATION = "publication";
-
-    private final Map<String, io.micrometer.core.instrument.Timer> stages = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private void stage(String stage, long nanos) {
-        stages.computeIfAbsent(stage, name -> io.micrometer.core.instrument.Timer.builder("tcy.command.stage")
-                .tag("stage", name)
-                .description("a command's transaction, and its wait for its event to be on the topic")
-                .register(metrics)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private Map<String, Object> metadata(String correlationId) {
