@@ -31,11 +31,13 @@ public final class ServiceProcess implements AutoCloseable {
      * consumer's fetches left the projection 96 MB of them (native memory tracking, "Other"); the cap makes larger
      * reads take a buffer of their own and free it. {@code -ShrinkHeapInSteps}: a full collection (IdleHeap's, once
      * idle) gives back at once what {@code MaxHeapFreeRatio} allows, not a tenth of it per collection over four
-     * (a 161 MB heap with 7 MB live: 161 MB committed after one collection, 91 MB without the steps). A 64 MB heap with
-     * a 32 MB young generation rather than 96 and 48: every service 32 MB smaller at rest, and the same share of the
-     * peer in figure 1 within this machine's noise (back to back: 21% and 17% of the peer against 17% and 20%).
+     * (a 161 MB heap with 7 MB live: 161 MB committed after one collection, 91 MB without the steps). The heap starts
+     * at 32 MB with a 16 MB young generation: the young generation's pages stay resident once touched, and the
+     * initial heap is the floor a full collection shrinks to. Every service was 9 to 16 MB smaller idle after the quick
+     * bench than with 64 and 32 (which had already taken 32 MB off 96 and 48), for twice the young collections and the
+     * same share of the peer in figure 1 within this machine's noise (deploy/bench/results/2026-12-01-ab/heap-*.md).
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-Xmn32m", "-XX:+UseSerialGC",
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-Xmn16m", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=10000",
             "-XX:TieredStopAtLevel=1", "-Djdk.nio.maxCachedBufferSize=262144", "-XX:-ShrinkHeapInSteps");
 
