@@ -4,13 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.tcyledger.testing.Infrastructure;
 import org.tcyledger.testing.ServiceProcess;
 import org.tcyledger.testing.Tokens;
@@ -19,8 +29,10 @@ import org.tcyledger.testing.Tokens;
  * Two instances of meetings and of the projection on one database and one broker, as a team scaling out would run
  * them. Each instance's consumers are assigned half of the partitions: a replica's catch-up used to count the
  * partitions its instance was never assigned (every attendance answered 503 on both), and a rebuild in one of two
- * projections compared with positions its instance never held (never equal).
+ * projections compared with positions its instance never held (never equal). When one instance stops, the other
+ * takes its partitions over at once.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
 
     private static final Tokens TOKENS = Tokens.forTests();
@@ -57,6 +69,7 @@ class TwoInstancesTest {
     }
 
     @Test
+    @Order(1)
     void everyInstanceAnswersFromItsReplicaAndARebuildInEitherIsEqual() {
         given().baseUri(meetingsA.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
                 .body("{\"id\":\"T-CY-15\",\"kind\":\"PLENARY\",\"title\":\"15th Plenary\",\"venue\":\"Strasbourg\","
@@ -98,6 +111,75 @@ class TwoInstancesTest {
                 .body("rule", equalTo("one-rebuild-at-a-time"));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().baseUri(projectionA.url())
                 .auth().oauth2(AUDITOR).get(first).then().body("state", equalTo("DONE")).body("equal", equalTo(true)));
+    }
+
+    /**
+     * An instance stopped in the middle of a batch finishes the batch, commits it and leaves its consumer groups
+     * before it exits. It used to go on shutting down while its consumers were still at work: the pool closed their
+     * connections under them (each batch failed, "Error Occurred After Shutdown"), and a consumer the JVM's exit
+     * overtook stayed a member of its group until its session timed out (45 s), its partitions with no one meanwhile;
+     * the bench's deletion of the projection's groups, right after a flood of republished events, failed on that
+     * ("the group is not empty").
+     */
+    @Test
+    @Order(2)
+    void anInstanceStoppedMidBatchFinishesItLeavesItsGroupsAndTheOtherTakesItsPartitions() throws Exception {
+        List<String> groups = List.of("projection-meetings", "projection-audit", "projection-guidance-notes");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure.kafkaBootstrapServers()));
+             Connection lock = DriverManager.getConnection(infrastructure.jdbcUrl("tcy_projection"),
+                     infrastructure.user(), infrastructure.password())) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (String group : groups) {
+                    assertEquals(2, members(admin, group).members().size(), group);
+                }
+            });
+            // a batch that takes its time: no consumer can record what it applies until the lock goes
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE consumed_event IN EXCLUSIVE MODE");
+            for (int i = 0; i < 12; i++) { // keys on every partition, so on B's too
+                given().baseUri(meetingsA.url()).auth().oauth2(SECRETARIAT).contentType(ContentType.JSON)
+                        .body("{\"id\":\"T-CY-" + (20 + i) + "\",\"kind\":\"PLENARY\",\"title\":\"Plenary " + i
+                              + "\",\"venue\":\"Strasbourg\",\"startsOn\":\"2016-11-14\",\"endsOn\":\"2016-11-14\"}")
+                        .post("/meetings").then().statusCode(201);
+            }
+            Thread.sleep(1000); // the consumers have polled and wait on the lock
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                try {
+                    lock.rollback();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            ServiceProcess stopped = projectionB;
+            projectionB = null;
+            stopped.close();
+            release.join();
+            String log = stopped.logText();
+            assertEquals(List.of(), log.lines().filter(line -> line.contains(" ERROR ")).toList(),
+                    "a consumer of the stopped instance failed as it stopped");
+            // right after the process has gone, well within the session timeout of 45 s
+            for (String group : groups) {
+                assertEquals(1, members(admin, group).members().size(),
+                        group + " still counts the stopped instance as a member");
+            }
+        }
+        // what B had polled and not recorded is applied by A, whichever partition it is in
+        for (int i = 0; i < 12; i++) {
+            String id = "T-CY-" + (20 + i);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(projectionA.url())
+                    .auth().oauth2(OBSERVER).get("/meetings/" + id + "/outcomes").then().statusCode(200));
+        }
+    }
+
+    private static ConsumerGroupDescription members(Admin admin, String group) throws Exception {
+        return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
     }
 
     private static void post(ServiceProcess service, String path, String body) {

@@ -67,6 +67,10 @@ public class ConsumerRunner {
     io.micrometer.core.instrument.MeterRegistry metrics;
 
     private final Map<String, ConsumerLoop> loops = new ConcurrentHashMap<>();
+    /** The consumers' threads, which a stop waits for: each commits what it applied and leaves its group. */
+    private final List<Thread> threads = new ArrayList<>();
+    /** How long a stop waits for the consumers to commit and leave their groups, all together. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private final CatchUp catchUp = new CatchUp(() -> settings.admin());
     /** Consumers pass it for each poll; {@link #holdAll()} closes it. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
@@ -85,6 +89,7 @@ public class ConsumerRunner {
             Thread thread = new Thread(loop, "consumer-" + consumer.group());
             thread.setDaemon(true);
             thread.start();
+            threads.add(thread);
             io.micrometer.core.instrument.Gauge.builder("tcy.consumer.parked", this, runner -> runner.parkedOf(consumer.group()))
                     .tag("group", consumer.group()).description("records parked by this consumer, waiting ones included")
                     .register(metrics);
@@ -93,8 +98,27 @@ public class ConsumerRunner {
         }
     }
 
+    /**
+     * Stops every consumer and waits for its thread: each commits the offsets of what it applied and closes its Kafka
+     * client, which leaves its group. Without the wait the JVM exited first, and the broker kept the gone consumer as
+     * a member until its session timed out (45 s): its partitions went to no other instance meanwhile, and deleting
+     * the group failed with "the group is not empty".
+     */
     void onStop(@Observes ShutdownEvent shutdown) {
         loops.values().forEach(ConsumerLoop::stop);
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (thread.isAlive()) {
+                LOG.warnf("%s did not stop within %s; its group keeps it until its session times out",
+                        thread.getName(), STOP_GRACE);
+            }
+        }
         catchUp.close();
     }
 
