@@ -22,24 +22,23 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     /**
-     * The JVM of every service (as deploy/local/up and the image run it): a heap that starts small and gives memory
-     * back after a full collection (serial GC shrinks only then), a fixed young generation, freed native memory
-     * trimmed, and the C1 compiler only: five services, PostgreSQL and Kafka share two cores here, and C2's compile
-     * work and code cache cost more than its faster code gives back (locally, 16 clients seeding: 257 commands/s
-     * with C1 against 200-227 with C2; RSS after 15,000 commands 236 MB against 295; ready 2.0 s against 2.8 s).
-     * The JDK keeps, per thread, a direct buffer as large as the largest socket read into a heap buffer: a Kafka
-     * consumer's fetches left the projection 96 MB of them (native memory tracking, "Other"); the cap makes larger
-     * reads take a buffer of their own and free it. {@code -ShrinkHeapInSteps}: a full collection (IdleHeap's, once
-     * idle) gives back at once what {@code MaxHeapFreeRatio} allows, not a tenth of it per collection over four
-     * (a 161 MB heap with 7 MB live: 161 MB committed after one collection, 91 MB without the steps). The heap starts
-     * at 32 MB with a 16 MB young generation: the young generation's pages stay resident once touched, and the
-     * initial heap is the floor a full collection shrinks to. Every service was 9 to 16 MB smaller idle after the quick
-     * bench than with 64 and 32 (which had already taken 32 MB off 96 and 48), for twice the young collections and the
-     * same share of the peer in figure 1 within this machine's noise (deploy/bench/results/2026-12-01-ab/heap-*.md).
+     * The JVM options of every service, as deploy/local/up and the image run it: the largest heap of a developer's
+     * machine, then the options of {@code deploy/jvm.options}, which says why each.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-Xmn16m", "-XX:+UseSerialGC",
-            "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=10000",
-            "-XX:TieredStopAtLevel=1", "-Djdk.nio.maxCachedBufferSize=262144", "-XX:-ShrinkHeapInSteps");
+    public static final List<String> JVM_OPTIONS = jvmOptions();
+
+    private static List<String> jvmOptions() {
+        Path file = Workspace.root().resolve("deploy/jvm.options");
+        try {
+            List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+            // an argument file as the java launcher reads it: one option a line here, "#" starting a comment line
+            Files.readAllLines(file).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(options::add);
+            return List.copyOf(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the services' JVM options from " + file, e);
+        }
+    }
 
     private final String name;
     private final int port;

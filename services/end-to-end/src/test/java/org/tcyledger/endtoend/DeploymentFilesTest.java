@@ -147,21 +147,33 @@ class DeploymentFilesTest {
         assertTrue(compose.contains("retention.ms=-1") && job.contains("retention.ms=-1"), "topics never expire");
     }
 
-    /** One list of JVM options (ServiceProcess.JVM_OPTIONS, measured by the bench) for every way a service runs. */
+    /**
+     * One list of JVM options, deploy/jvm.options (measured by the bench), for every way a service runs: the tests and
+     * the bench through ServiceProcess, deploy/local/up and the image as a Java argument file. Each adds only its
+     * largest heap.
+     */
     @Test
     void everyWayOfRunningAServiceUsesTheSameJvmOptions() throws IOException {
+        List<String> file = Files.readAllLines(ROOT.resolve("deploy/jvm.options")).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        assertTrue(file.contains("-XX:+UseSerialGC") && file.stream().allMatch(line -> line.startsWith("-")),
+                "deploy/jvm.options holds one option a line, comments on lines of their own: " + file);
+        List<String> tests = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
+        assertTrue(tests.remove("-Xmx256m"), "the tests' largest heap");
+        assertEquals(file, tests, "ServiceProcess runs the options of deploy/jvm.options");
         Matcher local = Pattern.compile("(?s)\\bjvm=\\((.*?)\\)").matcher(Files.readString(ROOT.resolve("deploy/local/up")));
-        Matcher image = Pattern.compile("JAVA_OPTS_APPEND=\"([^\"]*)\"")
-                .matcher(Files.readString(ROOT.resolve("deploy/docker/Dockerfile.jvm")));
-        assertTrue(local.find() && image.find(), "deploy/local/up has jvm=(...), the image JAVA_OPTS_APPEND");
-        List<String> upOptions = List.of(local.group(1).trim().split("\\s+"));
-        List<String> imageOptions = List.of(image.group(1).trim().split("\\s+"));
-        for (String option : ServiceProcess.JVM_OPTIONS) {
-            assertTrue(upOptions.contains(option), "deploy/local/up runs " + option);
-            // the image sizes its heap from the container's memory limit instead
-            if (!option.startsWith("-Xm")) {
-                assertTrue(imageOptions.contains(option), "the image runs " + option);
-            }
+        assertTrue(local.find(), "deploy/local/up has jvm=(...)");
+        assertEquals(List.of("-Xmx256m", "@\"$root/deploy/jvm.options\"", "${TCY_JVM_OPTS:-}"),
+                List.of(local.group(1).trim().split("\\s+")), "deploy/local/up runs the argument file");
+        String dockerfile = Files.readString(ROOT.resolve("deploy/docker/Dockerfile.jvm"));
+        assertTrue(dockerfile.contains("COPY deploy/jvm.options /deployments/jvm.options")
+                   && dockerfile.contains("exec java @/deployments/jvm.options $JAVA_OPTS_APPEND -jar"),
+                "the image copies the argument file and runs it");
+        Matcher append = Pattern.compile("JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(dockerfile);
+        assertTrue(append.find());
+        for (String option : append.group(1).trim().split("\\s+")) {
+            assertTrue(option.startsWith("-D") || option.equals("-XX:MaxRAMPercentage=75"),
+                    "the image adds only its heap limit and properties to the file's options, not " + option);
         }
     }
 

@@ -232,7 +232,13 @@ class RealRecordStoryTest {
         assertEquals(true, report.get("switched"), report.toString());
         Map<String, Object> audit = ((List<Map<String, Object>>) report.get("readModels")).stream()
                 .filter(model -> "projection-audit".equals(model.get("group"))).findFirst().orElseThrow();
-        assertEquals(verified, ((Number) audit.get("applied")).intValue(), "the rebuilt log holds every verified event");
+        // the audit log may still take in a late event of the record while this runs (one came between the two once):
+        // the rebuilt log holds every event verified before it, and none an audit after it does not know
+        int applied = ((Number) audit.get("applied")).intValue();
+        int verifiedAfter = given().baseUri(projection.url()).auth().oauth2(AUDITOR).get("/audit/verify").then()
+                .statusCode(200).body("verified", equalTo(true)).extract().path("events");
+        assertTrue(verified <= applied && applied <= verifiedAfter, "the rebuilt log holds every verified event: "
+                + verified + " verified before the rebuild, " + applied + " rebuilt, " + verifiedAfter + " after");
         assertTrue(verified > 250, "the record is some 270 events: " + verified);
         assertEquals(partiesBefore, observe("/members", Map.of("asOf", "2014-12-02", "status", "PARTY")).asString());
         assertEquals(notesBefore, observe("/guidance-notes", Map.of()).asString());
