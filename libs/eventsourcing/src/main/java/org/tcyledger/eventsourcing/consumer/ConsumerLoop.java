@@ -272,7 +272,12 @@ private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
             return;
         }
         try {
-            client.commitSync(owned(client), Duration.ofSeconds(2));
+            try {
+                client.commitSync(owned(client), Duration.ofSeconds(2));
+            } catch (WakeupException stopping) {
+                // the stop's wakeup, not taken by a poll (it came during a batch): it is spent now, commit again
+                client.commitSync(owned(client), Duration.ofSeconds(2));
+            }
         } catch (RuntimeException e) {
             LOG.debugf("%s: offsets not committed on the way out (%s); their records are delivered again and skipped",
                     consumer.group(), e.getMessage());

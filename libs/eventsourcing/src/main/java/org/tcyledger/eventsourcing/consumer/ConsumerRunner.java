@@ -102,9 +102,10 @@ public class ConsumerRunner {
      * Stops every consumer and waits for its thread: each commits the offsets of what it applied and closes its Kafka
      * client, which leaves its group. Without the wait the JVM exited first, and the broker kept the gone consumer as
      * a member until its session timed out (45 s): its partitions went to no other instance meanwhile, and deleting
-     * the group failed with "the group is not empty".
+     * the group failed with "the group is not empty". First of the service's shutdown observers: a consumer's batch
+     * may send commands through Axon (a plenary's decisions), which stops after it.
      */
-    void onStop(@Observes ShutdownEvent shutdown) {
+    void onStop(@Observes @jakarta.annotation.Priority(1) ShutdownEvent shutdown) {
         loops.values().forEach(ConsumerLoop::stop);
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
         for (Thread thread : threads) {
