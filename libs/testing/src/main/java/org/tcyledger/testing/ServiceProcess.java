@@ -28,15 +28,18 @@ public final class ServiceProcess implements AutoCloseable {
     public static final List<String> JVM_OPTIONS = jvmOptions();
 
     private static List<String> jvmOptions() {
-        Path file = Workspace.root().resolve("deploy/jvm.options");
+        List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+        options.addAll(argumentFile(Workspace.root().resolve("deploy/jvm.options")));
+        return List.copyOf(options);
+    }
+
+    /** The options of a Java argument file written one a line, "#" starting a comment line. */
+    public static List<String> argumentFile(Path file) {
         try {
-            List<String> options = new ArrayList<>(List.of("-Xmx256m"));
-            // an argument file as the java launcher reads it: one option a line here, "#" starting a comment line
-            Files.readAllLines(file).stream().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(options::add);
-            return List.copyOf(options);
+            return Files.readAllLines(file).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the services' JVM options from " + file, e);
+            throw new UncheckedIOException("cannot read the JVM options of " + file, e);
         }
     }
 

@@ -154,8 +154,7 @@ class DeploymentFilesTest {
      */
     @Test
     void everyWayOfRunningAServiceUsesTheSameJvmOptions() throws IOException {
-        List<String> file = Files.readAllLines(ROOT.resolve("deploy/jvm.options")).stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> file = ServiceProcess.argumentFile(ROOT.resolve("deploy/jvm.options"));
         assertTrue(file.contains("-XX:+UseSerialGC"), "deploy/jvm.options holds the options: " + file);
         for (String option : file) {
             // what the java launcher and ServiceProcess would read differently: spaces, quotes, a "#" mid-line

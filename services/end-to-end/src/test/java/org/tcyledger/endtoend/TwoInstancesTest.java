@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import java.sql.Connection;
@@ -151,7 +152,7 @@ class TwoInstancesTest {
                      java.sql.ResultSet waiting = look.createStatement().executeQuery("SELECT count(*) FROM pg_locks "
                              + "WHERE NOT granted AND relation = 'consumed_event'::regclass")) {
                     waiting.next();
-                    org.junit.jupiter.api.Assertions.assertTrue(waiting.getInt(1) > 6, "waiting: " + waiting.getInt(1));
+                    assertTrue(waiting.getInt(1) > 6, "waiting: " + waiting.getInt(1));
                 }
             });
             Thread release = new Thread(() -> {
