@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tcyledger.testing.Infrastructure;
+import org.tcyledger.testing.KafkaBroker;
 import org.tcyledger.testing.ServiceProcess;
 
 /**
@@ -21,10 +22,13 @@ public final class Bench {
      * records a JDK Flight Recording (the profile settings) from its start to figure 1's end, written to
      * {@code <out>/jfr/<service>.jfr}; {@code jfr view hot-methods} reads it. {@code --commands-only}: figure 1 and
      * its CPU alone (a couple of minutes), to compare a change. {@code --jvm OPTION}: one more JVM option for every service
-     * (and the peer), to try one.
+     * (and the peer), to try one. {@code --broker-jvm kafka}: the Kafka broker on the JVM options Kafka's own scripts
+     * give it (1 GB heap, G1, both compilers) instead of the tests' (a small heap, the client compiler alone); back to
+     * back it cost more CPU per command and one client's wait, not less (results/2026-12-01-ab/broker-*.md).
      */
     record Options(boolean quick, Duration window, Duration readWindow, List<Long> sizes, Path out,
-                   Map<String, String> serviceConfig, boolean jfr, boolean commandsOnly, List<String> jvmOptions) {
+                   Map<String, String> serviceConfig, boolean jfr, boolean commandsOnly, List<String> jvmOptions,
+                   List<String> brokerJvm) {
         static Options parse(String[] args) {
             boolean quick = false;
             boolean jfr = false;
@@ -33,6 +37,7 @@ public final class Bench {
             List<String> jvmOptions = new java.util.ArrayList<>();
             List<Long> sizes = null;
             Path out = Path.of("deploy/bench/target/report");
+            List<String> brokerJvm = KafkaBroker.TEST_JVM_OPTIONS;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
@@ -41,27 +46,33 @@ public final class Bench {
                     case "--sizes" -> sizes = java.util.Arrays.stream(args[++i].split(",")).map(Long::parseLong).toList();
                     case "--out" -> out = Path.of(args[++i]);
                     case "--jvm" -> jvmOptions.add(args[++i]);
+                    case "--broker-jvm" -> brokerJvm = switch (args[++i]) {
+                        case "kafka" -> KafkaBroker.KAFKA_JVM_OPTIONS;
+                        case "tests" -> KafkaBroker.TEST_JVM_OPTIONS;
+                        default -> throw new IllegalArgumentException("--broker-jvm takes kafka or tests");
+                    };
                     case "--set" -> {
                         String[] setting = args[++i].split("=", 2);
                         serviceConfig.put(setting[0], setting[1]);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (use --quick, --sizes 100000,1000000, --out DIR, --set key=value for every service, --jvm OPTION for every service's JVM, --jfr, --commands-only)");
+                            + " (use --quick, --sizes 100000,1000000, --out DIR, --set key=value for every service, --jvm OPTION for every service's JVM, --broker-jvm kafka|tests, --jfr, --commands-only)");
                 }
             }
             if (sizes == null) {
                 sizes = quick ? List.of(2_000L) : List.of(100_000L, 1_000_000L);
             }
             return quick ? new Options(true, Duration.ofSeconds(2), Duration.ofSeconds(3), sizes, out, serviceConfig, jfr,
-                    commandsOnly, jvmOptions)
+                    commandsOnly, jvmOptions, brokerJvm)
                          : new Options(false, Duration.ofSeconds(10), Duration.ofSeconds(20), sizes, out, serviceConfig, jfr,
-                    commandsOnly, jvmOptions);
+                    commandsOnly, jvmOptions, brokerJvm);
         }
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Files.createDirectories(options.out());
+        System.setProperty(KafkaBroker.JVM_OPTIONS_PROPERTY, String.join(" ", options.brokerJvm()));
         Infrastructure infrastructure = Infrastructure.forTests();
         BenchContext run = new BenchContext(options, infrastructure);
         try {

@@ -29,7 +29,8 @@ final class Environment extends BenchContext {
                 List.of("cores", Integer.toString(Runtime.getRuntime().availableProcessors())),
                 List.of("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")),
                 List.of("PostgreSQL", postgres + " (embedded, fsync and synchronous_commit on)"),
-                List.of("Kafka", "4.2 broker in its own JVM, one node, 6 partitions per topic"),
+                List.of("Kafka", "4.2 broker in its own JVM, one node, 6 partitions per topic: "
+                                 + String.join(" ", options.brokerJvm())),
                 List.of("services", "packaged Quarkus applications, one JVM each: " + String.join(" ", ServiceProcess.JVM_OPTIONS)
                                     + (options.jvmOptions().isEmpty() ? "" : ", then (--jvm) " + String.join(" ", options.jvmOptions()))),
                 List.of("mode", (options.quick() ? "quick (CI): short windows, tiny store" : "full")
