@@ -189,6 +189,27 @@ class KafkaPublisherTest {
     }
 
     @Test
+    void aRecordLargerThanAConsumersFetchIsStillReadWholeAndInOrder() {
+        String topic = topic("large");
+        KafkaPublisher publisher = publisher(topic, settings(org.tcyledger.contracts.Topics.MAX_REQUEST_BYTES));
+        try {
+            // 1.5 MB: over the 1 MB a consumer fetches from a partition at once (Kafka's max.partition.fetch.bytes), under
+            // the topic's limit
+            DomainEventMessage<?> large = event("LG", 1, new InvitedToAccede("LG", LocalDate.parse("2024-01-01"),
+                    "l".repeat(1_500_000), LocalDate.parse("2029-01-01")));
+            List<DomainEventMessage<?>> events = List.of(small("LG", 0), large, small("LG", 2), small("LH", 0));
+            assertNull(process(publisher, events).failure);
+
+            List<EventEnvelope> read = onTopic(topic, events.size());
+            assertEquals(ids(events), read.stream().map(EventEnvelope::id).toList(),
+                    "the large record is fetched whole, and the records after it follow in order");
+            assertTrue(read.get(1).data().length > 1_500_000, "whole: " + read.get(1).data().length + " bytes");
+        } finally {
+            publisher.close();
+        }
+    }
+
+    @Test
     void nothingCountsAsPublishedBeforeTheBatchIsConfirmed() {
         String topic = topic("unconfirmed");
         KafkaPublisher publisher = publisher(topic, settings(1 << 21));
