@@ -22,9 +22,10 @@ public final class Bench {
      * records a JDK Flight Recording (the profile settings) from its start to figure 1's end, written to
      * {@code <out>/jfr/<service>.jfr}; {@code jfr view hot-methods} reads it. {@code --commands-only}: figure 1 and
      * its CPU alone (a couple of minutes), to compare a change. {@code --jvm OPTION}: one more JVM option for every service
-     * (and the peer), to try one. {@code --broker-jvm kafka}: the Kafka broker on the JVM options Kafka's own scripts
-     * give it (1 GB heap, G1, both compilers) instead of the tests' (a small heap, the client compiler alone); back to
-     * back it cost more CPU per command and one client's wait, not less (results/2026-12-01-ab/broker-*.md).
+     * (and the peer), to try one. {@code --broker-jvm kafka|tests} (default {@code tests}): the Kafka broker on the JVM
+     * options Kafka's own scripts give it (1 GB heap, G1, both compilers) or on the tests' (a small heap, the serial
+     * collector, the client compiler alone); back to back, Kafka's cost the broker more CPU per command and one client
+     * more wait, commands/s the same (results/2026-12-01-ab/broker-*.md).
      */
     record Options(boolean quick, Duration window, Duration readWindow, List<Long> sizes, Path out,
                    Map<String, String> serviceConfig, boolean jfr, boolean commandsOnly, List<String> jvmOptions,

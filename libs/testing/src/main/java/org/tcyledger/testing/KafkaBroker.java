@@ -164,7 +164,8 @@ public final class KafkaBroker {
 
     /**
      * The broker JVM's options: {@value #JVM_OPTIONS_PROPERTY} (separated by spaces) if set, else
-     * {@link #TEST_JVM_OPTIONS}. Tests start many brokers and want them up fast; the bench asks for Kafka's own.
+     * {@link #TEST_JVM_OPTIONS}. Tests start many brokers and want them up fast; the bench sets the property from its
+     * {@code --broker-jvm} option, over any value given to its JVM.
      */
     public static List<String> jvmOptions() {
         String configured = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
