@@ -25,15 +25,17 @@ public final class Bench {
      * (and the peer), to try one. {@code --broker-jvm kafka|tests} (default {@code tests}): the Kafka broker on the JVM
      * options Kafka's own scripts give it (1 GB heap, G1, both compilers) or on the tests' (a small heap, the serial
      * collector, the client compiler alone); back to back, Kafka's cost the broker more CPU per command and one client
-     * more wait, commands/s the same (results/2026-12-01-ab/broker-*.md).
+     * more wait, commands/s the same (results/2026-12-01-ab/broker-*.md). {@code --gc-log}: every JVM (services, peer,
+     * broker) logs its collections, and the report sums them ({@link GcLogs}).
      */
     record Options(boolean quick, Duration window, Duration readWindow, List<Long> sizes, Path out,
                    Map<String, String> serviceConfig, boolean jfr, boolean commandsOnly, List<String> jvmOptions,
-                   List<String> brokerJvm) {
+                   List<String> brokerJvm, boolean gcLog) {
         static Options parse(String[] args) {
             boolean quick = false;
             boolean jfr = false;
             boolean commandsOnly = false;
+            boolean gcLog = false;
             Map<String, String> serviceConfig = new LinkedHashMap<>();
             List<String> jvmOptions = new java.util.ArrayList<>();
             List<Long> sizes = null;
@@ -44,6 +46,7 @@ public final class Bench {
                     case "--quick" -> quick = true;
                     case "--jfr" -> jfr = true;
                     case "--commands-only" -> commandsOnly = true;
+                    case "--gc-log" -> gcLog = true;
                     case "--sizes" -> sizes = java.util.Arrays.stream(args[++i].split(",")).map(Long::parseLong).toList();
                     case "--out" -> out = Path.of(args[++i]);
                     case "--jvm" -> jvmOptions.add(args[++i]);
@@ -57,24 +60,27 @@ public final class Bench {
                         serviceConfig.put(setting[0], setting[1]);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (use --quick, --sizes 100000,1000000, --out DIR, --set key=value for every service, --jvm OPTION for every service's JVM, --broker-jvm kafka|tests, --jfr, --commands-only)");
+                            + " (use --quick, --sizes 100000,1000000, --out DIR, --set key=value for every service, --jvm OPTION for every service's JVM, --broker-jvm kafka|tests, --jfr, --gc-log, --commands-only)");
                 }
+            }
+            if (gcLog) {
+                brokerJvm = new java.util.ArrayList<>(brokerJvm);
+                brokerJvm.add(GcLogs.option(out, "kafka"));
             }
             if (sizes == null) {
                 sizes = quick ? List.of(2_000L) : List.of(100_000L, 1_000_000L);
             }
             return quick ? new Options(true, Duration.ofSeconds(2), Duration.ofSeconds(3), sizes, out, serviceConfig, jfr,
-                    commandsOnly, jvmOptions, brokerJvm)
+                    commandsOnly, jvmOptions, brokerJvm, gcLog)
                          : new Options(false, Duration.ofSeconds(10), Duration.ofSeconds(20), sizes, out, serviceConfig, jfr,
-                    commandsOnly, jvmOptions, brokerJvm);
+                    commandsOnly, jvmOptions, brokerJvm, gcLog);
         }
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Files.createDirectories(options.out());
-        System.setProperty(KafkaBroker.JVM_OPTIONS_PROPERTY, String.join(" ", options.brokerJvm()));
-        Infrastructure infrastructure = Infrastructure.forTests();
+        Infrastructure infrastructure = Infrastructure.fresh(options.brokerJvm());
         BenchContext run = new BenchContext(options, infrastructure);
         try {
             run(run);
@@ -96,6 +102,7 @@ public final class Bench {
         double raw16 = throughput.commandThroughput();
         run.dumpProfiles();
         if (run.options.commandsOnly()) {
+            GcLogs.report(run);
             Path written = run.report.write(run.options.out());
             System.out.println("bench: figure 1 alone written to " + written.toAbsolutePath());
             return;
@@ -114,6 +121,7 @@ public final class Bench {
         topics.publisher();
         topics.projectionConsumer();
         new StartupAndMemory(run).startupAndMemory();
+        GcLogs.report(run);
         Path written = run.report.write(run.options.out());
         System.out.println("bench: report written to " + written.toAbsolutePath() + " (raw numbers beside it in raw.json)");
     }

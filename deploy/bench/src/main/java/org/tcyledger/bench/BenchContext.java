@@ -96,6 +96,9 @@ class BenchContext {
         if (this.options.jfr() && !running.containsKey(name) && !startup.containsKey(name)) {
             options.addAll(flightRecording(name));
         }
+        if (this.options.gcLog()) {
+            options.add(GcLogs.option(this.options.out(), name));
+        }
         long launched = System.nanoTime();
         ServiceProcess service = ServiceProcess.start(name, infrastructure, databaseOf(name), tokens, config, options);
         double readyMs = (System.nanoTime() - launched) / 1e6;

@@ -81,6 +81,9 @@ final class CommandThroughput extends BenchContext {
         if (options.jfr()) {
             jvm.addAll(flightRecording("bench-peer"));
         }
+        if (options.gcLog()) {
+            jvm.add(GcLogs.option(options.out(), "bench-peer"));
+        }
         return ServiceProcess.startJar("bench-peer", jar, infrastructure, "tcy_bench_peer", tokens,
                 options.serviceConfig(), jvm);
     }

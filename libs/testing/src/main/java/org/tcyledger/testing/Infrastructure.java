@@ -32,11 +32,12 @@ public final class Infrastructure {
     private Process watchdog;
     private final java.util.Set<Long> adopted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private Infrastructure(Path directory, boolean keepData, int postgresPort, int kafkaPort, int controllerPort) {
+    private Infrastructure(Path directory, boolean keepData, int postgresPort, int kafkaPort, int controllerPort,
+                           List<String> brokerJvm) {
         this.directory = directory;
         this.keepData = keepData;
         this.postgresPort = postgresPort;
-        this.kafka = new KafkaBroker(directory.resolve("kafka"), kafkaPort, controllerPort);
+        this.kafka = new KafkaBroker(directory.resolve("kafka"), kafkaPort, controllerPort, brokerJvm);
     }
 
     /** The JVM's shared infrastructure for tests, on free ports, in a temporary directory deleted at exit. */
@@ -45,7 +46,7 @@ public final class Infrastructure {
             try {
                 Path directory = Files.createTempDirectory("tcy-test-infra-");
                 shared = new Infrastructure(directory, false, FreePort.onLoopback(), FreePort.onLoopback(),
-                        FreePort.onLoopback());
+                        FreePort.onLoopback(), KafkaBroker.TEST_JVM_OPTIONS);
                 shared.start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -59,9 +60,14 @@ public final class Infrastructure {
      * stops: for a harness that needs a fresh PostgreSQL and broker per run, such as deploy/chaos.
      */
     public static Infrastructure fresh() {
+        return fresh(KafkaBroker.TEST_JVM_OPTIONS);
+    }
+
+    /** As {@link #fresh()}, its broker's JVM on {@code brokerJvm}: the bench measures the broker as it is deployed. */
+    public static Infrastructure fresh(List<String> brokerJvm) {
         try {
             Infrastructure infrastructure = new Infrastructure(Files.createTempDirectory("tcy-infra-"), false,
-                    FreePort.onLoopback(), FreePort.onLoopback(), FreePort.onLoopback());
+                    FreePort.onLoopback(), FreePort.onLoopback(), FreePort.onLoopback(), brokerJvm);
             infrastructure.start();
             return infrastructure;
         } catch (IOException e) {
@@ -71,7 +77,7 @@ public final class Infrastructure {
 
     /** The local stack's infrastructure: fixed ports, data kept in {@code directory} across restarts. */
     public static Infrastructure local(Path directory, int postgresPort, int kafkaPort, int controllerPort) {
-        return new Infrastructure(directory, true, postgresPort, kafkaPort, controllerPort);
+        return new Infrastructure(directory, true, postgresPort, kafkaPort, controllerPort, KafkaBroker.TEST_JVM_OPTIONS);
     }
 
     public synchronized void start() {

@@ -21,15 +21,34 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class KafkaBroker {
 
+    /** A small heap and the client compiler alone: a broker up fast, for tests. */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /**
+     * What Kafka's own start scripts give a broker ({@code kafka-server-start.sh}'s heap, {@code kafka-run-class.sh}'s
+     * performance options, word for word): the broker as it runs in production, with both compilers.
+     */
+    public static final List<String> KAFKA_JVM_OPTIONS = List.of("-Xmx1G", "-Xms1G", "-server", "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent",
+            "-Djava.awt.headless=true");
+
     private final Path directory;
     private final int port;
     private final int controllerPort;
+    private final List<String> jvmOptions;
     private Process process;
 
+    /** A broker on {@link #TEST_JVM_OPTIONS}: tests start many and want them up fast. */
     public KafkaBroker(Path directory, int port, int controllerPort) {
+        this(directory, port, controllerPort, TEST_JVM_OPTIONS);
+    }
+
+    /** A broker whose JVM runs on {@code jvmOptions} (say {@link #KAFKA_JVM_OPTIONS}, to measure it as deployed). */
+    public KafkaBroker(Path directory, int port, int controllerPort, List<String> jvmOptions) {
         this.directory = directory;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     public String bootstrapServers() {
@@ -153,7 +172,7 @@ public final class KafkaBroker {
     private ProcessBuilder java(List<String> arguments, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Jvm.javaBinary());
-        command.addAll(jvmOptions());
+        command.addAll(jvmOptions);
         command.addAll(List.of("-Dlog4j.configuration=none", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", Workspace.kafkaClasspath()));
         command.addAll(arguments);
@@ -161,30 +180,6 @@ public final class KafkaBroker {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
-
-    /**
-     * The broker JVM's options: {@value #JVM_OPTIONS_PROPERTY} (separated by spaces) if set, else
-     * {@link #TEST_JVM_OPTIONS}. Tests start many brokers and want them up fast; the bench sets the property from its
-     * {@code --broker-jvm} option, over any value given to its JVM.
-     */
-    public static List<String> jvmOptions() {
-        String configured = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
-        return configured.isEmpty() ? TEST_JVM_OPTIONS : List.of(configured.split("\\s+"));
-    }
-
-    /** Names the broker JVM's options (separated by spaces), in place of {@link #TEST_JVM_OPTIONS}. */
-    public static final String JVM_OPTIONS_PROPERTY = "tcy.kafka.broker-jvm";
-
-    /** A small heap and the client compiler alone: a broker up fast, for tests. */
-    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-
-    /**
-     * What Kafka's own start scripts give a broker ({@code kafka-server-start.sh}'s heap, {@code kafka-run-class.sh}'s
-     * performance options): the broker as it runs in production, with both compilers.
-     */
-    public static final List<String> KAFKA_JVM_OPTIONS = List.of("-Xmx1G", "-Xms1G", "-server", "-XX:+UseG1GC",
-            "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent",
-            "-Djava.awt.headless=true");
 
     private static void sleep(long millis) {
         try {

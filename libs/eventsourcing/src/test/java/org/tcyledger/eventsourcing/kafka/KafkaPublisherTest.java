@@ -27,6 +27,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tcyledger.contracts.EventCatalog;
+import org.tcyledger.contracts.Topics;
 import org.tcyledger.contracts.membership.MembershipEvent;
 import org.tcyledger.contracts.membership.MembershipEvent.InvitedToAccede;
 import org.tcyledger.contracts.membership.MembershipEvent.ObserverStatusEnded;
@@ -191,7 +192,7 @@ class KafkaPublisherTest {
     @Test
     void aRecordLargerThanAConsumersFetchIsStillReadWholeAndInOrder() {
         String topic = topic("large");
-        KafkaPublisher publisher = publisher(topic, settings(org.tcyledger.contracts.Topics.MAX_REQUEST_BYTES));
+        KafkaPublisher publisher = publisher(topic, settings(Topics.MAX_REQUEST_BYTES));
         try {
             // 1.5 MB: over the 1 MB a consumer fetches from a partition at once (Kafka's max.partition.fetch.bytes), under
             // the topic's limit

@@ -1,0 +1,160 @@
+package org.tcyledger.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code --gc-log}: every JVM of the run (services, the peer, the broker) writes the JDK's {@code -Xlog:gc} to
+ * {@code <out>/gc/<part>-<pid>.log}, and the report sums each log: pauses by kind and cause, the peak heap, and every
+ * full collection with the second of the JVM's life it fell in. A service restarted by figure 6 is a log of its own.
+ */
+final class GcLogs {
+
+    /** {@code [417.168s][info][gc] GC(123) Pause Full (Allocation Failure) 253M->41M(83M) 260.123ms} */
+    private static final Pattern PAUSE = Pattern.compile(
+            "^\\[([0-9.]+)s\\]\\[info\\s*\\]\\[gc\\s*\\] GC\\(\\d+\\) Pause (\\w+) \\((.+?)\\) (\\d+)M->(\\d+)M\\((\\d+)M\\) ([0-9.]+)ms");
+
+    private static final Pattern FILE = Pattern.compile("(.+)-(\\d+)\\.log");
+
+    private GcLogs() {
+    }
+
+    static Path directory(Path out) {
+        return out.toAbsolutePath().resolve("gc");
+    }
+
+    /** The option that has {@code part}'s JVM log its collections, one file per process. */
+    static String option(Path out, String part) {
+        try {
+            Files.createDirectories(directory(out));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "-Xlog:gc:file=" + directory(out).resolve(part + "-%p.log");
+    }
+
+    /** One full collection: when in the JVM's life, how long, the heap before and after (and its size). */
+    record Full(double atSeconds, String cause, double millis, int beforeMb, int afterMb, int heapMb) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.1fs %s %.0fms %dM->%dM(%dM)", atSeconds, cause, millis, beforeMb,
+                    afterMb, heapMb);
+        }
+    }
+
+    /** One JVM's log summed: count and milliseconds of pauses by "kind: cause", the peak heap, its full collections. */
+    record Summary(String part, long pid, Map<String, long[]> countByCause, Map<String, Double> millisByCause,
+                   int peakHeapMb, List<Full> fulls) {
+
+        long count(String kind) {
+            return countByCause.entrySet().stream().filter(e -> e.getKey().startsWith(kind + ":"))
+                    .mapToLong(e -> e.getValue()[0]).sum();
+        }
+
+        double millis(String kind) {
+            return millisByCause.entrySet().stream().filter(e -> e.getKey().startsWith(kind + ":"))
+                    .mapToDouble(Map.Entry::getValue).sum();
+        }
+    }
+
+    static Summary summarize(String part, long pid, List<String> lines) {
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, Double> millis = new TreeMap<>();
+        int peak = 0;
+        List<Full> fulls = new ArrayList<>();
+        for (String line : lines) {
+            Matcher pause = PAUSE.matcher(line);
+            if (!pause.find()) {
+                continue;
+            }
+            String kind = pause.group(2);
+            String cause = pause.group(3);
+            double ms = Double.parseDouble(pause.group(7));
+            int before = Integer.parseInt(pause.group(4));
+            String key = kind + ": " + cause;
+            counts.computeIfAbsent(key, k -> new long[1])[0]++;
+            millis.merge(key, ms, Double::sum);
+            peak = Math.max(peak, before);
+            if (kind.equals("Full")) {
+                fulls.add(new Full(Double.parseDouble(pause.group(1)), cause, ms, before,
+                        Integer.parseInt(pause.group(5)), Integer.parseInt(pause.group(6))));
+            }
+        }
+        return new Summary(part, pid, counts, millis, peak, fulls);
+    }
+
+    /** Every log under {@code <out>/gc}, in the order the JVMs started (by pid, as they are numbered here). */
+    static List<Summary> read(Path out) throws IOException {
+        Path directory = directory(out);
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Summary> summaries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.sorted().toList()) {
+                Matcher name = FILE.matcher(file.getFileName().toString());
+                if (name.matches()) {
+                    summaries.add(summarize(name.group(1), Long.parseLong(name.group(2)), Files.readAllLines(file)));
+                }
+            }
+        }
+        summaries.sort(java.util.Comparator.comparingLong(Summary::pid));
+        return summaries;
+    }
+
+    /** The report's section: one row per JVM, then the totals over all of them. */
+    static void report(BenchContext run) throws IOException {
+        if (!run.options.gcLog()) {
+            return;
+        }
+        List<Summary> summaries = read(run.options.out());
+        run.report.section("7. Garbage collection (--gc-log)", "Each JVM's `-Xlog:gc` (in " + directory(run.options.out())
+                + "), summed by the bench: young and full pauses (count, total ms), the largest heap a collection found"
+                + " (MB), and every full collection (second of the JVM's life, cause, pause, heap before->after(size))."
+                + " A JVM with no pause (a tool run by the broker's start) is left out.");
+        List<List<String>> rows = new ArrayList<>();
+        List<Object> raw = new ArrayList<>();
+        long young = 0;
+        long full = 0;
+        double youngMs = 0;
+        double fullMs = 0;
+        for (Summary summary : summaries) {
+            if (summary.countByCause().isEmpty()) {
+                continue;
+            }
+            young += summary.count("Young");
+            full += summary.count("Full");
+            youngMs += summary.millis("Young");
+            fullMs += summary.millis("Full");
+            rows.add(List.of(summary.part(), Long.toString(summary.pid()),
+                    summary.count("Young") + ", " + Report.number(summary.millis("Young")),
+                    summary.count("Full") + ", " + Report.number(summary.millis("Full")),
+                    Integer.toString(summary.peakHeapMb()),
+                    summary.fulls().isEmpty() ? "" : String.join("; ", summary.fulls().stream().map(Full::toString).toList())));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("part", summary.part());
+            entry.put("pid", summary.pid());
+            Map<String, Object> causes = new LinkedHashMap<>();
+            summary.countByCause().forEach((cause, count) -> causes.put(cause,
+                    Map.of("count", count[0], "ms", summary.millisByCause().get(cause))));
+            entry.put("pauses", causes);
+            entry.put("peakHeapMb", summary.peakHeapMb());
+            entry.put("full", summary.fulls().stream().map(Full::toString).toList());
+            raw.add(entry);
+        }
+        rows.add(List.of("**all**", "", young + ", " + Report.number(youngMs), full + ", " + Report.number(fullMs), "", ""));
+        run.report.table(List.of("JVM", "pid", "young: n, ms", "full: n, ms", "peak heap MB", "full collections"), rows);
+        run.report.raw("gc", raw);
+    }
+}
