@@ -3,11 +3,12 @@ package org.tcyledger.contracts.wire;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * The SHA-256 Merkle root over every stream head of a source, as a checkpoint signs it. Leaves are the heads sorted by
@@ -23,11 +24,60 @@ public final class MerkleHeads {
     }
 
     public static String root(Collection<StreamHead> heads) {
-        List<byte[]> leaves = heads.stream()
+        Accumulator accumulator = new Accumulator();
+        heads.stream()
                 .sorted(Comparator.comparing(head -> head.subject().getBytes(StandardCharsets.UTF_8), UTF8_ORDER))
-                .map(MerkleHeads::leaf)
-                .toList();
-        return HexFormat.of().formatHex(leaves.isEmpty() ? sha256().digest() : node(leaves, 0, leaves.size()));
+                .forEach(accumulator::add);
+        return accumulator.root();
+    }
+
+    /**
+     * The same root, from heads given one at a time in the leaves' order, holding one node per set bit of the count
+     * (the perfect subtrees RFC 6962's split makes, largest first), so that a writer can stream every head of a store
+     * through it. A head out of order (or a subject twice) is refused: the root would not be the one verifiers compute.
+     */
+    public static final class Accumulator {
+
+        private final Deque<byte[]> nodes = new ArrayDeque<>();
+        private final Deque<Long> sizes = new ArrayDeque<>();
+        private byte[] lastSubject;
+        private long count;
+
+        public void add(StreamHead head) {
+            byte[] subject = head.subject().getBytes(StandardCharsets.UTF_8);
+            if (lastSubject != null && UTF8_ORDER.compare(lastSubject, subject) >= 0) {
+                throw new IllegalArgumentException("heads must come in the order of their subjects' UTF-8 bytes, each "
+                        + "once: " + head.subject() + " after " + new String(lastSubject, StandardCharsets.UTF_8));
+            }
+            lastSubject = subject;
+            count++;
+            byte[] node = leaf(head);
+            long size = 1;
+            while (!sizes.isEmpty() && sizes.peek() == size) {
+                sizes.pop();
+                node = node(nodes.pop(), node);
+                size *= 2;
+            }
+            nodes.push(node);
+            sizes.push(size);
+        }
+
+        public long count() {
+            return count;
+        }
+
+        /** The root over the heads added so far (the smallest subtree is the rightmost: fold from the right). */
+        public String root() {
+            if (nodes.isEmpty()) {
+                return HexFormat.of().formatHex(sha256().digest());
+            }
+            var fromRight = nodes.iterator();
+            byte[] root = fromRight.next();
+            while (fromRight.hasNext()) {
+                root = node(fromRight.next(), root);
+            }
+            return HexFormat.of().formatHex(root);
+        }
     }
 
     private static byte[] leaf(StreamHead head) {
@@ -37,16 +87,11 @@ public final class MerkleHeads {
         return digest.digest();
     }
 
-    private static byte[] node(List<byte[]> leaves, int from, int to) {
-        int count = to - from;
-        if (count == 1) {
-            return leaves.get(from);
-        }
-        int split = Integer.highestOneBit(count - 1);
+    private static byte[] node(byte[] left, byte[] right) {
         MessageDigest digest = sha256();
         digest.update((byte) 1);
-        digest.update(node(leaves, from, from + split));
-        digest.update(node(leaves, from + split, to));
+        digest.update(left);
+        digest.update(right);
         return digest.digest();
     }
 

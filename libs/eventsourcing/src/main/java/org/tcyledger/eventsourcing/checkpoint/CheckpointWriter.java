@@ -16,9 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
@@ -154,42 +152,26 @@ public class CheckpointWriter {
         }
     }
 
+    /**
+     * Lists the heads that moved since the last checkpoint ({@code maxHeads} per checkpoint), then signs the Merkle root
+     * over every head signed so far, streamed from the store in the leaves' order: the writer holds the moved heads and
+     * one fetch of rows, not every head of the store, however many streams it has.
+     */
     private List<Written> checkpoint(Connection connection) throws SQLException {
-        Map<String, StreamHead> signed = new HashMap<>();
-        List<StreamHead> moved = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT h.aggregate_identifier, h.sequence_number, h.hash, c.sequence_number, c.hash "
-                + "FROM event_chain_head h LEFT JOIN checkpointed_head c USING (aggregate_identifier) "
-                + "WHERE h.aggregate_identifier <> ?")) {
-            select.setString(1, ChainCheckpoint.SUBJECT);
-            select.setFetchSize(5000);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    String subject = row.getString(1);
-                    if (row.getString(5) != null) {
-                        signed.put(subject, new StreamHead(subject, row.getLong(4), row.getString(5)));
-                    }
-                    if (row.getString(5) == null || row.getLong(4) != row.getLong(2)) {
-                        moved.add(new StreamHead(subject, row.getLong(2), row.getString(3)));
-                    }
-                }
-            }
-        }
+        List<StreamHead> moved = movedHeads(connection);
         List<Written> written = new ArrayList<>();
         for (int from = 0; from < moved.size(); from += maxHeads) {
             long started = System.nanoTime();
             List<StreamHead> changed = moved.subList(from, Math.min(moved.size(), from + maxHeads));
-            changed.forEach(head -> signed.put(head.subject(), head));
+            remember(connection, changed);
+            Signed signed = signedHeads(connection);
             StreamHead previous = previousCheckpoint(connection);
             Instant now = HashChainingStorageEngine.storedTime(Instant.now());
-            ChainCheckpoint checkpoint = new ChainCheckpoint(writeModel.get().source(),
-                    signed.values().stream().mapToLong(head -> head.sequence() + 1).sum(),
-                    MerkleHeads.root(signed.values()), previous.hash(), ChainHash.rfc3339Micros(now),
-                    List.copyOf(changed), null).signedWith(key.signer());
+            ChainCheckpoint checkpoint = new ChainCheckpoint(writeModel.get().source(), signed.events(), signed.root(),
+                    previous.hash(), ChainHash.rfc3339Micros(now), List.copyOf(changed), null).signedWith(key.signer());
             long sequence = previous.sequence() + 1;
             eventStore.get().publish(new GenericDomainEventMessage<>(ChainCheckpoint.EVENT_NAME, ChainCheckpoint.SUBJECT,
                     sequence, new GenericMessage<>(checkpoint, MetaData.with(AxonRuntime.ACTOR, ACTOR)), now));
-            remember(connection, changed);
             Written one = new Written(sequence, changed.size(), checkpoint.events(), storedBytes(connection, sequence),
                     (System.nanoTime() - started) / 1e6);
             metrics.timer("tcy.checkpoint.write").record(Duration.ofNanos((long) (one.millis() * 1e6)));
@@ -198,6 +180,52 @@ public class CheckpointWriter {
             written.add(one);
         }
         return written;
+    }
+
+    /**
+     * The heads of every append committed when this statement began that the last checkpoint does not list, in one
+     * statement (so none half-done); the store compares them, only the moved ones reach this JVM.
+     */
+    private static List<StreamHead> movedHeads(Connection connection) throws SQLException {
+        List<StreamHead> moved = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT h.aggregate_identifier, h.sequence_number, h.hash "
+                + "FROM event_chain_head h LEFT JOIN checkpointed_head c USING (aggregate_identifier) "
+                + "WHERE h.aggregate_identifier <> ? AND c.sequence_number IS DISTINCT FROM h.sequence_number")) {
+            select.setString(1, ChainCheckpoint.SUBJECT);
+            select.setFetchSize(5000);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    moved.add(new StreamHead(row.getString(1), row.getLong(2), row.getString(3)));
+                }
+            }
+        }
+        return moved;
+    }
+
+    /** The Merkle root over every signed head and the events they count. */
+    private record Signed(String root, long events) {
+    }
+
+    /**
+     * Every head signed so far, this checkpoint's included, read in the order of the subjects' bytes ({@code COLLATE
+     * "C"}, the order of MerkleHeads' leaves; the accumulator refuses any other) a fetch at a time.
+     */
+    private static Signed signedHeads(Connection connection) throws SQLException {
+        MerkleHeads.Accumulator root = new MerkleHeads.Accumulator();
+        long events = 0;
+        try (PreparedStatement select = connection.prepareStatement("SELECT aggregate_identifier, sequence_number, hash "
+                + "FROM checkpointed_head ORDER BY aggregate_identifier COLLATE \"C\"")) {
+            select.setFetchSize(5000);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    StreamHead head = new StreamHead(row.getString(1), row.getLong(2), row.getString(3));
+                    root.add(head);
+                    events += head.sequence() + 1;
+                }
+            }
+        }
+        return new Signed(root.root(), events);
     }
 
     private static StreamHead previousCheckpoint(Connection connection) throws SQLException {

@@ -61,6 +61,29 @@ class StoreVerificationTest {
         given().auth().oauth2(Tokens.forTests().token("observer")).get("/audit/verify").then().statusCode(403);
     }
 
+    /**
+     * The writer streams the signed heads from the store in the Merkle leaves' order (the subjects' bytes); an auditor
+     * sorts them itself. "MERKLE-AB-Z" comes before "MERKLE-ABA" by bytes and after it by a language's collation, and
+     * the second checkpoint adds heads between those the first signed: any other order is a root that does not verify.
+     */
+    @Test
+    void checkpointsSignTheRootAnAuditorComputesFromTheHeads() {
+        register("MERKLE-ABA");
+        register("MERKLE-AC");
+        assertFalse(checkpoints.write(true).isEmpty());
+        register("MERKLE-AB-Z");
+        register("MERKLE-AA");
+        List<CheckpointWriter.Written> second = checkpoints.write(true);
+        assertFalse(second.isEmpty());
+        assertTrue(second.get(0).changed() >= 2, second.toString());
+        JsonPath verification = given().auth().oauth2(AUDITOR).get("/audit/verify").then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, Object>> rootBreaks = verification.<Map<String, Object>>getList("breaks").stream()
+                .filter(found -> found.get("reason").toString().contains("checkpoint")).toList();
+        assertTrue(rootBreaks.isEmpty(), rootBreaks.toString());
+        assertTrue(verification.getInt("checkpoints") >= 2);
+    }
+
     @Test
     void anEditedPayloadAndACutOffLastEventAreBreaksOfTheStoreItself() throws Exception {
         register("ORG-VERIFY-1");
