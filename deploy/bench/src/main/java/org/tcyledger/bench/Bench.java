@@ -63,10 +63,6 @@ public final class Bench {
                             + " (use --quick, --sizes 100000,1000000, --out DIR, --set key=value for every service, --jvm OPTION for every service's JVM, --broker-jvm kafka|tests, --jfr, --gc-log, --commands-only)");
                 }
             }
-            if (gcLog) {
-                brokerJvm = new java.util.ArrayList<>(brokerJvm);
-                brokerJvm.add(GcLogs.option(out, "kafka"));
-            }
             if (sizes == null) {
                 sizes = quick ? List.of(2_000L) : List.of(100_000L, 1_000_000L);
             }
@@ -80,7 +76,12 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Files.createDirectories(options.out());
-        Infrastructure infrastructure = Infrastructure.fresh(options.brokerJvm());
+        List<String> brokerJvm = new java.util.ArrayList<>(options.brokerJvm());
+        if (options.gcLog()) {
+            GcLogs.clear(options.out());
+            brokerJvm.add(GcLogs.option(options.out(), "kafka"));
+        }
+        Infrastructure infrastructure = Infrastructure.fresh(brokerJvm);
         BenchContext run = new BenchContext(options, infrastructure);
         try {
             run(run);

@@ -1,10 +1,10 @@
 package org.tcyledger.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +21,15 @@ import java.util.stream.Stream;
  */
 final class GcLogs {
 
-    /** {@code [417.168s][info][gc] GC(123) Pause Full (Allocation Failure) 253M->41M(83M) 260.123ms} */
-    private static final Pattern PAUSE = Pattern.compile(
-            "^\\[([0-9.]+)s\\]\\[info\\s*\\]\\[gc\\s*\\] GC\\(\\d+\\) Pause (\\w+) \\((.+?)\\) (\\d+)M->(\\d+)M\\((\\d+)M\\) ([0-9.]+)ms");
+    /**
+     * A pause, as the serial collector logs it ({@code [417.168s][info][gc] GC(123) Pause Full (Allocation Failure)
+     * 253M->41M(83M) 260.123ms}) and G1 ({@code GC(5) Pause Young (Normal) (G1 Evacuation Pause) 24M->8M(256M)
+     * 3.456ms}, {@code GC(7) Pause Remark 30M->30M(256M) 1.2ms}): none, one or more causes in parentheses.
+     */
+    private static final Pattern PAUSE = Pattern.compile("^\\[([0-9.]+)s\\]\\[info\\s*\\]\\[gc\\s*\\] GC\\(\\d+\\) Pause (\\w+)"
+            + "((?: \\((?:[^()]|\\(\\))*\\))*) (\\d+)M->(\\d+)M\\((\\d+)M\\) ([0-9.]+)ms");
+
+    private static final Pattern CAUSE = Pattern.compile("\\(((?:[^()]|\\(\\))*)\\)");
 
     private static final Pattern FILE = Pattern.compile("(.+)-(\\d+)\\.log");
 
@@ -36,12 +42,20 @@ final class GcLogs {
 
     /** The option that has {@code part}'s JVM log its collections, one file per process. */
     static String option(Path out, String part) {
-        try {
-            Files.createDirectories(directory(out));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return "-Xlog:gc:file=" + directory(out).resolve(part + "-%p.log");
+    }
+
+    /** An empty {@code <out>/gc} before the run: the report sums every log in it, so none of an earlier run's. */
+    static void clear(Path out) throws IOException {
+        Path directory = directory(out);
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(directory);
     }
 
     /** One full collection: when in the JVM's life, how long, the heap before and after (and its size). */
@@ -62,6 +76,15 @@ final class GcLogs {
                     .mapToLong(e -> e.getValue()[0]).sum();
         }
 
+        /** Pauses of any other kind (G1's remark and cleanup, say). */
+        long otherCount() {
+            return countByCause.values().stream().mapToLong(count -> count[0]).sum() - count("Young") - count("Full");
+        }
+
+        double otherMillis() {
+            return millisByCause.values().stream().mapToDouble(Double::doubleValue).sum() - millis("Young") - millis("Full");
+        }
+
         double millis(String kind) {
             return millisByCause.entrySet().stream().filter(e -> e.getKey().startsWith(kind + ":"))
                     .mapToDouble(Map.Entry::getValue).sum();
@@ -79,7 +102,12 @@ final class GcLogs {
                 continue;
             }
             String kind = pause.group(2);
-            String cause = pause.group(3);
+            List<String> causes = new ArrayList<>();
+            Matcher each = CAUSE.matcher(pause.group(3));
+            while (each.find()) {
+                causes.add(each.group(1));
+            }
+            String cause = causes.isEmpty() ? kind : String.join(", ", causes);
             double ms = Double.parseDouble(pause.group(7));
             int before = Integer.parseInt(pause.group(4));
             String key = kind + ": " + cause;
@@ -102,14 +130,14 @@ final class GcLogs {
         }
         List<Summary> summaries = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.sorted().toList()) {
+            for (Path file : files.toList()) {
                 Matcher name = FILE.matcher(file.getFileName().toString());
                 if (name.matches()) {
                     summaries.add(summarize(name.group(1), Long.parseLong(name.group(2)), Files.readAllLines(file)));
                 }
             }
         }
-        summaries.sort(java.util.Comparator.comparingLong(Summary::pid));
+        summaries.sort(Comparator.comparingLong(Summary::pid));
         return summaries;
     }
 
@@ -119,8 +147,12 @@ final class GcLogs {
             return;
         }
         List<Summary> summaries = read(run.options.out());
+        if (summaries.stream().allMatch(summary -> summary.countByCause().isEmpty())) {
+            throw new IllegalStateException("--gc-log: no JVM logged a pause in " + directory(run.options.out())
+                                            + "; the JVMs did not take the option, or their log format changed");
+        }
         run.report.section("7. Garbage collection (--gc-log)", "Each JVM's `-Xlog:gc` (in " + directory(run.options.out())
-                + "), summed by the bench: young and full pauses (count, total ms), the largest heap a collection found"
+                + "), summed by the bench: young and full pauses (count, total ms), other pauses (G1's remark and cleanup), the largest heap a collection found"
                 + " (MB), and every full collection (second of the JVM's life, cause, pause, heap before->after(size))."
                 + " A JVM with no pause (a tool run by the broker's start) is left out.");
         List<List<String>> rows = new ArrayList<>();
@@ -140,6 +172,7 @@ final class GcLogs {
             rows.add(List.of(summary.part(), Long.toString(summary.pid()),
                     summary.count("Young") + ", " + Report.number(summary.millis("Young")),
                     summary.count("Full") + ", " + Report.number(summary.millis("Full")),
+                    summary.otherCount() + ", " + Report.number(summary.otherMillis()),
                     Integer.toString(summary.peakHeapMb()),
                     summary.fulls().isEmpty() ? "" : String.join("; ", summary.fulls().stream().map(Full::toString).toList())));
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -153,8 +186,10 @@ final class GcLogs {
             entry.put("full", summary.fulls().stream().map(Full::toString).toList());
             raw.add(entry);
         }
-        rows.add(List.of("**all**", "", young + ", " + Report.number(youngMs), full + ", " + Report.number(fullMs), "", ""));
-        run.report.table(List.of("JVM", "pid", "young: n, ms", "full: n, ms", "peak heap MB", "full collections"), rows);
+        rows.add(List.of("**all**", "", young + ", " + Report.number(youngMs), full + ", " + Report.number(fullMs), "", "",
+                ""));
+        run.report.table(List.of("JVM", "pid", "young: n, ms", "full: n, ms", "other: n, ms", "peak heap MB",
+                "full collections"), rows);
         run.report.raw("gc", raw);
     }
 }

@@ -23,11 +23,45 @@ public final class MerkleHeads {
     private MerkleHeads() {
     }
 
+    /**
+     * The leaves' order, the subjects' UTF-8 bytes compared unsigned, which is the order of their code points: a map
+     * kept in it (a {@code TreeMap}) gives its heads in order, for {@link #rootOfOrdered} without a sort. Distinct
+     * strings never compare equal, even those UTF-8 cannot encode (a lone surrogate).
+     */
+    public static final Comparator<String> SUBJECT_ORDER = (left, right) -> {
+        int i = 0;
+        int j = 0;
+        while (i < left.length() && j < right.length()) {
+            int a = left.codePointAt(i);
+            int b = right.codePointAt(j);
+            if (a != b) {
+                return Integer.compare(a, b);
+            }
+            i += Character.charCount(a);
+            j += Character.charCount(b);
+        }
+        return Boolean.compare(i < left.length(), j < right.length());
+    };
+
+    /**
+     * @throws IllegalArgumentException when two heads have one subject (or subjects whose UTF-8 is the same: a lone
+     *                                  surrogate is encoded as {@code ?}), which no store can hold
+     */
     public static String root(Collection<StreamHead> heads) {
+        record Keyed(byte[] subject, StreamHead head) {
+        }
         Accumulator accumulator = new Accumulator();
         heads.stream()
-                .sorted(Comparator.comparing(head -> head.subject().getBytes(StandardCharsets.UTF_8), UTF8_ORDER))
-                .forEach(accumulator::add);
+                .map(head -> new Keyed(head.subject().getBytes(StandardCharsets.UTF_8), head))
+                .sorted(Comparator.comparing(Keyed::subject, UTF8_ORDER))
+                .forEach(keyed -> accumulator.add(keyed.subject(), keyed.head()));
+        return accumulator.root();
+    }
+
+    /** The root of heads already in {@link #SUBJECT_ORDER} (refused otherwise). */
+    public static String rootOfOrdered(Iterable<StreamHead> heads) {
+        Accumulator accumulator = new Accumulator();
+        heads.forEach(accumulator::add);
         return accumulator.root();
     }
 
@@ -41,16 +75,17 @@ public final class MerkleHeads {
         private final Deque<byte[]> nodes = new ArrayDeque<>();
         private final Deque<Long> sizes = new ArrayDeque<>();
         private byte[] lastSubject;
-        private long count;
 
         public void add(StreamHead head) {
-            byte[] subject = head.subject().getBytes(StandardCharsets.UTF_8);
+            add(head.subject().getBytes(StandardCharsets.UTF_8), head);
+        }
+
+        private void add(byte[] subject, StreamHead head) {
             if (lastSubject != null && UTF8_ORDER.compare(lastSubject, subject) >= 0) {
                 throw new IllegalArgumentException("heads must come in the order of their subjects' UTF-8 bytes, each "
                         + "once: " + head.subject() + " after " + new String(lastSubject, StandardCharsets.UTF_8));
             }
             lastSubject = subject;
-            count++;
             byte[] node = leaf(head);
             long size = 1;
             while (!sizes.isEmpty() && sizes.peek() == size) {
@@ -60,10 +95,6 @@ public final class MerkleHeads {
             }
             nodes.push(node);
             sizes.push(size);
-        }
-
-        public long count() {
-            return count;
         }
 
         /** The root over the heads added so far (the smallest subtree is the rightmost: fold from the right). */

@@ -2,6 +2,7 @@ package org.tcyledger.contracts.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class MerkleHeadsTest {
@@ -45,8 +47,38 @@ class MerkleHeadsTest {
             MerkleHeads.Accumulator accumulator = new MerkleHeads.Accumulator();
             sorted.forEach(accumulator::add);
             assertEquals(rfc6962(sorted), accumulator.root(), "root of " + n + " heads");
-            assertEquals(n, accumulator.count());
+            TreeMap<String, StreamHead> kept = new TreeMap<>(MerkleHeads.SUBJECT_ORDER);
+            heads(n).forEach(head -> kept.put(head.subject(), head));
+            assertEquals(accumulator.root(), MerkleHeads.rootOfOrdered(kept.values()), "an auditor's map of " + n);
+            assertEquals(accumulator.root(), MerkleHeads.root(heads(n)));
         }
+    }
+
+    /**
+     * U+1F600 comes before U+FF5E in UTF-16 (a surrogate, 0xD83D) and after it in UTF-8 (0xF0 against 0xEF): the
+     * leaves follow UTF-8, and so must a map an auditor keeps them in. The root is the one signed before.
+     */
+    @Test
+    void subjectsAreOrderedByTheirUtf8NotTheirUtf16() {
+        String emoji = "\uD83D\uDE00";
+        String tilde = "\uFF5E";
+        assertTrue(emoji.compareTo(tilde) < 0);
+        assertTrue(MerkleHeads.SUBJECT_ORDER.compare(tilde, emoji) < 0);
+        assertTrue(MerkleHeads.SUBJECT_ORDER.compare("member/F", "member/FR") < 0);
+        assertEquals(0, MerkleHeads.SUBJECT_ORDER.compare("member/FR", "member/FR"));
+        assertTrue(MerkleHeads.SUBJECT_ORDER.compare("a\uD800", "a?") != 0, "distinct strings never compare equal");
+        List<StreamHead> heads = List.of(new StreamHead(emoji, 0, "a".repeat(64)), new StreamHead("member/FR", 2,
+                "c".repeat(64)), new StreamHead(tilde, 1, "b".repeat(64)));
+        assertEquals("279fa164ccb32fc9f8a2064a0555a3a640fbf2acfb84902a466311567777e122", MerkleHeads.root(heads));
+        TreeMap<String, StreamHead> kept = new TreeMap<>(MerkleHeads.SUBJECT_ORDER);
+        heads.forEach(head -> kept.put(head.subject(), head));
+        assertEquals(MerkleHeads.root(heads), MerkleHeads.rootOfOrdered(kept.values()));
+    }
+
+    @Test
+    void aSubjectTwiceHasNoRoot() {
+        assertThrows(IllegalArgumentException.class, () -> MerkleHeads.root(List.of(
+                new StreamHead("member/FR", 0, "a".repeat(64)), new StreamHead("member/FR", 1, "b".repeat(64)))));
     }
 
     @Test

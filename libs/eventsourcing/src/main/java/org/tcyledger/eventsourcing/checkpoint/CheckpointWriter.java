@@ -13,10 +13,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
@@ -82,7 +84,26 @@ public class CheckpointWriter {
             return;
         }
         key.signer();
+        requireUtf8();
         timer = org.tcyledger.eventsourcing.DaemonTimer.every(poll, "checkpoint-writer", this::tick);
+    }
+
+    /**
+     * {@code COLLATE "C"} orders subjects by their stored bytes; only in a UTF8 database is that the order of their
+     * UTF-8 bytes, the Merkle leaves' order. In another encoding every checkpoint would be refused, so the service
+     * does not start.
+     */
+    private void requireUtf8() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SHOW server_encoding")) {
+            row.next();
+            if (!"UTF8".equals(row.getString(1))) {
+                throw new IllegalStateException("signed checkpoints need the event store in a UTF8 database, not "
+                                                + row.getString(1) + " (CREATE DATABASE ... ENCODING 'UTF8')");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event store's encoding", e);
+        }
     }
 
     void onStop(@Observes ShutdownEvent shutdown) {
@@ -101,19 +122,32 @@ public class CheckpointWriter {
 
     /**
      * Writes the checkpoints that are due ({@code force}: whenever an event is not covered yet) and says what they
-     * cost; empty when none was due or another instance is writing.
+     * cost; empty when none was due or another instance is writing. Each checkpoint lists at most {@code maxHeads} moved
+     * heads and is a transaction of its own, so a store that moved more (the first checkpoint of a large store, say)
+     * catches up one checkpoint at a time, none of them held back by the size of the rest.
      */
     public List<Written> write(boolean force) {
-        return QuarkusTransaction.requiringNew().timeout(30).call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                if (!writerLock(connection) || !due(connection, force)) {
-                    return List.of();
+        List<Written> written = new ArrayList<>();
+        while (true) {
+            boolean first = written.isEmpty();
+            Optional<Written> one = QuarkusTransaction.requiringNew().timeout(30).call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    if (!writerLock(connection) || first && !due(connection, force)) {
+                        return Optional.<Written>empty();
+                    }
+                    return checkpoint(connection);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot write a checkpoint", e);
                 }
-                return checkpoint(connection);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot write a checkpoint", e);
+            });
+            if (one.isEmpty()) {
+                return written;
             }
-        });
+            written.add(one.get());
+            if (one.get().changed() < maxHeads) {
+                return written;
+            }
+        }
     }
 
     private static boolean writerLock(Connection connection) throws SQLException {
@@ -153,47 +187,46 @@ public class CheckpointWriter {
     }
 
     /**
-     * Lists the heads that moved since the last checkpoint ({@code maxHeads} per checkpoint), then signs the Merkle root
-     * over every head signed so far, streamed from the store in the leaves' order: the writer holds the moved heads and
-     * one fetch of rows, not every head of the store, however many streams it has.
+     * One checkpoint: up to {@code maxHeads} heads that moved since the last one, then the Merkle root over every head
+     * signed so far, streamed from the store in the leaves' order. The writer holds the moved heads and one fetch of
+     * rows, not every head of the store, however many streams it has; reading them all is still the part of its cost
+     * that grows with the streams.
      */
-    private List<Written> checkpoint(Connection connection) throws SQLException {
-        List<StreamHead> moved = movedHeads(connection);
-        List<Written> written = new ArrayList<>();
-        for (int from = 0; from < moved.size(); from += maxHeads) {
-            long started = System.nanoTime();
-            List<StreamHead> changed = moved.subList(from, Math.min(moved.size(), from + maxHeads));
-            remember(connection, changed);
-            Signed signed = signedHeads(connection);
-            StreamHead previous = previousCheckpoint(connection);
-            Instant now = HashChainingStorageEngine.storedTime(Instant.now());
-            ChainCheckpoint checkpoint = new ChainCheckpoint(writeModel.get().source(), signed.events(), signed.root(),
-                    previous.hash(), ChainHash.rfc3339Micros(now), List.copyOf(changed), null).signedWith(key.signer());
-            long sequence = previous.sequence() + 1;
-            eventStore.get().publish(new GenericDomainEventMessage<>(ChainCheckpoint.EVENT_NAME, ChainCheckpoint.SUBJECT,
-                    sequence, new GenericMessage<>(checkpoint, MetaData.with(AxonRuntime.ACTOR, ACTOR)), now));
-            Written one = new Written(sequence, changed.size(), checkpoint.events(), storedBytes(connection, sequence),
-                    (System.nanoTime() - started) / 1e6);
-            metrics.timer("tcy.checkpoint.write").record(Duration.ofNanos((long) (one.millis() * 1e6)));
-            metrics.summary("tcy.checkpoint.bytes").record(one.bytes());
-            metrics.summary("tcy.checkpoint.heads").record(one.changed());
-            written.add(one);
+    private Optional<Written> checkpoint(Connection connection) throws SQLException {
+        long started = System.nanoTime();
+        List<StreamHead> changed = movedHeads(connection, maxHeads);
+        if (changed.isEmpty()) {
+            return Optional.empty();
         }
-        return written;
+        remember(connection, changed);
+        Signed signed = signedHeads(connection);
+        StreamHead previous = previousCheckpoint(connection);
+        Instant now = HashChainingStorageEngine.storedTime(Instant.now());
+        ChainCheckpoint checkpoint = new ChainCheckpoint(writeModel.get().source(), signed.events(), signed.root(),
+                previous.hash(), ChainHash.rfc3339Micros(now), List.copyOf(changed), null).signedWith(key.signer());
+        long sequence = previous.sequence() + 1;
+        eventStore.get().publish(new GenericDomainEventMessage<>(ChainCheckpoint.EVENT_NAME, ChainCheckpoint.SUBJECT,
+                sequence, new GenericMessage<>(checkpoint, MetaData.with(AxonRuntime.ACTOR, ACTOR)), now));
+        Written one = new Written(sequence, changed.size(), checkpoint.events(), storedBytes(connection, sequence),
+                (System.nanoTime() - started) / 1e6);
+        metrics.timer("tcy.checkpoint.write").record(Duration.ofNanos((long) (one.millis() * 1e6)));
+        metrics.summary("tcy.checkpoint.bytes").record(one.bytes());
+        metrics.summary("tcy.checkpoint.heads").record(one.changed());
+        return Optional.of(one);
     }
 
     /**
-     * The heads of every append committed when this statement began that the last checkpoint does not list, in one
-     * statement (so none half-done); the store compares them, only the moved ones reach this JVM.
+     * Up to {@code limit} heads of appends committed when this statement began that the last checkpoint does not list,
+     * in one statement (so none half-done); the store compares them, only the moved ones reach this JVM.
      */
-    private static List<StreamHead> movedHeads(Connection connection) throws SQLException {
+    private static List<StreamHead> movedHeads(Connection connection, int limit) throws SQLException {
         List<StreamHead> moved = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT h.aggregate_identifier, h.sequence_number, h.hash "
                 + "FROM event_chain_head h LEFT JOIN checkpointed_head c USING (aggregate_identifier) "
-                + "WHERE h.aggregate_identifier <> ? AND c.sequence_number IS DISTINCT FROM h.sequence_number")) {
+                + "WHERE h.aggregate_identifier <> ? AND c.sequence_number IS DISTINCT FROM h.sequence_number LIMIT ?")) {
             select.setString(1, ChainCheckpoint.SUBJECT);
-            select.setFetchSize(5000);
+            select.setInt(2, limit);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     moved.add(new StreamHead(row.getString(1), row.getLong(2), row.getString(3)));
