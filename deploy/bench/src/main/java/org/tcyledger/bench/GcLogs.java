@@ -78,11 +78,15 @@ final class GcLogs {
 
         /** Pauses of any other kind (G1's remark and cleanup, say). */
         long otherCount() {
-            return countByCause.values().stream().mapToLong(count -> count[0]).sum() - count("Young") - count("Full");
+            return countByCause.entrySet().stream().filter(e -> isOther(e.getKey())).mapToLong(e -> e.getValue()[0]).sum();
         }
 
         double otherMillis() {
-            return millisByCause.values().stream().mapToDouble(Double::doubleValue).sum() - millis("Young") - millis("Full");
+            return millisByCause.entrySet().stream().filter(e -> isOther(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+        }
+
+        private static boolean isOther(String kindAndCause) {
+            return !kindAndCause.startsWith("Young:") && !kindAndCause.startsWith("Full:");
         }
 
         double millis(String kind) {

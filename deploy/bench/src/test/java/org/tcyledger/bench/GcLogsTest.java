@@ -19,6 +19,8 @@ class GcLogsTest {
         assertEquals(2, summary.count("Young"));
         assertEquals(19.454, summary.millis("Young"), 1e-9);
         assertEquals(2, summary.count("Full"));
+        assertEquals(0, summary.otherCount());
+        assertEquals(0.0, summary.otherMillis());
         assertEquals(1, summary.countByCause().get("Full: System.gc()")[0]);
         assertEquals(253, summary.peakHeapMb());
         assertEquals(List.of("417.2s Allocation Failure 260ms 253M->41M(83M)", "690.7s System.gc() 13ms 55M->5M(63M)"),
@@ -37,6 +39,8 @@ class GcLogsTest {
         assertEquals(1, summary.countByCause().get("Young: Normal, G1 Evacuation Pause")[0]);
         assertEquals(1, summary.count("Remark"));
         assertEquals(1, summary.count("Cleanup"));
+        assertEquals(2, summary.otherCount());
+        assertEquals(1.3, summary.otherMillis(), 1e-9);
         assertEquals(40, summary.peakHeapMb());
     }
 }
