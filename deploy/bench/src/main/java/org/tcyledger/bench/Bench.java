@@ -103,9 +103,10 @@ public final class Bench {
         double raw16 = throughput.commandThroughput();
         run.dumpProfiles();
         if (run.options.commandsOnly()) {
-            GcLogs.report(run);
+            boolean logged = GcLogs.report(run);
             Path written = run.report.write(run.options.out());
             System.out.println("bench: figure 1 alone written to " + written.toAbsolutePath());
+            requireLogged(logged);
             return;
         }
         new CommandToReadModel(run).commandToReadModel(raw16);
@@ -122,8 +123,16 @@ public final class Bench {
         topics.publisher();
         topics.projectionConsumer();
         new StartupAndMemory(run).startupAndMemory();
-        GcLogs.report(run);
+        boolean logged = GcLogs.report(run);
         Path written = run.report.write(run.options.out());
         System.out.println("bench: report written to " + written.toAbsolutePath() + " (raw numbers beside it in raw.json)");
+        requireLogged(logged);
+    }
+
+    /** After the report is written: a run asked for GC logs that none of its JVMs wrote fails (its report says so). */
+    private static void requireLogged(boolean logged) {
+        if (!logged) {
+            throw new IllegalStateException("--gc-log: no JVM logged a pause; see section 7 of the report");
+        }
     }
 }

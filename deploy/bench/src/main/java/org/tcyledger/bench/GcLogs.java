@@ -145,15 +145,19 @@ final class GcLogs {
         return summaries;
     }
 
-    /** The report's section: one row per JVM, then the totals over all of them. */
-    static void report(BenchContext run) throws IOException {
+    /**
+     * The report's section: one row per JVM, then the totals over all of them. Answers false when no JVM logged a
+     * pause (the JVMs did not take the option, or the log's format changed): the bench writes its report, then fails.
+     */
+    static boolean report(BenchContext run) throws IOException {
         if (!run.options.gcLog()) {
-            return;
+            return true;
         }
         List<Summary> summaries = read(run.options.out());
         if (summaries.stream().allMatch(summary -> summary.countByCause().isEmpty())) {
-            throw new IllegalStateException("--gc-log: no JVM logged a pause in " + directory(run.options.out())
-                                            + "; the JVMs did not take the option, or their log format changed");
+            run.report.section("7. Garbage collection (--gc-log)", "**No JVM logged a pause** in "
+                    + directory(run.options.out()) + ": the JVMs did not take the option, or the log's format changed.");
+            return false;
         }
         run.report.section("7. Garbage collection (--gc-log)", "Each JVM's `-Xlog:gc` (in " + directory(run.options.out())
                 + "), summed by the bench: young and full pauses (count, total ms), other pauses (G1's remark and cleanup), the largest heap a collection found"
@@ -195,5 +199,6 @@ final class GcLogs {
         run.report.table(List.of("JVM", "pid", "young: n, ms", "full: n, ms", "other: n, ms", "peak heap MB",
                 "full collections"), rows);
         run.report.raw("gc", raw);
+        return true;
     }
 }

@@ -132,8 +132,9 @@ public final class KafkaBroker {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 // the log cleaner's map (compacting __consumer_offsets) is allocated on the heap when the broker starts:
-                // Kafka's 128 MB was half this broker's heap, and the bench's GC log showed full collections with
-                // 160-170 MB live (run 11). 16 MB still maps 700,000 keys per pass, a few hundred exist here.
+                // Kafka's 128 MB was half the tests' 256 MB heap, and the bench's GC log showed full collections with
+                // 162-171 MB live (runs 11, 12). 16 MB still maps about 630,000 keys per pass (24 bytes each, 0.9
+                // full); a few hundred exist here. Whatever the JVM's options, so also under the bench's --broker-jvm.
                 "log.cleaner.dedupe.buffer.size=16777216",
                 "") ;
     }

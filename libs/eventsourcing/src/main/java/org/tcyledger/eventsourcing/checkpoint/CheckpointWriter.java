@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
@@ -90,8 +89,8 @@ public class CheckpointWriter {
 
     /**
      * {@code COLLATE "C"} orders subjects by their stored bytes; only in a UTF8 database is that the order of their
-     * UTF-8 bytes, the Merkle leaves' order. In another encoding every checkpoint would be refused, so the service
-     * does not start.
+     * UTF-8 bytes, the Merkle leaves' order. In another encoding a checkpoint whose subjects sort differently would be
+     * refused, so the service does not start.
      */
     private void requireUtf8() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
@@ -122,32 +121,20 @@ public class CheckpointWriter {
 
     /**
      * Writes the checkpoints that are due ({@code force}: whenever an event is not covered yet) and says what they
-     * cost; empty when none was due or another instance is writing. Each checkpoint lists at most {@code maxHeads} moved
-     * heads and is a transaction of its own, so a store that moved more (the first checkpoint of a large store, say)
-     * catches up one checkpoint at a time, none of them held back by the size of the rest.
+     * cost; empty when none was due or another instance is writing. All of them in one transaction: the last one
+     * covers every head that had moved, or none is stored.
      */
     public List<Written> write(boolean force) {
-        List<Written> written = new ArrayList<>();
-        while (true) {
-            boolean first = written.isEmpty();
-            Optional<Written> one = QuarkusTransaction.requiringNew().timeout(30).call(() -> {
-                try (Connection connection = dataSource.getConnection()) {
-                    if (!writerLock(connection) || first && !due(connection, force)) {
-                        return Optional.<Written>empty();
-                    }
-                    return checkpoint(connection);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot write a checkpoint", e);
+        return QuarkusTransaction.requiringNew().timeout(30).call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!writerLock(connection) || !due(connection, force)) {
+                    return List.of();
                 }
-            });
-            if (one.isEmpty()) {
-                return written;
+                return checkpoint(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot write a checkpoint", e);
             }
-            written.add(one.get());
-            if (one.get().changed() < maxHeads) {
-                return written;
-            }
-        }
+        });
     }
 
     private static boolean writerLock(Connection connection) throws SQLException {
@@ -187,46 +174,48 @@ public class CheckpointWriter {
     }
 
     /**
-     * One checkpoint: up to {@code maxHeads} heads that moved since the last one, then the Merkle root over every head
-     * signed so far, streamed from the store in the leaves' order. The writer holds the moved heads and one fetch of
-     * rows, not every head of the store, however many streams it has; reading them all is still the part of its cost
-     * that grows with the streams.
+     * The heads that moved since the last checkpoint, {@code maxHeads} per checkpoint, each signing the Merkle root over
+     * every head signed so far, streamed from the store in the leaves' order. The writer holds the moved heads and one
+     * fetch of rows, not every head of the store; reading them all, once per checkpoint, is still the part of its cost
+     * that grows with the streams (and a first checkpoint of a large store reads them once per {@code maxHeads}).
      */
-    private Optional<Written> checkpoint(Connection connection) throws SQLException {
-        long started = System.nanoTime();
-        List<StreamHead> changed = movedHeads(connection, maxHeads);
-        if (changed.isEmpty()) {
-            return Optional.empty();
+    private List<Written> checkpoint(Connection connection) throws SQLException {
+        List<StreamHead> moved = movedHeads(connection);
+        List<Written> written = new ArrayList<>();
+        for (int from = 0; from < moved.size(); from += maxHeads) {
+            long started = System.nanoTime();
+            List<StreamHead> changed = moved.subList(from, Math.min(moved.size(), from + maxHeads));
+            remember(connection, changed);
+            Signed signed = signedHeads(connection);
+            StreamHead previous = previousCheckpoint(connection);
+            Instant now = HashChainingStorageEngine.storedTime(Instant.now());
+            ChainCheckpoint checkpoint = new ChainCheckpoint(writeModel.get().source(), signed.events(), signed.root(),
+                    previous.hash(), ChainHash.rfc3339Micros(now), List.copyOf(changed), null).signedWith(key.signer());
+            long sequence = previous.sequence() + 1;
+            eventStore.get().publish(new GenericDomainEventMessage<>(ChainCheckpoint.EVENT_NAME, ChainCheckpoint.SUBJECT,
+                    sequence, new GenericMessage<>(checkpoint, MetaData.with(AxonRuntime.ACTOR, ACTOR)), now));
+            Written one = new Written(sequence, changed.size(), checkpoint.events(), storedBytes(connection, sequence),
+                    (System.nanoTime() - started) / 1e6);
+            metrics.timer("tcy.checkpoint.write").record(Duration.ofNanos((long) (one.millis() * 1e6)));
+            metrics.summary("tcy.checkpoint.bytes").record(one.bytes());
+            metrics.summary("tcy.checkpoint.heads").record(one.changed());
+            written.add(one);
         }
-        remember(connection, changed);
-        Signed signed = signedHeads(connection);
-        StreamHead previous = previousCheckpoint(connection);
-        Instant now = HashChainingStorageEngine.storedTime(Instant.now());
-        ChainCheckpoint checkpoint = new ChainCheckpoint(writeModel.get().source(), signed.events(), signed.root(),
-                previous.hash(), ChainHash.rfc3339Micros(now), List.copyOf(changed), null).signedWith(key.signer());
-        long sequence = previous.sequence() + 1;
-        eventStore.get().publish(new GenericDomainEventMessage<>(ChainCheckpoint.EVENT_NAME, ChainCheckpoint.SUBJECT,
-                sequence, new GenericMessage<>(checkpoint, MetaData.with(AxonRuntime.ACTOR, ACTOR)), now));
-        Written one = new Written(sequence, changed.size(), checkpoint.events(), storedBytes(connection, sequence),
-                (System.nanoTime() - started) / 1e6);
-        metrics.timer("tcy.checkpoint.write").record(Duration.ofNanos((long) (one.millis() * 1e6)));
-        metrics.summary("tcy.checkpoint.bytes").record(one.bytes());
-        metrics.summary("tcy.checkpoint.heads").record(one.changed());
-        return Optional.of(one);
+        return written;
     }
 
     /**
-     * Up to {@code limit} heads of appends committed when this statement began that the last checkpoint does not list,
-     * in one statement (so none half-done); the store compares them, only the moved ones reach this JVM.
+     * The heads of every append committed when this statement began that the last checkpoint does not list, in one
+     * statement (so none half-done); the store compares them, only the moved ones reach this JVM.
      */
-    private static List<StreamHead> movedHeads(Connection connection, int limit) throws SQLException {
+    private static List<StreamHead> movedHeads(Connection connection) throws SQLException {
         List<StreamHead> moved = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT h.aggregate_identifier, h.sequence_number, h.hash "
                 + "FROM event_chain_head h LEFT JOIN checkpointed_head c USING (aggregate_identifier) "
-                + "WHERE h.aggregate_identifier <> ? AND c.sequence_number IS DISTINCT FROM h.sequence_number LIMIT ?")) {
+                + "WHERE h.aggregate_identifier <> ? AND c.sequence_number IS DISTINCT FROM h.sequence_number")) {
             select.setString(1, ChainCheckpoint.SUBJECT);
-            select.setInt(2, limit);
+            select.setFetchSize(5000);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     moved.add(new StreamHead(row.getString(1), row.getLong(2), row.getString(3)));

@@ -97,7 +97,10 @@ class StoreVerificationTest {
         List<Map<String, Object>> rootBreaks = verification.<Map<String, Object>>getList("breaks").stream()
                 .filter(found -> found.get("reason").toString().contains("do not give the root it signed")
                                  || found.get("reason").toString().contains("events, its heads hold")
-                                 || found.get("reason").toString().contains("have no Merkle root")).toList();
+                                 || found.get("reason").toString().contains("have no Merkle root")
+                                 || found.get("reason").toString().contains("does not follow the checkpoint before it")
+                                 || found.get("reason").toString().contains("signature")
+                                 || found.get("reason").toString().contains("signed by")).toList();
         assertTrue(rootBreaks.isEmpty(), rootBreaks.toString());
         assertTrue(verification.getInt("checkpoints") >= 2);
     }
