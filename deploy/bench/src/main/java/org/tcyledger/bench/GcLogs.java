@@ -67,37 +67,34 @@ final class GcLogs {
         }
     }
 
-    /** One JVM's log summed: count and milliseconds of pauses by "kind: cause", the peak heap, its full collections. */
-    record Summary(String part, long pid, Map<String, long[]> countByCause, Map<String, Double> millisByCause,
-                   int peakHeapMb, List<Full> fulls) {
+    /** The pauses of one kind and cause: how many, and their milliseconds together. */
+    record Pauses(long count, double millis) {
+        Pauses plus(Pauses other) {
+            return new Pauses(count + other.count, millis + other.millis);
+        }
+    }
 
-        long count(String kind) {
-            return countByCause.entrySet().stream().filter(e -> e.getKey().startsWith(kind + ":"))
-                    .mapToLong(e -> e.getValue()[0]).sum();
+    /** One JVM's log summed: its pauses by "kind: cause", the largest heap a pause found, its full collections. */
+    record Summary(String part, long pid, Map<String, Pauses> byCause, int peakHeapMb, List<Full> fulls) {
+
+        /** Pauses of one kind ("Young", "Full", G1's "Remark"...), whatever their cause. */
+        Pauses of(String kind) {
+            return sum(key -> key.startsWith(kind + ":"));
         }
 
-        /** Pauses of any other kind (G1's remark and cleanup, say). */
-        long otherCount() {
-            return countByCause.entrySet().stream().filter(e -> isOther(e.getKey())).mapToLong(e -> e.getValue()[0]).sum();
+        /** Pauses neither young nor full (G1's remark and cleanup, say). */
+        Pauses other() {
+            return sum(key -> !key.startsWith("Young:") && !key.startsWith("Full:"));
         }
 
-        double otherMillis() {
-            return millisByCause.entrySet().stream().filter(e -> isOther(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
-        }
-
-        private static boolean isOther(String kindAndCause) {
-            return !kindAndCause.startsWith("Young:") && !kindAndCause.startsWith("Full:");
-        }
-
-        double millis(String kind) {
-            return millisByCause.entrySet().stream().filter(e -> e.getKey().startsWith(kind + ":"))
-                    .mapToDouble(Map.Entry::getValue).sum();
+        private Pauses sum(java.util.function.Predicate<String> kindAndCause) {
+            return byCause.entrySet().stream().filter(e -> kindAndCause.test(e.getKey())).map(Map.Entry::getValue)
+                    .reduce(new Pauses(0, 0), Pauses::plus);
         }
     }
 
     static Summary summarize(String part, long pid, List<String> lines) {
-        Map<String, long[]> counts = new TreeMap<>();
-        Map<String, Double> millis = new TreeMap<>();
+        Map<String, Pauses> byCause = new TreeMap<>();
         int peak = 0;
         List<Full> fulls = new ArrayList<>();
         for (String line : lines) {
@@ -114,16 +111,14 @@ final class GcLogs {
             String cause = causes.isEmpty() ? kind : String.join(", ", causes);
             double ms = Double.parseDouble(pause.group(7));
             int before = Integer.parseInt(pause.group(4));
-            String key = kind + ": " + cause;
-            counts.computeIfAbsent(key, k -> new long[1])[0]++;
-            millis.merge(key, ms, Double::sum);
+            byCause.merge(kind + ": " + cause, new Pauses(1, ms), Pauses::plus);
             peak = Math.max(peak, before);
             if (kind.equals("Full")) {
                 fulls.add(new Full(Double.parseDouble(pause.group(1)), cause, ms, before,
                         Integer.parseInt(pause.group(5)), Integer.parseInt(pause.group(6))));
             }
         }
-        return new Summary(part, pid, counts, millis, peak, fulls);
+        return new Summary(part, pid, byCause, peak, fulls);
     }
 
     /** Every log under {@code <out>/gc}, in the order the JVMs started (by pid, as they are numbered here). */
@@ -154,7 +149,7 @@ final class GcLogs {
             return true;
         }
         List<Summary> summaries = read(run.options.out());
-        if (summaries.stream().allMatch(summary -> summary.countByCause().isEmpty())) {
+        if (summaries.stream().allMatch(summary -> summary.byCause().isEmpty())) {
             run.report.section("7. Garbage collection (--gc-log)", "**No JVM logged a pause** in "
                     + directory(run.options.out()) + ": the JVMs did not take the option, or the log's format changed.");
             return false;
@@ -165,40 +160,36 @@ final class GcLogs {
                 + " A JVM with no pause (a tool run by the broker's start) is left out.");
         List<List<String>> rows = new ArrayList<>();
         List<Object> raw = new ArrayList<>();
-        long young = 0;
-        long full = 0;
-        double youngMs = 0;
-        double fullMs = 0;
+        Pauses young = new Pauses(0, 0);
+        Pauses full = new Pauses(0, 0);
         for (Summary summary : summaries) {
-            if (summary.countByCause().isEmpty()) {
+            if (summary.byCause().isEmpty()) {
                 continue;
             }
-            young += summary.count("Young");
-            full += summary.count("Full");
-            youngMs += summary.millis("Young");
-            fullMs += summary.millis("Full");
-            rows.add(List.of(summary.part(), Long.toString(summary.pid()),
-                    summary.count("Young") + ", " + Report.number(summary.millis("Young")),
-                    summary.count("Full") + ", " + Report.number(summary.millis("Full")),
-                    summary.otherCount() + ", " + Report.number(summary.otherMillis()),
-                    Integer.toString(summary.peakHeapMb()),
-                    summary.fulls().isEmpty() ? "" : String.join("; ", summary.fulls().stream().map(Full::toString).toList())));
+            young = young.plus(summary.of("Young"));
+            full = full.plus(summary.of("Full"));
+            rows.add(List.of(summary.part(), Long.toString(summary.pid()), cell(summary.of("Young")),
+                    cell(summary.of("Full")), cell(summary.other()), Integer.toString(summary.peakHeapMb()),
+                    String.join("; ", summary.fulls().stream().map(Full::toString).toList())));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("part", summary.part());
             entry.put("pid", summary.pid());
             Map<String, Object> causes = new LinkedHashMap<>();
-            summary.countByCause().forEach((cause, count) -> causes.put(cause,
-                    Map.of("count", count[0], "ms", summary.millisByCause().get(cause))));
+            summary.byCause().forEach((cause, pauses) -> causes.put(cause,
+                    Map.of("count", pauses.count(), "ms", pauses.millis())));
             entry.put("pauses", causes);
             entry.put("peakHeapMb", summary.peakHeapMb());
             entry.put("full", summary.fulls().stream().map(Full::toString).toList());
             raw.add(entry);
         }
-        rows.add(List.of("**all**", "", young + ", " + Report.number(youngMs), full + ", " + Report.number(fullMs), "", "",
-                ""));
+        rows.add(List.of("**all**", "", cell(young), cell(full), "", "", ""));
         run.report.table(List.of("JVM", "pid", "young: n, ms", "full: n, ms", "other: n, ms", "peak heap MB",
                 "full collections"), rows);
         run.report.raw("gc", raw);
         return true;
+    }
+
+    private static String cell(Pauses pauses) {
+        return pauses.count() + ", " + Report.number(pauses.millis());
     }
 }

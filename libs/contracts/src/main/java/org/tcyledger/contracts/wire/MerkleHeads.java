@@ -72,8 +72,9 @@ public final class MerkleHeads {
      */
     public static final class Accumulator {
 
+        /** The perfect subtrees so far, the smallest on top: one per set bit of {@code count}. */
         private final Deque<byte[]> nodes = new ArrayDeque<>();
-        private final Deque<Long> sizes = new ArrayDeque<>();
+        private long count;
         private byte[] lastSubject;
 
         public void add(StreamHead head) {
@@ -86,15 +87,13 @@ public final class MerkleHeads {
                         + "once: " + head.subject() + " after " + new String(lastSubject, StandardCharsets.UTF_8));
             }
             lastSubject = subject;
-            byte[] node = leaf(head);
-            long size = 1;
-            while (!sizes.isEmpty() && sizes.peek() == size) {
-                sizes.pop();
+            byte[] node = leaf(subject, head);
+            // each trailing set bit of the count is a subtree as large as the one being built: join them
+            for (long trailing = count; (trailing & 1) == 1; trailing >>>= 1) {
                 node = node(nodes.pop(), node);
-                size *= 2;
             }
             nodes.push(node);
-            sizes.push(size);
+            count++;
         }
 
         /** The root over the heads added so far (the smallest subtree is the rightmost: fold from the right). */
@@ -111,10 +110,12 @@ public final class MerkleHeads {
         }
     }
 
-    private static byte[] leaf(StreamHead head) {
+    /** {@code subject} is the head's subject in UTF-8, as the accumulator already encoded it for the order. */
+    private static byte[] leaf(byte[] subject, StreamHead head) {
         MessageDigest digest = sha256();
         digest.update((byte) 0);
-        digest.update((head.subject() + "\n" + head.sequence() + "\n" + head.hash()).getBytes(StandardCharsets.UTF_8));
+        digest.update(subject);
+        digest.update(("\n" + head.sequence() + "\n" + head.hash()).getBytes(StandardCharsets.UTF_8));
         return digest.digest();
     }
 
