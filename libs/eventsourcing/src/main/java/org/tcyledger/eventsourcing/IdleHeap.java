@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,6 +19,14 @@ import org.jboss.logging.Logger;
  * {@code -XX:MaxHeapFreeRatio} returns the rest to the system (at once with {@code -XX:-ShrinkHeapInSteps}, which the
  * services run with: in steps, the first full collection gives back nothing). Never while the service works, so no request waits
  * for it.
+ * <p>
+ * The services keep 20 to 40% of the old generation free ({@code -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40}) so
+ * that a service under load does not collect its whole heap every time it grows. An idle service needs no such room:
+ * for this one collection the old generation keeps at most {@code tcy.memory.idle-max-free-percent} free (both ratios
+ * are manageable flags), and the service's own ratios are back as soon as it ends. The projection asks for the same
+ * collection when a rebuild of its read models ends ({@link #giveBack}); a plain {@code System.gc()} there kept 40% free.
+ * Meetings after the whole bench held 34 MB live in a heap of 71 MB committed, 16 MB of it the young generation; the
+ * projection after the quick bench 204 MB RSS idle with 10%, 215 MB with its own 40% (the same build, one run each).
  */
 @ApplicationScoped
 public class IdleHeap {
@@ -39,11 +48,15 @@ public class IdleHeap {
     @ConfigProperty(name = "tcy.memory.idle-excess-mb", defaultValue = DEFAULT_EXCESS_MB)
     long excessMb;
 
+    /** What the old generation keeps free after an idle collection, in percent; 100 leaves the service's own ratios. */
+    @ConfigProperty(name = "tcy.memory.idle-max-free-percent", defaultValue = "10")
+    int idleMaxFreePercent;
+
     private DaemonTimer timer;
     private long lastCpuNanos = -1;
     private long lastWallNanos;
     /** The committed heap after the last collection this class asked for: no second one until it grew again. */
-    private long committedAfterCollection = Long.MAX_VALUE;
+    private volatile long committedAfterCollection = Long.MAX_VALUE;
 
     void onStart(@Observes StartupEvent startup) {
         if (checkSeconds <= 0) {
@@ -68,17 +81,60 @@ public class IdleHeap {
             lastWallNanos = wall;
             MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             if (idle && worthCollecting(heap, excessMb * 1024 * 1024, committedAfterCollection)) {
-                long before = heap.getCommitted();
-                System.gc();
-                MemoryUsage after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-                committedAfterCollection = after.getCommitted();
+                giveBack("idle");
                 lastCpuNanos = processCpuNanos();
                 lastWallNanos = System.nanoTime();
-                LOG.infof("idle: heap committed %d MB -> %d MB (%d MB used)", before >> 20,
-                        after.getCommitted() >> 20, after.getUsed() >> 20);
             }
         } catch (RuntimeException e) {
             LOG.debugf(e, "idle heap check failed");
+        }
+    }
+
+    /**
+     * The heap given back now, as after an idle period: for work that knows it just left a large heap behind and the
+     * service little to do (the projection after a rebuild of its read models). Blocks for one full collection.
+     */
+    public synchronized void giveBack(String why) {
+        long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+        collectKeepingFree(idleMaxFreePercent);
+        MemoryUsage after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        committedAfterCollection = after.getCommitted();
+        LOG.infof("%s: heap committed %d MB -> %d MB (%d MB used)", why, before >> 20, after.getCommitted() >> 20,
+                after.getUsed() >> 20);
+    }
+
+    /**
+     * One full collection after which the old generation keeps at most {@code maxFreePercent} of itself free, the
+     * JVM's free ratios restored right after. Where the flags cannot be set (not HotSpot) it is a plain collection.
+     */
+    static void collectKeepingFree(int maxFreePercent) {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        String min = null;
+        String max = null;
+        try {
+            if (vm != null) {
+                min = vm.getVMOption("MinHeapFreeRatio").getValue();
+                max = vm.getVMOption("MaxHeapFreeRatio").getValue();
+                if (maxFreePercent < Integer.parseInt(max)) {
+                    // the JVM refuses a maximum below the minimum: the minimum goes down first, and up last
+                    vm.setVMOption("MinHeapFreeRatio", String.valueOf(Math.min(Integer.parseInt(min), maxFreePercent)));
+                    vm.setVMOption("MaxHeapFreeRatio", String.valueOf(maxFreePercent));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("free ratios not set to %d%%, a plain collection: %s", maxFreePercent, e);
+        }
+        try {
+            System.gc();
+        } finally {
+            if (max != null) {
+                try {
+                    vm.setVMOption("MaxHeapFreeRatio", max);
+                    vm.setVMOption("MinHeapFreeRatio", min);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "free ratios not restored to %s/%s", min, max);
+                }
+            }
         }
     }
 

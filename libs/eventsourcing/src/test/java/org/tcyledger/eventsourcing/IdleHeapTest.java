@@ -1,10 +1,18 @@
 package org.tcyledger.eventsourcing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.tcyledger.testing.ServiceProcess;
 
 class IdleHeapTest {
 
@@ -54,5 +62,43 @@ class IdleHeapTest {
     void deadObjectsCountedAsUsedDoNotHideTheExcess() {
         // between full collections the old generation's dead objects count as used: meetings after the bench
         assertTrue(IdleHeap.worthCollecting(heap(96, 210, 227), 48 * MB, Long.MAX_VALUE));
+    }
+
+    /** The old generation's used and committed bytes and the free ratios after a collection in {@link IdleHeapChild}. */
+    private record After(long used, long committed, int minFree, int maxFree) {
+        double freeShare() {
+            return (committed - used) / (double) committed;
+        }
+    }
+
+    private static After collectInChild(String how) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ServiceProcess.JVM_OPTIONS); // the services' own: deploy/jvm.options, -Xmx256m
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), IdleHeapChild.class.getName(), how));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS) && child.exitValue() == 0, out);
+        String line = out.lines().filter(l -> l.startsWith("old ")).findFirst().orElseThrow(() -> new AssertionError(out));
+        String[] parts = line.split(" ");
+        return new After(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Integer.parseInt(parts[4]),
+                Integer.parseInt(parts[5]));
+    }
+
+    @Test
+    void anIdleCollectionLeavesTheOldGenerationAtMostItsIdleShareFreeAndTheRatiosAsTheyWere() throws Exception {
+        After plain = collectInChild("plain");
+        After idle = collectInChild("idle");
+        // 32 MB live in both; a plain collection keeps up to the service's 40% free, the idle one 10% (and a page)
+        assertTrue(plain.freeShare() > 0.2, "a plain collection keeps the room of a working service: " + plain);
+        assertTrue(idle.committed() - idle.used() <= 0.1 * idle.committed() + MB, "idle: " + idle);
+        assertTrue(idle.committed() < plain.committed() - 8 * MB, idle + " against " + plain);
+        assertEquals(ratio("MinHeapFreeRatio"), idle.minFree(), "the services' MinHeapFreeRatio restored");
+        assertEquals(ratio("MaxHeapFreeRatio"), idle.maxFree(), "the services' MaxHeapFreeRatio restored");
+    }
+
+    private static int ratio(String flag) {
+        return ServiceProcess.JVM_OPTIONS.stream().filter(o -> o.startsWith("-XX:" + flag + "="))
+                .map(o -> Integer.parseInt(o.substring(o.indexOf('=') + 1))).findFirst().orElseThrow();
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tcyledger.eventsourcing.IdleHeap;
 import org.tcyledger.eventsourcing.RuleViolation;
 import org.tcyledger.eventsourcing.consumer.ConsumerRunner;
 import org.tcyledger.eventsourcing.consumer.EventApplier;
@@ -59,6 +60,8 @@ public class ReadModelRebuilds {
     RebuildReports reports;
     @Inject
     KeptRebuildSchemas kept;
+    @Inject
+    IdleHeap idleHeap;
     @ConfigProperty(name = "tcy.rebuild.threads", defaultValue = "2")
     int threads;
 
@@ -244,7 +247,7 @@ public class ReadModelRebuilds {
         } finally {
             finish(models, requested.id());
             // the replays' fetch buffers grew the heap; the serial collector shrinks it only after a full collection
-            System.gc();
+            idleHeap.giveBack("rebuild " + requested.id());
         }
     }
 
