@@ -18,7 +18,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.tcyledger.eventsourcing.kafka.KafkaSettings;
-import org.tcyledger.eventsourcing.kafka.TopicAdmin;
 
 /**
  * One consumer on a thread of its own: polls its topics, gathers what arrives within {@code gather} of a poll's first
@@ -54,6 +53,7 @@ private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
     private final java.util.Set<java.util.concurrent.CompletableFuture<Void>> waiters = new java.util.HashSet<>();
 
     private final KafkaSettings settings;
+    private final EnsuredTopics topics;
     /** Passed for each poll; a hold of the consumers closes it. */
     private final ReentrantReadWriteLock gate;
     /** How long after a poll's first record more are gathered into its batch (zero: a batch per poll). */
@@ -67,11 +67,12 @@ private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
     /** The most records one batch gathers: a poll's worth, as Kafka hands them out. */
     static final int BATCH_RECORDS = 500;
 
-    ConsumerLoop(TopicConsumer consumer, EventApplier applier, KafkaSettings settings, ReentrantReadWriteLock gate,
-                 Duration gather, Duration commitEvery) {
+    ConsumerLoop(TopicConsumer consumer, EventApplier applier, KafkaSettings settings, EnsuredTopics topics,
+                 ReentrantReadWriteLock gate, Duration gather, Duration commitEvery) {
         this.consumer = consumer;
         this.applier = applier;
         this.settings = settings;
+        this.topics = topics;
         this.gate = gate;
         this.gather = gather;
         this.commitEvery = commitEvery;
@@ -135,14 +136,21 @@ private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
     @Override
     public void run() {
         Duration backoff = Duration.ofMillis(200);
+        boolean failed = false;
         while (!stopping) {
             try {
-                TopicAdmin.ensure(settings, consumer.topics());
+                if (failed) {
+                    topics.ensureAgain(consumer.topics());
+                } else {
+                    topics.ensure(consumer.topics());
+                }
+                failed = false;
                 consumeUntilStopped();
                 backoff = Duration.ofMillis(200);
             } catch (WakeupException e) {
                 // stopping
             } catch (RuntimeException e) {
+                failed = true;
                 running = false;
                 lastError = e.getMessage();
                 LOG.errorf(e, "consumer %s failed; it resumes from its last committed offset", consumer.group());

@@ -26,7 +26,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.tcyledger.eventsourcing.kafka.KafkaSettings;
-import org.tcyledger.eventsourcing.kafka.TopicAdmin;
 
 /**
  * Runs every {@link TopicConsumer} of the service on a thread of its own: at least once in from Kafka, exactly once
@@ -82,8 +81,11 @@ public class ConsumerRunner {
     }
 
     void onStart(@Observes StartupEvent startup) {
+        List<String> allTopics = new ArrayList<>();
+        consumers.forEach(consumer -> allTopics.addAll(consumer.topics()));
+        EnsuredTopics topics = new EnsuredTopics(settings, allTopics);
         for (TopicConsumer consumer : consumers) {
-            ConsumerLoop loop = new ConsumerLoop(consumer, EventApplier.live(consumer, dataSource), settings, gate,
+            ConsumerLoop loop = new ConsumerLoop(consumer, EventApplier.live(consumer, dataSource), settings, topics, gate,
                     Duration.ofMillis(gatherMs), Duration.ofMillis(commitIntervalMs));
             loops.put(consumer.group(), loop);
             Thread thread = new Thread(loop, "consumer-" + consumer.group());

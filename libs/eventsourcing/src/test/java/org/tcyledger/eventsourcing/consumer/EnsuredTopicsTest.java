@@ -1,0 +1,68 @@
+package org.tcyledger.eventsourcing.consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A service's consumers starting together make or check their topics through one admin client, not one each; a
+ * consumer that failed checks its own again. (The admin's work on a real broker is the consumers' integration tests';
+ * here it is counted.)
+ */
+class EnsuredTopicsTest {
+
+    private final List<Set<String>> calls = Collections.synchronizedList(new ArrayList<>());
+
+    @Test
+    void consumersStartingTogetherEnsureEveryTopicOnce() throws Exception {
+        List<List<String>> consumers = List.of(List.of("membership"), List.of("meetings", "membership"),
+                List.of("assessments"), List.of("cloud-evidence"), List.of("meetings"), List.of("membership"),
+                List.of("assessments", "meetings"), List.of("cloud-evidence"));
+        List<String> all = consumers.stream().flatMap(List::stream).toList();
+        EnsuredTopics topics = new EnsuredTopics(calls::add, all);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(consumers.size());
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (List<String> consumer : consumers) {
+                started.add(threads.submit(() -> {
+                    go.await();
+                    topics.ensure(consumer);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> start : started) {
+                start.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(List.of(Set.of("membership", "meetings", "assessments", "cloud-evidence")), calls);
+    }
+
+    @Test
+    void aConsumerThatFailedEnsuresItsOwnTopicsAgain() {
+        EnsuredTopics topics = new EnsuredTopics(calls::add, List.of("membership", "meetings"));
+        topics.ensure(List.of("membership"));
+        topics.ensure(List.of("meetings"));
+        topics.ensureAgain(List.of("meetings"));
+        assertEquals(List.of(Set.of("membership", "meetings"), Set.of("meetings")), calls);
+    }
+
+    @Test
+    void aTopicNoConsumerNamedAtStartIsEnsuredWhenAsked() {
+        EnsuredTopics topics = new EnsuredTopics(calls::add, List.of("membership"));
+        topics.ensure(List.of("membership"));
+        topics.ensure(List.of("documents"));
+        assertEquals(List.of(Set.of("membership"), Set.of("membership", "documents")), calls);
+    }
+}
