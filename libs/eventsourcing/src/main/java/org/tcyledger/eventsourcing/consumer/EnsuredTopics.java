@@ -1,9 +1,9 @@
 package org.tcyledger.eventsourcing.consumer;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.tcyledger.eventsourcing.kafka.KafkaSettings;
 import org.tcyledger.eventsourcing.kafka.TopicAdmin;
@@ -12,14 +12,17 @@ import org.tcyledger.eventsourcing.kafka.TopicAdmin;
  * The topics of a service's consumers, made or checked ({@link TopicAdmin#ensure}) for all of them at once: at start
  * the first consumer's thread ensures every consumer's topics with one admin client while the others wait, instead of
  * each making its own client (the projection's eight did, and their set-up took the CPU its first HTTP request needed).
- * A consumer that failed ensures its own topics again before it resumes, as before.
+ * If that attempt fails (Kafka away), the consumers that waited for it fail at once rather than try one after the
+ * other, and each ensures its own topics again before it resumes, on its own, as a consumer that failed later does.
  */
 final class EnsuredTopics {
 
     /** Makes or checks topics, with an admin client of its own each time. */
     private final Consumer<Set<String>> admin;
     private final Set<String> all;
-    private final Set<String> ensured = new HashSet<>();
+    private final Set<String> ensured = ConcurrentHashMap.newKeySet();
+    /** Why the shared attempt failed (guarded by this); the consumers that waited for it fail with it. */
+    private RuntimeException failure;
 
     EnsuredTopics(KafkaSettings settings, Collection<String> all) {
         this(topics -> TopicAdmin.ensure(settings, topics), all);
@@ -30,19 +33,27 @@ final class EnsuredTopics {
         this.all = new LinkedHashSet<>(all);
     }
 
-    /** Ensures {@code topics} unless they were already, with the rest of the service's topics when it does. */
+    /** A consumer's first: ensures {@code topics} unless they were already, with the rest of the service's topics. */
     synchronized void ensure(Collection<String> topics) {
         if (ensured.containsAll(topics)) {
             return;
         }
+        if (failure != null) {
+            throw new IllegalStateException("cannot ensure the topics " + topics + ": " + failure.getMessage(), failure);
+        }
         Set<String> wanted = new LinkedHashSet<>(all);
         wanted.addAll(topics);
-        admin.accept(wanted);
+        try {
+            admin.accept(wanted);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        }
         ensured.addAll(wanted);
     }
 
-    /** Ensures {@code topics} whether or not they were (after a failure: a topic may have gone). */
-    synchronized void ensureAgain(Collection<String> topics) {
+    /** After a failure: ensures {@code topics} whether or not they were (a topic may have gone), not waiting for others. */
+    void ensureAgain(Collection<String> topics) {
         admin.accept(new LinkedHashSet<>(topics));
         ensured.addAll(topics);
     }

@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 /**
  * Quarkus's Kafka readiness check ({@code quarkus.kafka.health.enabled}) makes its admin client when it is first
  * called, so the first readiness probe of every start waited for a Kafka client's first making and a round trip to
- * the broker: 0.75 s of membership's first {@code /q/health/ready} (JFR, two busy cores), all of the probe. Asked once
+ * the broker (JFR): membership's first {@code /q/health/ready} took 0.75 s, 0.40 to 0.43 s with this. Asked once
  * at start, on a thread of its own while the rest of the service starts, the client is there when the probe comes.
  * The check still asks the broker on every probe; a broker away at start is its to report, not this.
  */

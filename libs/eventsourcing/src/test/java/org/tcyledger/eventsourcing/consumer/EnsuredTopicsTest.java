@@ -1,6 +1,8 @@
 package org.tcyledger.eventsourcing.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,6 +58,26 @@ class EnsuredTopicsTest {
         topics.ensure(List.of("meetings"));
         topics.ensureAgain(List.of("meetings"));
         assertEquals(List.of(Set.of("membership", "meetings"), Set.of("meetings")), calls);
+    }
+
+    @Test
+    void whenTheSharedAttemptFailsTheOthersFailAtOnceAndEachRetriesItsOwn() {
+        java.util.concurrent.atomic.AtomicBoolean kafkaAway = new java.util.concurrent.atomic.AtomicBoolean(true);
+        EnsuredTopics topics = new EnsuredTopics(wanted -> {
+            calls.add(wanted);
+            if (kafkaAway.get()) {
+                throw new IllegalStateException("Kafka away");
+            }
+        }, List.of("membership", "meetings"));
+        assertThrows(IllegalStateException.class, () -> topics.ensure(List.of("membership")));
+        // the second consumer does not try again through the same lock: it fails with the first's reason
+        IllegalStateException second = assertThrows(IllegalStateException.class, () -> topics.ensure(List.of("meetings")));
+        assertTrue(second.getMessage().contains("Kafka away"), second.getMessage());
+        assertEquals(1, calls.size());
+        kafkaAway.set(false);
+        topics.ensureAgain(List.of("meetings"));
+        topics.ensureAgain(List.of("membership"));
+        assertEquals(List.of(Set.of("membership", "meetings"), Set.of("meetings"), Set.of("membership")), calls);
     }
 
     @Test
