@@ -99,7 +99,8 @@ final class StartupAndMemory extends BenchContext {
                 continue;
             }
             List<String> row = new ArrayList<>(List.of(name, number(rss.get(name) / 1024.0),
-                    number(rssFile.get(name) / 1024.0), number(categories.getOrDefault("Total", 0L) / 1024.0)));
+                    rssFile.get(name) < 0 ? "n/a" : number(rssFile.get(name) / 1024.0),
+                    number(categories.getOrDefault("Total", 0L) / 1024.0)));
             long rest = categories.getOrDefault("Total", 0L);
             for (String category : shown) {
                 long kb = categories.getOrDefault(category, 0L);
@@ -114,8 +115,9 @@ final class StartupAndMemory extends BenchContext {
                 + "). Class is the class space and Metaspace the rest of the metadata; Thread is the stacks; other "
                 + "sums the remaining categories (Internal, Other: direct buffers, Arena, Module, Synchronizer...). "
                 + "Committed is not resident, and what native code allocates outside the JVM shows in RSS only. "
-                + "File-backed is the part of RSS that maps files (`RssFile` in /proc/<pid>/status: the JVM's and the C "
-                + "library's code, the JDK's class data archive), which the JVM does not count as committed.");
+                + "File-backed is the part of RSS that maps files (`RssFile` in /proc/<pid>/status): the JVM's and the C "
+                + "library's code, which the JVM does not count as committed, and the pages of the JDK's class data "
+                + "archive that were read, which it counts as committed (Shared class space, in other).");
         List<String> header = new ArrayList<>(List.of("service", "RSS MB", "of it file-backed MB", "committed MB"));
         shown.forEach(category -> header.add(category.equals("Native Memory Tracking") ? "NMT itself" : category));
         header.add("other");

@@ -145,6 +145,9 @@ private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
                     topics.ensure(consumer.topics());
                 }
                 failed = false;
+                if (stopping) {
+                    break;
+                }
                 consumeUntilStopped();
                 backoff = Duration.ofMillis(200);
             } catch (WakeupException e) {

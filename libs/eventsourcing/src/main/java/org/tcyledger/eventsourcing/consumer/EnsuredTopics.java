@@ -11,9 +11,10 @@ import org.tcyledger.eventsourcing.kafka.TopicAdmin;
 /**
  * The topics of a service's consumers, made or checked ({@link TopicAdmin#ensure}) for all of them at once: at start
  * the first consumer's thread ensures every consumer's topics with one admin client while the others wait, instead of
- * each making its own client (the projection's eight did, and their set-up took the CPU its first HTTP request needed).
+ * each making its own client (the projection's did, one per consumer, and their set-up took the CPU its first HTTP request needed).
  * If that attempt fails (Kafka away), the consumers that waited for it fail at once rather than try one after the
- * other, and each ensures its own topics again before it resumes, on its own, as a consumer that failed later does.
+ * other, and each ensures its own topics again before it resumes, on its own, as a consumer that failed later does
+ * (while Kafka stays away, that is one admin client per consumer and retry, as before this class).
  */
 final class EnsuredTopics {
 
@@ -33,7 +34,10 @@ final class EnsuredTopics {
         this.all = new LinkedHashSet<>(all);
     }
 
-    /** A consumer's first: ensures {@code topics} unless they were already, with the rest of the service's topics. */
+    /**
+     * A consumer's first try: ensures {@code topics} unless they were already, with the rest of the service's topics;
+     * fails at once while the shared attempt's failure stands (until an {@link #ensureAgain} succeeds).
+     */
     synchronized void ensure(Collection<String> topics) {
         if (ensured.containsAll(topics)) {
             return;
@@ -56,5 +60,8 @@ final class EnsuredTopics {
     void ensureAgain(Collection<String> topics) {
         admin.accept(new LinkedHashSet<>(topics));
         ensured.addAll(topics);
+        synchronized (this) {
+            failure = null;
+        }
     }
 }

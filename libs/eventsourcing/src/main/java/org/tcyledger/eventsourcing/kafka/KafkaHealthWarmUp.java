@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,9 +26,12 @@ class KafkaHealthWarmUp {
 
     @Inject
     Instance<KafkaAdminClient> admin;
+    /** The check this warms; without it nothing asks the client, and nothing is made. */
+    @ConfigProperty(name = "quarkus.kafka.health.enabled", defaultValue = "false")
+    boolean checked;
 
     void onStart(@Observes StartupEvent start) {
-        if (!admin.isResolvable()) {
+        if (!checked || !admin.isResolvable()) {
             return;
         }
         Thread.ofPlatform().daemon().name("kafka-health-warm-up").start(() -> {
